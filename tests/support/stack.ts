@@ -1,0 +1,151 @@
+/**
+ * A real stack for tests: a PostgreSQL (a throw-away embedded one, or the
+ * server of DATABASE_URL), a database of its own for this run, migrated and
+ * optionally seeded, and one or more `next start` servers of the production
+ * build. Nothing is mocked.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createWriteStream, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { connect } from '../../db/client';
+import { runMigrations } from '../../db/migrate';
+import { seedDemoData } from '../../db/seed';
+import { createIsolatedDatabase, dropDatabase } from '../../scripts/lib/databases';
+import { freePort, startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
+
+export interface Stack {
+  databaseUrl: string;
+  /** Base URLs of the app servers, all sharing the one database. */
+  appUrls: string[];
+  /** File receiving every app server's stdout and stderr. */
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  seed: boolean;
+  servers?: number;
+  /** Fixed port for the first server (Playwright needs it before start-up). */
+  port?: number;
+  host?: string;
+  env?: Record<string, string>;
+}
+
+async function waitForHealth(url: string, child: ChildProcess, healthy: boolean, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`app server exited early (code ${child.exitCode})`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok || !healthy) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`app server at ${url} not healthy after ${timeoutMs} ms`);
+}
+
+export interface AppServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `next start` from the production build and waits until /api/health answers 200 (or any status, if `expectHealthy` is false). */
+export async function startAppServer(options: {
+  databaseUrl: string;
+  authSecret?: string;
+  port?: number;
+  host?: string;
+  env?: Record<string, string>;
+  log?: NodeJS.WritableStream;
+  expectHealthy?: boolean;
+}): Promise<AppServer> {
+  const port = options.port ?? (await freePort());
+  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: options.databaseUrl,
+      AUTH_SECRET: options.authSecret ?? randomBytes(32).toString('base64url'),
+      AUTH_TRUST_HOST: 'true',
+      PORT: String(port),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (options.log) {
+    child.stdout?.pipe(options.log, { end: false });
+    child.stderr?.pipe(options.log, { end: false });
+  } else {
+    child.stdout?.resume();
+    child.stderr?.resume();
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+    });
+  const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
+  try {
+    await waitForHealth(url, child, options.expectHealthy ?? true);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, stop };
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'wellbook-test-'));
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch((err: unknown) => console.error('cleanup failed:', err));
+  };
+
+  try {
+    let serverUrl = process.env.DATABASE_URL;
+    if (!serverUrl) {
+      const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), port: await freePort(), persistent: false });
+      cleanups.push(() => pg.stop());
+      serverUrl = pg.adminUrl;
+    }
+    const database = await createIsolatedDatabase(serverUrl, 'wellbook_test');
+    const adminUrl = serverUrl;
+    cleanups.push(() => dropDatabase(adminUrl, database.name));
+
+    await runMigrations(database.url);
+    if (options.seed) {
+      const { sql, db } = connect(database.url, 1);
+      await seedDemoData(db).finally(() => sql.end({ timeout: 5 }));
+    }
+
+    const logFile = path.join(workDir, 'app.log');
+    const logStream = createWriteStream(logFile, { flags: 'a' });
+    cleanups.push(() => new Promise((resolve) => logStream.end(resolve)));
+
+    const authSecret = randomBytes(32).toString('base64url');
+    const appUrls: string[] = [];
+    for (let i = 0; i < (options.servers ?? 1); i++) {
+      const server = await startAppServer({
+        databaseUrl: database.url,
+        authSecret,
+        port: i === 0 ? options.port : undefined,
+        host: options.host,
+        env: options.env,
+        log: logStream,
+      });
+      cleanups.push(server.stop);
+      appUrls.push(server.url);
+    }
+    return { databaseUrl: database.url, appUrls, logFile, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

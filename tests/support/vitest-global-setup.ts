@@ -1,0 +1,19 @@
+import type { TestProject } from 'vitest/node';
+import { startStack } from './stack';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    appUrls: string[];
+    appLogFile: string;
+  }
+}
+
+/** One stack for the whole integration run: a fresh database and two app servers sharing it. */
+export default async function setup(project: TestProject) {
+  const stack = await startStack({ seed: true, servers: 2 });
+  project.provide('databaseUrl', stack.databaseUrl);
+  project.provide('appUrls', stack.appUrls);
+  project.provide('appLogFile', stack.logFile);
+  return () => stack.stop();
+}
