@@ -9,13 +9,17 @@ function threshold(): number {
   return order[level] ?? order.info;
 }
 
-function redact(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, REDACTED.test(k) ? '[redacted]' : v]));
+function redact(value: unknown, depth = 0): unknown {
+  if (depth > 4 || value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, REDACTED.test(k) ? '[redacted]' : redact(v, depth + 1)]),
+  );
 }
 
 function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
   if (order[level] < threshold()) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...redact(fields) });
+  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...(redact(fields) as Record<string, unknown>) });
   if (level === 'error' || level === 'warn') console.error(line);
   else console.log(line);
 }

@@ -58,7 +58,7 @@ export async function signUpAction(_prev: FormState, form: FormData): Promise<Fo
   try {
     await registerClient(parsed.data);
   } catch (err) {
-    if (isAppError(err)) return { error: err.message, fields: err.fields, values };
+    if (isAppError(err)) return err.fields ? { fields: err.fields, values } : { error: err.message, values };
     throw err;
   }
   return signInAndGo(parsed.data.email, parsed.data.password, form.get('callbackUrl'));

@@ -37,3 +37,6 @@ export function safeCallbackPath(raw: unknown, fallback: string): string {
   if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
   return raw;
 }
+
+/** Request header through which proxy.ts tells guarded pages the path that was asked for. */
+export const REQUEST_PATH_HEADER = 'x-wellbook-path';

@@ -1,11 +1,13 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
+import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
 import { publicUserFields, toPublicUser, type PublicUser } from '@/lib/users/public-user';
 import { auth } from './next-auth';
+import { REQUEST_PATH_HEADER, safeCallbackPath } from './roles';
 
 /** The signed-in user of this request, read fresh from the database (so role changes apply at once). */
 export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
@@ -25,10 +27,16 @@ export async function findActiveUser(id: string): Promise<PublicUser | null> {
   return user ? toPublicUser(user) : null;
 }
 
-/** For pages: sends visitors to sign in, and answers 403 to users of another role. */
-export async function requirePageRole(role: UserRole, returnTo: string): Promise<PublicUser> {
+/**
+ * For pages: sends visitors to sign in (and back to the page they asked for,
+ * which proxy.ts passes along), and answers 403 to users of another role.
+ */
+export async function requirePageRole(role: UserRole, fallbackPath: string): Promise<PublicUser> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
+  if (!user) {
+    const asked = safeCallbackPath((await headers()).get(REQUEST_PATH_HEADER), fallbackPath);
+    redirect(`/signin?callbackUrl=${encodeURIComponent(asked)}`);
+  }
   if (user.role !== role) forbidden();
   return user;
 }

@@ -9,6 +9,7 @@ function textError(label: string) {
 export const emailField = z
   .string({ error: textError('E-mail') })
   .trim()
+  .min(1, 'E-mail is required.')
   .max(254, 'E-mail must be at most 254 characters.')
   .pipe(z.email({ error: 'Enter a valid e-mail address.' }))
   .transform((e) => e.toLowerCase());

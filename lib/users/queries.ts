@@ -16,7 +16,7 @@ export interface UserPage {
   pageSize: number;
 }
 
-/** Users for the admin list, newest first, filtered by role and a search on name or e-mail. */
+/** Users for the admin list, by role then e-mail, filtered by role and a search on name or e-mail. */
 export async function listUsers(options: { page: number; pageSize: number; role?: UserRole; search?: string }): Promise<UserPage> {
   const filters: SQL[] = [];
   if (options.role) filters.push(eq(users.role, options.role));

@@ -1,0 +1,34 @@
+import type { ComponentProps, ReactNode } from 'react';
+import { Input } from '@/components/ui/input';
+import { Label } from '@/components/ui/label';
+
+interface FormFieldProps extends Omit<ComponentProps<'input'>, 'id' | 'name'> {
+  id: string;
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  errors?: string[];
+}
+
+/** A labelled input whose hint and errors are read out with it (aria-describedby). */
+export function FormField({ id, name, label, hint, errors, ...inputProps }: FormFieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="flex flex-col gap-2">
+      <Label htmlFor={id}>{label}</Label>
+      <Input id={id} name={name} aria-invalid={errorId ? true : undefined} aria-describedby={describedBy} {...inputProps} />
+      {hint ? (
+        <p id={hintId} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      ) : null}
+      {errorId ? (
+        <p id={errorId} className="text-sm text-destructive">
+          {errors?.join(' ')}
+        </p>
+      ) : null}
+    </div>
+  );
+}

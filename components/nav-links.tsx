@@ -1,0 +1,48 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname } from 'next/navigation';
+import type { NavItem } from '@/lib/auth/roles';
+import { cn } from './ui/utils';
+
+/** The item for the current page: the longest href that is the path or one of its parents. */
+function activeHref(items: NavItem[], pathname: string): string | undefined {
+  return items
+    .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
+
+export function NavLinks({
+  items,
+  direction = 'row',
+  onNavigate,
+}: {
+  items: NavItem[];
+  direction?: 'row' | 'column';
+  onNavigate?: () => void;
+}) {
+  const pathname = usePathname();
+  const current = activeHref(items, pathname);
+  return (
+    <ul className={cn('flex gap-1', direction === 'column' ? 'flex-col' : 'items-center')}>
+      {items.map((item) => {
+        const isCurrent = item.href === current;
+        return (
+          <li key={item.href}>
+            <Link
+              href={item.href}
+              aria-current={isCurrent ? 'page' : undefined}
+              onClick={onNavigate}
+              className={cn(
+                'block rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
+                isCurrent && 'bg-secondary text-secondary-foreground hover:bg-secondary',
+              )}
+            >
+              {item.label}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

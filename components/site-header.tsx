@@ -1,0 +1,34 @@
+import { Leaf } from 'lucide-react';
+import Link from 'next/link';
+import { getCurrentUser } from '@/lib/auth/session';
+import { navFor, roleLabel, type NavItem } from '@/lib/auth/roles';
+import { MobileNav } from './mobile-nav';
+import { NavLinks } from './nav-links';
+import { UserMenu } from './user-menu';
+
+const signedOutNav: NavItem[] = [
+  { href: '/signin', label: 'Sign in' },
+  { href: '/signup', label: 'Create account' },
+];
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  const items = user ? navFor[user.role] : signedOutNav;
+  return (
+    <header className="sticky top-0 z-30 border-b border-border bg-background/90 backdrop-blur">
+      <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
+        <Link href="/" className="flex items-center gap-2 rounded-lg text-lg font-semibold text-primary">
+          <Leaf aria-hidden="true" className="size-5" />
+          Wellbook
+        </Link>
+        <nav aria-label="Main" className="ml-auto hidden md:block">
+          <NavLinks items={items} />
+        </nav>
+        <div className="ml-auto flex items-center gap-2 md:ml-0">
+          {user ? <UserMenu user={{ name: user.name, email: user.email }} roleName={roleLabel[user.role]} /> : null}
+          <MobileNav items={items} />
+        </div>
+      </div>
+    </header>
+  );
+}
