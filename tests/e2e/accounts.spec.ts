@@ -96,3 +96,12 @@ test('a signed-out visitor is sent to sign in and brought back', async ({ page }
   await expect(page.getByRole('table')).toBeVisible();
   await expect(page.getByRole('cell', { name: demo.client.email })).toBeVisible();
 });
+
+test('the API accepts the browser session cookie', async ({ page }) => {
+  await new SignInPage(page).open();
+  await new SignInPage(page).signIn(demo.provider.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/provider$/);
+  const res = await page.request.get('/api/v1/me');
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ user: { email: demo.provider.email, role: 'provider' } });
+});
