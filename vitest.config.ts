@@ -17,6 +17,10 @@ export default defineConfig({
         test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
       },
       {
+        // The offline Stripe, driven through the official SDK; it imports nothing from the app.
+        test: { name: 'emulator', include: ['stripe-emulator/tests/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'integration',

@@ -1,0 +1,4 @@
+import type { Module } from '../emulator';
+
+// Filled in by its owner.
+export const controlModule: Module = () => {};
