@@ -1,40 +1,37 @@
 /**
  * `npm start` / `npm run dev`: builds when needed, starts the database (the
- * embedded PostgreSQL unless DATABASE_URL is set), migrates, seeds an empty
- * database, starts the Next server, and on Ctrl-C or SIGTERM stops all it started.
+ * embedded PostgreSQL unless DATABASE_URL is set) and the offline Stripe
+ * emulator (unless STRIPE_SECRET_KEY is set), migrates, seeds an empty
+ * database, starts the Next server, and on Ctrl-C or SIGTERM stops all it
+ * started, the app first.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { DEMO_PASSWORD, demoUsers, isDatabaseEmpty, seedDemoData } from '../db/seed';
 import { parseEnv } from '../lib/env';
 import { buildIfStale } from './lib/build';
+import { startChild, waitForHttp, type ChildService } from './lib/child-service';
 import { loadDotEnv, localSecrets } from './lib/data-dir';
 import { openDatabase, type OpenDatabase } from './lib/database';
 import { isPortTaken } from './lib/embedded-postgres';
+import { setUpStripe } from './lib/stripe-emulator';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const log = (line: string) => console.log(`[launcher] ${line}`);
 
 // embedded-postgres installs exit hooks that stop Postgres and exit at once;
-// we own the shutdown order instead (the app first, then its database).
+// the launcher owns the shutdown order instead (app, then services, then database).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
 
 let database: OpenDatabase | undefined;
-let server: ChildProcess | undefined;
+const services: ChildService[] = [];
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log('Stopping...');
-    if (server && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((resolve) => server?.once('exit', resolve));
-      server.kill('SIGTERM');
-      const timer = setTimeout(() => server?.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    for (const service of [...services].reverse()) await service.stop();
     await database?.stop().catch((err: unknown) => log(`Database stop failed: ${String(err)}`));
     log('Stopped.');
   }
@@ -42,21 +39,7 @@ async function shutdown(code: number): Promise<never> {
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
-
-async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null) throw new Error('The Next server exited during start-up.');
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The app did not become healthy within ${timeoutMs / 1000} s.`);
-}
+const onUnexpectedExit = (code: number | null) => void shutdown(code || 1);
 
 async function main(): Promise<void> {
   loadDotEnv();
@@ -91,24 +74,23 @@ async function main(): Promise<void> {
     await sql.end({ timeout: 5 });
   }
 
-  const nextArgs = mode === 'dev' ? ['dev', '-H', '127.0.0.1', '-p', String(port)] : ['start', '-H', '127.0.0.1', '-p', String(port)];
-  server = spawn(process.execPath, ['node_modules/next/dist/bin/next', ...nextArgs], {
-    stdio: 'inherit',
-    env: { ...appEnv, DATABASE_URL: database.url, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
-  });
-  server.on('exit', (code, signal) => {
-    if (!stopping) {
-      log(`The Next server stopped (${signal ?? `exit ${code}`}).`);
-      void shutdown(code ?? 1);
-    }
-  });
+  const stripe = await setUpStripe({ appPort: port, webhookSecret: secrets.STRIPE_WEBHOOK_SECRET, onUnexpectedExit });
+  if (stripe.service) services.push(stripe.service);
+  log(`Payments: ${stripe.description}`);
 
-  const url = `http://localhost:${port}`;
-  await waitForHealth(`http://127.0.0.1:${port}/api/health`, mode === 'dev' ? 120_000 : 60_000);
+  const next = startChild(
+    'Next server',
+    ['node_modules/next/dist/bin/next', mode === 'dev' ? 'dev' : 'start', '-H', '127.0.0.1', '-p', String(port)],
+    { ...appEnv, ...stripe.appEnv, DATABASE_URL: database.url, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
+    onUnexpectedExit,
+  );
+  services.push(next);
+  await waitForHttp(`http://127.0.0.1:${port}/api/health`, next, mode === 'dev' ? 120_000 : 60_000);
+
   console.log(
     [
       '',
-      `  Wellbook is running at ${url}`,
+      `  Wellbook is running at http://localhost:${port}`,
       '',
       `  Demo logins (password "${DEMO_PASSWORD}"):`,
       ...demoUsers.map((u) => `    ${u.role.padEnd(8)} ${u.email.padEnd(24)} ${u.name}${u.provider ? ` (${u.provider.headline})` : ''}`),

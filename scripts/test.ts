@@ -21,6 +21,16 @@ const steps: Step[] = [
     command: ['npx', 'vitest', 'run', '--project', 'unit', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/unit.json'],
     report: 'test-results/unit.json',
   },
+  {
+    name: 'emulator',
+    command: ['npx', 'vitest', 'run', '--project', 'emulator', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/emulator.json'],
+    report: 'test-results/emulator.json',
+  },
+  {
+    name: 'emulator-browser',
+    command: ['npx', 'playwright', 'test', '-c', 'stripe-emulator/playwright.config.ts'],
+    report: 'test-results/emulator-browser.json',
+  },
   { name: 'build', command: ['node', '--import', 'tsx', 'scripts/build-if-stale.ts'] },
   {
     name: 'integration',

@@ -10,6 +10,8 @@ export function dataDir(): string {
 
 interface LocalSecrets {
   AUTH_SECRET: string;
+  /** Shared by the Stripe emulator (signing) and the app (verifying). */
+  STRIPE_WEBHOOK_SECRET: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export async function localSecrets(dir = dataDir()): Promise<LocalSecrets> {
   if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<LocalSecrets>;
   const secrets: LocalSecrets = {
     AUTH_SECRET: stored.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+    STRIPE_WEBHOOK_SECRET: stored.STRIPE_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('hex')}`,
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) {
     await fs.mkdir(dir, { recursive: true });

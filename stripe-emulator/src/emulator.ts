@@ -159,6 +159,7 @@ export class Emulator {
         sendJson(res, 200, handler(ctx));
         return;
       }
+      res.setHeader('Idempotency-Key', ctx.idempotencyKey);
       const scope = key.value;
       const replay = this.idempotency.begin(scope, ctx.idempotencyKey, IdempotencyStore.fingerprint(method, url.pathname, raw));
       if (replay) {
@@ -217,7 +218,8 @@ export class Emulator {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The raw request body, refused past 1 MiB. */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];

@@ -66,8 +66,12 @@ export class IdempotencyStore {
     this.entries.clear();
   }
 
+  /** Entries sit in creation order, so the scan stops at the first one still fresh. */
   private expire(): void {
     const cutoff = this.clock.nowMs() - TTL_MS;
-    for (const [id, entry] of this.entries) if (entry.createdAt < cutoff) this.entries.delete(id);
+    for (const [id, entry] of this.entries) {
+      if (entry.createdAt >= cutoff) break;
+      this.entries.delete(id);
+    }
   }
 }

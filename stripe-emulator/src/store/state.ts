@@ -18,11 +18,21 @@ export interface Collections {
   transfers: Record<string, Stripe.Transfer>;
   checkout_sessions: Record<string, Stripe.Checkout.Session>;
   checkout_line_items: Record<string, Stripe.LineItem[]>;
+  /** payment_intent_data of each Checkout Session, used when the customer pays. */
+  checkout_payment_data: Record<string, CheckoutPaymentData>;
   accounts: Record<string, Stripe.Account>;
   account_links: Record<string, { object: Stripe.AccountLink; account: string; used: boolean }>;
   events: Record<string, Stripe.Event>;
   webhook_endpoints: Record<string, Stripe.WebhookEndpoint & { secret: string }>;
   deliveries: Record<string, Delivery>;
+}
+
+export interface CheckoutPaymentData {
+  description: string;
+  metadata: Record<string, string>;
+  applicationFeeAmount?: number;
+  destination?: string;
+  captureMethod: 'automatic' | 'manual';
 }
 
 /** One attempt history of sending one event to one endpoint. */
@@ -51,6 +61,7 @@ const EMPTY: () => Collections = () => ({
   transfers: {},
   checkout_sessions: {},
   checkout_line_items: {},
+  checkout_payment_data: {},
   accounts: {},
   account_links: {},
   events: {},

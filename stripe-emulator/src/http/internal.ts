@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import type { Emulator } from '../emulator';
+import type { FormObject } from './form';
+import { Params } from './params';
+import type { ApiContext } from './router';
+
+/**
+ * Runs an API route in-process, as Stripe's own pages do on its servers (the
+ * hosted checkout page creating and confirming a PaymentIntent). Errors are
+ * thrown as the route throws them. Pass a publishable key to act as the
+ * customer's browser would (then the object's client secret must be sent).
+ */
+export function callApi<T>(
+  emu: Emulator,
+  method: string,
+  path: string,
+  body: FormObject = {},
+  key: ApiContext['key'] = { kind: 'secret', value: 'sk_test_emulator_internal' },
+): T {
+  const match = emu.router.match(method, path);
+  if (match === undefined || match === 'method_not_allowed' || match.route.kind !== 'api') {
+    throw new Error(`no API route for ${method} ${path}`);
+  }
+  const ctx: ApiContext = {
+    emu,
+    method,
+    path,
+    params: match.params,
+    body: new Params(method === 'POST' ? body : {}),
+    query: new Params(method === 'POST' ? {} : body),
+    key,
+    requestId: `req_${randomBytes(10).toString('hex')}`,
+    idempotencyKey: undefined,
+  };
+  return (match.route.handler as (c: ApiContext) => T)(ctx);
+}

@@ -1,0 +1,144 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type Stripe from 'stripe';
+import { sendHtml, sendJson, type Emulator } from '../emulator';
+import { invalidRequest } from '../http/errors';
+import { newSecret } from '../store/ids';
+import { finishOnboarding, getAccount, type OnboardingOutcome } from './connect-accounts';
+
+export interface LinkUrls {
+  refresh_url: string;
+  return_url: string;
+}
+
+interface Session extends LinkUrls {
+  token: string;
+  account: string;
+}
+
+const MAX_BODY = 64 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(invalidRequest('Request body too large.', { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function redirect(res: ServerResponse, status: 302 | 303, location: string): void {
+  res.writeHead(status, { Location: location, 'Content-Length': 0 });
+  res.end();
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 32rem; margin: 3rem auto; padding: 0 1rem; color: #1a1f36">
+<p style="font-size: 0.8rem; color: #697386">Test mode (offline Stripe emulator)</p>
+<h1 style="font-size: 1.4rem">${escapeHtml(title)}</h1>
+${body}
+</body></html>`;
+}
+
+function onboardingForm(token: string, nonce: string, account: Stripe.Account): string {
+  const due = account.requirements?.currently_due ?? [];
+  const button = 'padding: 0.6rem 1rem; border-radius: 6px; font-size: 1rem; cursor: pointer';
+  return page(
+    'Connect onboarding',
+    `<p>Account <code>${escapeHtml(account.id)}</code>${account.email ? ` (${escapeHtml(account.email)})` : ''} is setting up payouts.</p>
+<p>In test mode no details are needed. Still due: ${due.length ? escapeHtml(due.join(', ')) : 'nothing'}.</p>
+<form method="post" action="/_emulator/connect/onboarding/${encodeURIComponent(token)}" style="display: flex; gap: 0.75rem">
+  <input type="hidden" name="session" value="${escapeHtml(nonce)}">
+  <button type="submit" name="outcome" value="complete" style="${button}; background: #635bff; color: white; border: none">Complete onboarding</button>
+  <button type="submit" name="outcome" value="reject" style="${button}; background: white; color: #cd3d64; border: 1px solid #cd3d64">Reject</button>
+</form>`,
+  );
+}
+
+function parseOutcome(value: unknown): OnboardingOutcome {
+  if (value === 'complete' || value === 'reject') return value;
+  throw invalidRequest("Invalid outcome: must be 'complete' or 'reject'", { param: 'outcome' });
+}
+
+/** The hosted onboarding page behind each AccountLink, a control route, and a stand-in Express dashboard. */
+export function installOnboardingPages(emu: Emulator, linkUrls: Map<string, LinkUrls>): void {
+  /** One per page view: the form posts back with it, so a used link's page still works once. */
+  const sessions = new Map<string, Session>();
+  emu.onReset(() => sessions.clear());
+
+  emu.router.raw('GET', '/_emulator/connect/onboarding/:token', (_req, res, params) => {
+    const token = params.token ?? '';
+    const entry = emu.state.get('account_links', token);
+    const urls = linkUrls.get(token);
+    if (!entry || !urls) {
+      sendHtml(res, 404, page('Link not valid', '<p>This onboarding link does not exist or has expired. Ask the platform for a new one.</p>'));
+      return;
+    }
+    if (entry.used || emu.clock.now() >= entry.object.expires_at) {
+      redirect(res, 302, urls.refresh_url);
+      return;
+    }
+    const account = emu.state.get('accounts', entry.account);
+    if (!account) {
+      sendHtml(res, 404, page('Account not found', '<p>The account of this link no longer exists.</p>'));
+      return;
+    }
+    emu.state.put('account_links', token, { ...entry, used: true });
+    const nonce = newSecret(24);
+    sessions.set(nonce, { token, account: entry.account, ...urls });
+    sendHtml(res, 200, onboardingForm(token, nonce, account));
+  });
+
+  emu.router.raw('POST', '/_emulator/connect/onboarding/:token', async (req, res, params) => {
+    const form = new URLSearchParams(await readBody(req));
+    const session = sessions.get(form.get('session') ?? '');
+    const urls = linkUrls.get(params.token ?? '');
+    if (!session || session.token !== params.token) {
+      if (urls) redirect(res, 303, urls.refresh_url);
+      else sendHtml(res, 400, page('Session expired', '<p>This onboarding session is over. Ask the platform for a new link.</p>'));
+      return;
+    }
+    sessions.delete(form.get('session') ?? '');
+    finishOnboarding(emu, session.account, parseOutcome(form.get('outcome')));
+    redirect(res, 303, session.return_url);
+  });
+
+  emu.router.raw('POST', '/_emulator/connect/accounts/:id/onboarding', async (req, res, params) => {
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req)) || '{}');
+    } catch {
+      throw invalidRequest('The body must be JSON: {"outcome": "complete" | "reject"}.');
+    }
+    const outcome = parseOutcome(typeof body === 'object' && body !== null && 'outcome' in body ? body.outcome : undefined);
+    sendJson(res, 200, finishOnboarding(emu, params.id ?? '', outcome));
+  });
+
+  emu.router.raw('GET', '/_emulator/connect/dashboard/:id', (_req, res, params) => {
+    const account = getAccount(emu, params.id ?? '');
+    const rows: [string, string][] = [
+      ['Account', account.id],
+      ['Email', account.email ?? '-'],
+      ['Charges enabled', String(account.charges_enabled)],
+      ['Payouts enabled', String(account.payouts_enabled)],
+      ['Details submitted', String(account.details_submitted)],
+    ];
+    const table = rows.map(([k, v]) => `<tr><th style="text-align: left; padding-right: 1rem">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
+    sendHtml(res, 200, page('Express dashboard', `<table>${table}</table>`));
+  });
+}
