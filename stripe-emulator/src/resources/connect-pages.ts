@@ -1,39 +1,17 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type Stripe from 'stripe';
-import { sendHtml, sendJson, type Emulator } from '../emulator';
+import { readBody, sendHtml, sendJson, type Emulator } from '../emulator';
 import { invalidRequest } from '../http/errors';
 import { newSecret } from '../store/ids';
 import { finishOnboarding, getAccount, type OnboardingOutcome } from './connect-accounts';
 
-export interface LinkUrls {
-  refresh_url: string;
+interface Session {
+  token: string;
+  account: string;
   return_url: string;
 }
 
-interface Session extends LinkUrls {
-  token: string;
-  account: string;
-}
 
-const MAX_BODY = 64 * 1024;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(invalidRequest('Request body too large.', { status: 413 }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -76,7 +54,7 @@ function parseOutcome(value: unknown): OnboardingOutcome {
 }
 
 /** The hosted onboarding page behind each AccountLink, a control route, and a stand-in Express dashboard. */
-export function installOnboardingPages(emu: Emulator, linkUrls: Map<string, LinkUrls>): void {
+export function installOnboardingPages(emu: Emulator): void {
   /** One per page view: the form posts back with it, so a used link's page still works once. */
   const sessions = new Map<string, Session>();
   emu.onReset(() => sessions.clear());
@@ -84,13 +62,12 @@ export function installOnboardingPages(emu: Emulator, linkUrls: Map<string, Link
   emu.router.raw('GET', '/_emulator/connect/onboarding/:token', (_req, res, params) => {
     const token = params.token ?? '';
     const entry = emu.state.get('account_links', token);
-    const urls = linkUrls.get(token);
-    if (!entry || !urls) {
+    if (!entry) {
       sendHtml(res, 404, page('Link not valid', '<p>This onboarding link does not exist or has expired. Ask the platform for a new one.</p>'));
       return;
     }
     if (entry.used || emu.clock.now() >= entry.object.expires_at) {
-      redirect(res, 302, urls.refresh_url);
+      redirect(res, 302, entry.refresh_url);
       return;
     }
     const account = emu.state.get('accounts', entry.account);
@@ -100,16 +77,16 @@ export function installOnboardingPages(emu: Emulator, linkUrls: Map<string, Link
     }
     emu.state.put('account_links', token, { ...entry, used: true });
     const nonce = newSecret(24);
-    sessions.set(nonce, { token, account: entry.account, ...urls });
+    sessions.set(nonce, { token, account: entry.account, return_url: entry.return_url });
     sendHtml(res, 200, onboardingForm(token, nonce, account));
   });
 
   emu.router.raw('POST', '/_emulator/connect/onboarding/:token', async (req, res, params) => {
     const form = new URLSearchParams(await readBody(req));
     const session = sessions.get(form.get('session') ?? '');
-    const urls = linkUrls.get(params.token ?? '');
+    const link = emu.state.get('account_links', params.token ?? '');
     if (!session || session.token !== params.token) {
-      if (urls) redirect(res, 303, urls.refresh_url);
+      if (link) redirect(res, 303, link.refresh_url);
       else sendHtml(res, 400, page('Session expired', '<p>This onboarding session is over. Ask the platform for a new link.</p>'));
       return;
     }

@@ -6,12 +6,12 @@ import { paginate } from '../http/list';
 import type { ApiContext } from '../http/router';
 import { newSecret } from '../store/ids';
 import { createAccount, getAccount, updateAccount } from './connect-accounts';
-import { installOnboardingPages, type LinkUrls } from './connect-pages';
+import { installOnboardingPages } from './connect-pages';
 
 /** Account links live 300 s on the emulator's clock, as Stripe's do (about five minutes). */
 export const ACCOUNT_LINK_TTL_S = 300;
 
-function createAccountLink(ctx: ApiContext, urls: Map<string, LinkUrls>): Stripe.AccountLink {
+function createAccountLink(ctx: ApiContext): Stripe.AccountLink {
   const { body, emu } = ctx;
   const accountId = body.requiredString('account');
   getAccount(emu, accountId, 'account');
@@ -34,8 +34,7 @@ function createAccountLink(ctx: ApiContext, urls: Map<string, LinkUrls>): Stripe
     expires_at: now + ACCOUNT_LINK_TTL_S,
     url: `${emu.url}/_emulator/connect/onboarding/${token}`,
   };
-  emu.state.put('account_links', token, { object: link, account: accountId, used: false });
-  urls.set(token, { refresh_url: refreshUrl, return_url: returnUrl });
+  emu.state.put('account_links', token, { object: link, account: accountId, used: false, refresh_url: refreshUrl, return_url: returnUrl });
   return link;
 }
 
@@ -45,10 +44,6 @@ function expandParam(ctx: ApiContext): string[] | undefined {
 }
 
 export const connectModule: Module = (emu) => {
-  /** refresh_url and return_url of each link (the stored AccountLink has no room for them). */
-  const linkUrls = new Map<string, LinkUrls>();
-  emu.onReset(() => linkUrls.clear());
-
   emu.router.api('POST', '/v1/accounts', (ctx) => expand(ctx.emu.state, createAccount(ctx), expandParam(ctx)));
   emu.router.api('GET', '/v1/accounts', (ctx) => paginate(ctx.emu.state.all('accounts'), ctx.query, '/v1/accounts'));
   emu.router.api('GET', '/v1/accounts/:id', (ctx) => expand(ctx.emu.state, getAccount(ctx.emu, ctx.params.id ?? ''), expandParam(ctx)));
@@ -56,8 +51,7 @@ export const connectModule: Module = (emu) => {
   emu.router.api('DELETE', '/v1/accounts/:id', (ctx): Stripe.DeletedAccount => {
     const id = ctx.params.id ?? '';
     getAccount(ctx.emu, id);
-    delete ctx.emu.state.data.accounts[id];
-    ctx.emu.state.scheduleSave();
+    ctx.emu.state.delete('accounts', id);
     return { id, object: 'account', deleted: true };
   });
   emu.router.api('POST', '/v1/accounts/:id/login_links', (ctx): Stripe.LoginLink => {
@@ -70,7 +64,7 @@ export const connectModule: Module = (emu) => {
     }
     return { object: 'login_link', created: ctx.emu.clock.now(), url: `${ctx.emu.url}/_emulator/connect/dashboard/${account.id}` };
   });
-  emu.router.api('POST', '/v1/account_links', (ctx) => createAccountLink(ctx, linkUrls));
+  emu.router.api('POST', '/v1/account_links', createAccountLink);
 
-  installOnboardingPages(emu, linkUrls);
+  installOnboardingPages(emu);
 };

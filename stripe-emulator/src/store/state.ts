@@ -21,7 +21,7 @@ export interface Collections {
   /** payment_intent_data of each Checkout Session, used when the customer pays. */
   checkout_payment_data: Record<string, CheckoutPaymentData>;
   accounts: Record<string, Stripe.Account>;
-  account_links: Record<string, { object: Stripe.AccountLink; account: string; used: boolean }>;
+  account_links: Record<string, { object: Stripe.AccountLink; account: string; used: boolean; refresh_url: string; return_url: string }>;
   events: Record<string, Stripe.Event>;
   webhook_endpoints: Record<string, Stripe.WebhookEndpoint & { secret: string }>;
   deliveries: Record<string, Delivery>;
@@ -91,6 +91,12 @@ export class State {
     (this.data[collection] as Record<string, unknown>)[id] = value;
     this.scheduleSave();
     return value;
+  }
+
+  delete(collection: CollectionName, id: string): void {
+    delete (this.data[collection] as Record<string, unknown>)[id];
+    this.order.delete(id);
+    this.scheduleSave();
   }
 
   get<C extends CollectionName>(collection: C, id: string): Collections[C][string] | undefined {

@@ -96,8 +96,7 @@ function update(ctx: ApiContext): Stripe.WebhookEndpoint {
 
 function remove(ctx: ApiContext): Stripe.DeletedWebhookEndpoint {
   const endpoint = find(ctx);
-  delete ctx.emu.state.data.webhook_endpoints[endpoint.id];
-  ctx.emu.state.scheduleSave();
+  ctx.emu.state.delete('webhook_endpoints', endpoint.id);
   return { id: endpoint.id, object: 'webhook_endpoint', deleted: true };
 }
 
