@@ -1,15 +1,27 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   boolean,
+  check,
+  customType,
+  date,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
+  smallint,
   text,
+  time,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** A PostgreSQL tstzrange, written and read as its text form '[start,end)'. */
+const tstzrange = customType<{ data: string; driverData: string }>({
+  dataType: () => 'tstzrange',
+});
 
 export const userRole = pgEnum('user_role', ['client', 'provider', 'admin']);
 export type UserRole = (typeof userRole.enumValues)[number];
@@ -94,3 +106,278 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type ProviderProfile = typeof providerProfiles.$inferSelect;
 
+
+// ---------------------------------------------------------------------------
+// Health questionnaire (seed 000). Answers, emergency contact and clearance
+// notes are health data: stored only as AES-256-GCM ciphertext.
+
+export const questionnaires = pgTable(
+  'questionnaires',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // Encrypted JSON of the answers, emergency contact and consent text.
+    answersEncrypted: text('answers_encrypted').notNull(),
+    questionSetVersion: integer('question_set_version').notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    // True when a medical question was answered "yes": booking waits for clearance.
+    requiresClearance: boolean('requires_clearance').notNull(),
+    clearedAt: timestamp('cleared_at', { withTimezone: true }),
+    clearedBy: uuid('cleared_by').references(() => users.id, { onDelete: 'set null' }),
+    clearanceNoteEncrypted: text('clearance_note_encrypted'),
+    // Renewal keeps history: the previous row is superseded, never overwritten.
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('questionnaires_user_idx').on(t.userId, t.completedAt),
+    uniqueIndex('questionnaires_one_current_key').on(t.userId).where(sql`superseded_at is null`),
+  ],
+);
+
+// ---------------------------------------------------------------------------
+// What can be booked.
+
+export const sessionTypes = pgTable(
+  'session_types',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    durationMinutes: integer('duration_minutes').notNull(),
+    // Minutes kept free after each session before the next can start.
+    bufferMinutes: integer('buffer_minutes').notNull().default(0),
+    priceAmount: integer('price_amount').notNull(),
+    currency: text('currency').notNull(),
+    feeBps: integer('fee_bps').notNull(),
+    // When set, only this much is charged at booking.
+    depositAmount: integer('deposit_amount'),
+    active: boolean('active').notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [
+    index('session_types_provider_idx').on(t.providerId),
+    check('session_types_duration_check', sql`${t.durationMinutes} between 5 and 480`),
+    check('session_types_buffer_check', sql`${t.bufferMinutes} between 0 and 240`),
+    check('session_types_price_check', sql`${t.priceAmount} >= 0`),
+    check('session_types_fee_check', sql`${t.feeBps} between 0 and 10000`),
+    check('session_types_deposit_check', sql`${t.depositAmount} is null or (${t.depositAmount} > 0 and ${t.depositAmount} <= ${t.priceAmount})`),
+    check('session_types_currency_check', sql`${t.currency} ~ '^[a-z]{3}$'`),
+  ],
+);
+
+// Weekly hours in the provider's own time zone (provider_profiles.time_zone).
+export const availabilityRules = pgTable(
+  'availability_rules',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // ISO weekday: 1 = Monday ... 7 = Sunday.
+    weekday: smallint('weekday').notNull(),
+    startTime: time('start_time').notNull(),
+    endTime: time('end_time').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('availability_rules_provider_idx').on(t.providerId),
+    check('availability_rules_weekday_check', sql`${t.weekday} between 1 and 7`),
+    check('availability_rules_order_check', sql`${t.startTime} < ${t.endTime}`),
+  ],
+);
+
+// A date that differs from the weekly hours: off all day (no times), or open at other hours.
+export const availabilityExceptions = pgTable(
+  'availability_exceptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    date: date('date').notNull(),
+    startTime: time('start_time'),
+    endTime: time('end_time'),
+    note: text('note').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('availability_exceptions_provider_date_idx').on(t.providerId, t.date),
+    check(
+      'availability_exceptions_times_check',
+      sql`(${t.startTime} is null and ${t.endTime} is null) or (${t.startTime} is not null and ${t.endTime} is not null and ${t.startTime} < ${t.endTime})`,
+    ),
+  ],
+);
+
+export const classes = pgTable(
+  'classes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    // Classes created together as a weekly series share this id.
+    seriesId: uuid('series_id'),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    capacity: integer('capacity').notNull(),
+    // Active bookings (pending payment + confirmed + in progress), changed only by atomic updates.
+    seatsTaken: integer('seats_taken').notNull().default(0),
+    priceAmount: integer('price_amount').notNull(),
+    currency: text('currency').notNull(),
+    feeBps: integer('fee_bps').notNull(),
+    location: text('location'),
+    onlineUrl: text('online_url'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    index('classes_starts_at_idx').on(t.startsAt),
+    index('classes_provider_idx').on(t.providerId, t.startsAt),
+    check('classes_capacity_check', sql`${t.capacity} between 1 and 1000`),
+    // The last line of defence against overselling: the counter can never pass capacity.
+    check('classes_seats_check', sql`${t.seatsTaken} between 0 and ${t.capacity}`),
+    check('classes_duration_check', sql`${t.durationMinutes} between 5 and 480`),
+    check('classes_price_check', sql`${t.priceAmount} >= 0`),
+    check('classes_fee_check', sql`${t.feeBps} between 0 and 10000`),
+    check('classes_currency_check', sql`${t.currency} ~ '^[a-z]{3}$'`),
+  ],
+);
+
+export const bookingKind = pgEnum('booking_kind', ['class', 'session']);
+export const bookingStatus = pgEnum('booking_status', [
+  'pending_payment',
+  'confirmed',
+  'in_progress',
+  'completed',
+  'cancelled',
+  'expired',
+  'no_show',
+]);
+export const paymentStatus = pgEnum('payment_status', [
+  'unpaid',
+  'pending',
+  'paid',
+  'failed',
+  'refunded',
+  'partially_refunded',
+  'credit_used',
+]);
+export const paymentType = pgEnum('payment_type', ['single', 'package', 'credit']);
+export const refundDue = pgEnum('refund_due', ['none', 'full']);
+
+export type BookingStatus = (typeof bookingStatus.enumValues)[number];
+export type PaymentStatus = (typeof paymentStatus.enumValues)[number];
+
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: bookingKind('kind').notNull(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    providerId: uuid('provider_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    classId: uuid('class_id').references(() => classes.id, { onDelete: 'restrict' }),
+    sessionTypeId: uuid('session_type_id').references(() => sessionTypes.id, { onDelete: 'restrict' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    // The provider's time a 1:1 session takes, buffer included; null for classes.
+    blockedRange: tstzrange('blocked_range'),
+    status: bookingStatus('status').notNull(),
+    paymentStatus: paymentStatus('payment_status').notNull().default('unpaid'),
+    paymentType: paymentType('payment_type'),
+    // What the booking costs, fixed when it is made (never recomputed from today's prices).
+    priceAmount: integer('price_amount').notNull(),
+    // What is charged now: the price, or the session type's deposit.
+    amountDue: integer('amount_due').notNull(),
+    currency: text('currency').notNull(),
+    feeBps: integer('fee_bps').notNull(),
+    feeAmount: integer('fee_amount').notNull(),
+    holdExpiresAt: timestamp('hold_expires_at', { withTimezone: true }),
+    // The payment reference (e.g. a PaymentIntent id) once payments exist.
+    paymentRef: text('payment_ref'),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelledBy: uuid('cancelled_by').references(() => users.id, { onDelete: 'set null' }),
+    cancelReason: text('cancel_reason'),
+    // What the cancellation owes back under the policy; carried out by payments or credits.
+    refundDue: refundDue('refund_due'),
+    rescheduledFromId: uuid('rescheduled_from_id'),
+    rescheduledToId: uuid('rescheduled_to_id'),
+    actualStartAt: timestamp('actual_start_at', { withTimezone: true }),
+    actualEndAt: timestamp('actual_end_at', { withTimezone: true }),
+    notes: text('notes').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    index('bookings_client_idx').on(t.clientId, t.startsAt),
+    index('bookings_provider_idx').on(t.providerId, t.startsAt),
+    index('bookings_class_idx').on(t.classId),
+    index('bookings_hold_idx').on(t.holdExpiresAt).where(sql`status = 'pending_payment'`),
+    // One active booking per client per class.
+    uniqueIndex('bookings_one_active_per_class_key')
+      .on(t.classId, t.clientId)
+      .where(sql`class_id is not null and status in ('pending_payment', 'confirmed', 'in_progress')`),
+    check(
+      'bookings_kind_check',
+      sql`(${t.kind} = 'class' and ${t.classId} is not null and ${t.sessionTypeId} is null) or (${t.kind} = 'session' and ${t.sessionTypeId} is not null and ${t.classId} is null and ${t.blockedRange} is not null)`,
+    ),
+    check('bookings_time_check', sql`${t.startsAt} < ${t.endsAt}`),
+    check('bookings_amount_check', sql`${t.amountDue} >= 0 and ${t.amountDue} <= ${t.priceAmount} and ${t.feeAmount} >= 0`),
+  ],
+);
+
+export const waitlistEntries = pgTable(
+  'waitlist_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['waiting', 'promoted', 'left'] }).notNull().default('waiting'),
+    promotedBookingId: uuid('promoted_booking_id').references(() => bookings.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('waitlist_entries_class_idx').on(t.classId, t.createdAt),
+    uniqueIndex('waitlist_entries_one_waiting_key').on(t.classId, t.clientId).where(sql`status = 'waiting'`),
+  ],
+);
+
+// Messages shown on a user's pages (a waitlist promotion, a cancelled class).
+export const notices = pgTable(
+  'notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    link: text('link'),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('notices_user_idx').on(t.userId, t.createdAt)],
+);
+
+export type Booking = typeof bookings.$inferSelect;
+export type ClassRow = typeof classes.$inferSelect;
+export type SessionType = typeof sessionTypes.$inferSelect;
+export type Questionnaire = typeof questionnaires.$inferSelect;

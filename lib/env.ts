@@ -19,6 +19,14 @@ const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   API_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  // Off: bookings confirm at once and nothing is charged (seed 003's switch).
+  PAYMENTS_ENABLED: bool.default(true),
+  // 32 random bytes, base64: encrypts health questionnaire answers (AES-256-GCM).
+  QUESTIONNAIRE_KEY: z
+    .string({ error: 'is required (npm start generates one into the data folder)' })
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)'),
+  // Tests only: exposes POST /api/test/clock to move the app's clock. Never set it in production.
+  TEST_CLOCK: z.enum(['enabled', 'disabled']).default('disabled'),
   // Stripe: real test or live keys, or the offline emulator's (npm start sets those when no key is given).
   STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)').optional(),
   STRIPE_PUBLISHABLE_KEY: z.string().regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key (pk_test_… or pk_live_…)').optional(),

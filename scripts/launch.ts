@@ -52,6 +52,7 @@ async function main(): Promise<void> {
   const appEnv: NodeJS.ProcessEnv = {
     ...process.env,
     AUTH_SECRET: process.env.AUTH_SECRET || secrets.AUTH_SECRET,
+    QUESTIONNAIRE_KEY: process.env.QUESTIONNAIRE_KEY || secrets.QUESTIONNAIRE_KEY,
     AUTH_TRUST_HOST: 'true',
     PORT: String(port),
   };

@@ -12,6 +12,8 @@ interface LocalSecrets {
   AUTH_SECRET: string;
   /** Shared by the Stripe emulator (signing) and the app (verifying). */
   STRIPE_WEBHOOK_SECRET: string;
+  /** Encrypts questionnaire answers on this laptop; a real deployment sets its own. */
+  QUESTIONNAIRE_KEY: string;
 }
 
 /**
@@ -25,6 +27,7 @@ export async function localSecrets(dir = dataDir()): Promise<LocalSecrets> {
   const secrets: LocalSecrets = {
     AUTH_SECRET: stored.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
     STRIPE_WEBHOOK_SECRET: stored.STRIPE_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('hex')}`,
+    QUESTIONNAIRE_KEY: stored.QUESTIONNAIRE_KEY ?? randomBytes(32).toString('base64'),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) {
     await fs.mkdir(dir, { recursive: true });

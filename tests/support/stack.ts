@@ -15,6 +15,9 @@ import { seedDemoData } from '../../db/seed';
 import { createIsolatedDatabase, dropDatabase } from '../../scripts/lib/databases';
 import { freePort, startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
 
+/** Fixed for test runs so tests can decrypt what the app stored. */
+export const TEST_QUESTIONNAIRE_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export interface Stack {
   databaseUrl: string;
   /** Base URLs of the app servers, all sharing the one database. */
@@ -71,6 +74,8 @@ export async function startAppServer(options: {
       NEXT_TELEMETRY_DISABLED: '1',
       DATABASE_URL: options.databaseUrl,
       AUTH_SECRET: options.authSecret ?? randomBytes(32).toString('base64url'),
+      QUESTIONNAIRE_KEY: TEST_QUESTIONNAIRE_KEY,
+      TEST_CLOCK: 'enabled',
       AUTH_TRUST_HOST: 'true',
       PORT: String(port),
       ...options.env,

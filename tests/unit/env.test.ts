@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseEnv } from '@/lib/env';
 
-const valid = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', AUTH_SECRET: 'x'.repeat(32) };
+const valid = { DATABASE_URL: 'postgres://u@127.0.0.1:5432/db', AUTH_SECRET: 'x'.repeat(32), QUESTIONNAIRE_KEY: Buffer.alloc(32).toString('base64') };
 
 describe('parseEnv', () => {
   it('accepts a minimal environment and fills defaults', () => {
