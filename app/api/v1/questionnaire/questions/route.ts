@@ -1,0 +1,6 @@
+import { apiRoute } from '@/lib/http/api';
+import { questionSet } from '@/lib/questionnaire/questions';
+
+// GET /api/v1/questionnaire/questions -> {version, questions, emergency_contact_fields, consent_text}
+// Public: the questions are no secret, and a client can read them before signing up.
+export const GET = apiRoute({ access: 'public' }, async () => questionSet());
