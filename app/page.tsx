@@ -21,13 +21,16 @@ export default async function HomePage() {
           Pay by card, or with class credits from a pass you bought earlier.
         </p>
         <div className="flex flex-wrap gap-3">
+          <Button asChild size="lg" variant={user ? 'outline' : 'default'}>
+            <Link href="/schedule">Browse the schedule</Link>
+          </Button>
           {user ? (
             <Button asChild size="lg">
               <Link href={areaOf[user.role]}>Go to your area</Link>
             </Button>
           ) : (
             <>
-              <Button asChild size="lg">
+              <Button asChild size="lg" variant="outline">
                 <Link href="/signup">Create account</Link>
               </Button>
               <Button asChild size="lg" variant="outline">

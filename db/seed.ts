@@ -2,7 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { providerProfiles, settings, users, type UserRole } from './schema';
 import { hashPassword } from '@/lib/auth/password';
+import { now } from '@/lib/clock';
 import { settingDefaults } from '@/lib/settings/defaults';
+import { seedDemoSchedule } from './seed-schedule';
 
 /** Every demo account shares this password; the README lists the logins. */
 export const DEMO_PASSWORD = 'demo-password';
@@ -41,9 +43,10 @@ export const demoUsers: DemoUser[] = [
 
 /**
  * Inserts the demo data. Idempotent: running it again changes nothing that
- * exists (a demo user's changed password or name is left alone).
+ * exists (a demo user's changed password or name is left alone). Class dates
+ * are computed from `startedAt`, so the demo schedule always lies ahead.
  */
-export async function seedDemoData(db: Database): Promise<{ created: number }> {
+export async function seedDemoData(db: Database, startedAt: Date = now()): Promise<{ created: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let created = 0;
   await db.transaction(async (tx) => {
@@ -65,6 +68,7 @@ export async function seedDemoData(db: Database): Promise<{ created: number }> {
     for (const [key, value] of Object.entries(settingDefaults)) {
       await tx.insert(settings).values({ key, value: sql`${JSON.stringify(value)}::jsonb` }).onConflictDoNothing({ target: settings.key });
     }
+    await seedDemoSchedule(tx, startedAt);
   });
   return { created };
 }

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { apiRoute } from '@/lib/http/api';
+import { availabilityInput, getAvailability, replaceAvailability } from '@/lib/schedule/availability';
+import { parseQuery, uuidField } from '@/lib/http/fields';
+import { scheduleOwnerFor } from '@/lib/schedule/providers';
+
+const ownerQuery = z.strictObject({
+  // Admins only (required for them): whose availability.
+  provider_id: uuidField('Practitioner').optional(),
+});
+
+// GET /api/v1/availability -> {time_zone, rules: [{weekday, start, end}]}
+export const GET = apiRoute({ access: ['provider', 'admin'] }, async ({ request, user }) => {
+  const owner = await scheduleOwnerFor(user, parseQuery(request, ownerQuery).provider_id);
+  return getAvailability(owner.id);
+});
+
+// PUT /api/v1/availability {time_zone?, rules} -> {time_zone, rules}: the weekly set is replaced as a whole
+export const PUT = apiRoute({ access: ['provider', 'admin'], body: availabilityInput }, async ({ body, user }) => {
+  const owner = await scheduleOwnerFor(user, body.provider_id);
+  return replaceAvailability(owner.id, body);
+});
