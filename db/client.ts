@@ -4,6 +4,9 @@ import { env } from '@/lib/env';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
+/** A transaction handle, or the database itself where no transaction is needed. */
+export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type DbOrTx = Database | Tx;
 
 interface Connection {
   sql: postgres.Sql;

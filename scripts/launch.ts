@@ -2,8 +2,8 @@
  * `npm start` / `npm run dev`: builds when needed, starts the database (the
  * embedded PostgreSQL unless DATABASE_URL is set) and the offline Stripe
  * emulator (unless STRIPE_SECRET_KEY is set), migrates, seeds an empty
- * database, starts the Next server, and on Ctrl-C or SIGTERM stops all it
- * started, the app first.
+ * database, starts the job worker and the Next server, and on Ctrl-C or
+ * SIGTERM stops all it started, the app first.
  */
 import { connect } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -79,10 +79,15 @@ async function main(): Promise<void> {
   if (stripe.service) services.push(stripe.service);
   log(`Payments: ${stripe.description}`);
 
+  const runtimeEnv = { ...appEnv, ...stripe.appEnv, DATABASE_URL: database.url };
+  services.push(
+    startChild('Job worker', ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], { ...runtimeEnv, NODE_ENV: 'production' }, onUnexpectedExit),
+  );
+
   const next = startChild(
     'Next server',
     ['node_modules/next/dist/bin/next', mode === 'dev' ? 'dev' : 'start', '-H', '127.0.0.1', '-p', String(port)],
-    { ...appEnv, ...stripe.appEnv, DATABASE_URL: database.url, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
+    { ...runtimeEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
     onUnexpectedExit,
   );
   services.push(next);

@@ -1,12 +1,10 @@
 import 'server-only';
 import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { loginAttempts } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/http/errors';
-
-type Tx = Parameters<Parameters<ReturnType<typeof getDb>['transaction']>[0]>[0];
 
 function advisoryLock(key: string) {
   return sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`;

@@ -3,6 +3,6 @@ import { startStack } from '../support/stack';
 /** The production build on a fresh, seeded database of its own, at the port the config names. */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = Number(process.env.E2E_PORT || 3210);
-  const stack = await startStack({ seed: true, port, host: 'localhost' });
+  const stack = await startStack({ seed: true, port, host: 'localhost', worker: true });
   return () => stack.stop();
 }

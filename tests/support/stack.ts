@@ -34,6 +34,8 @@ export interface StackOptions {
   port?: number;
   host?: string;
   env?: Record<string, string>;
+  /** Also run the job worker (hold expiry), sweeping every second. */
+  worker?: boolean;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, healthy: boolean, timeoutMs = 60_000): Promise<void> {
@@ -147,6 +149,31 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       });
       cleanups.push(server.stop);
       appUrls.push(server.url);
+    }
+    if (options.worker) {
+      const worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], {
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: database.url,
+          AUTH_SECRET: authSecret,
+          QUESTIONNAIRE_KEY: TEST_QUESTIONNAIRE_KEY,
+          HOLD_SWEEP_SECONDS: '1',
+          ...options.env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      worker.stdout?.pipe(logStream, { end: false });
+      worker.stderr?.pipe(logStream, { end: false });
+      cleanups.push(
+        () =>
+          new Promise<void>((resolve) => {
+            if (worker.exitCode !== null || worker.signalCode !== null) return resolve();
+            worker.once('exit', () => resolve());
+            worker.kill('SIGTERM');
+            setTimeout(() => worker.kill('SIGKILL'), 5_000).unref();
+          }),
+      );
     }
     return { databaseUrl: database.url, appUrls, logFile, stop };
   } catch (err) {

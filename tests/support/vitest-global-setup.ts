@@ -9,9 +9,9 @@ declare module 'vitest' {
   }
 }
 
-/** One stack for the whole integration run: a fresh database and two app servers sharing it. */
+/** One stack for the whole integration run: a fresh database, two app servers sharing it, and the job worker. */
 export default async function setup(project: TestProject) {
-  const stack = await startStack({ seed: true, servers: 2 });
+  const stack = await startStack({ seed: true, servers: 2, worker: true });
   project.provide('databaseUrl', stack.databaseUrl);
   project.provide('appUrls', stack.appUrls);
   project.provide('appLogFile', stack.logFile);

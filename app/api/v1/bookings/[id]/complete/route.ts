@@ -1,0 +1,7 @@
+import { completeSession } from '@/lib/bookings/lifecycle';
+import { apiRoute } from '@/lib/http/api';
+
+// POST /api/v1/bookings/:id/complete -> {booking} (the booking's provider, or an admin)
+export const POST = apiRoute({ access: ['provider', 'admin'] }, async ({ user, params }) => ({
+  booking: await completeSession(String(params.id), user),
+}));

@@ -1,0 +1,29 @@
+import { createBookingBody, listBookingsQuery } from '@/lib/bookings/api-schemas';
+import { createBooking } from '@/lib/bookings/create';
+import { listBookings } from '@/lib/bookings/queries';
+import { apiRoute } from '@/lib/http/api';
+import { parseQuery } from '@/lib/http/fields';
+
+// GET /api/v1/bookings -> {bookings, total, page, page_size}: a client's own, a provider's own, or (admin) all.
+export const GET = apiRoute({ access: 'user' }, async ({ request, user }) => {
+  const q = parseQuery(request, listBookingsQuery);
+  return listBookings(user, {
+    status: q.status,
+    kind: q.kind,
+    providerId: q.provider_id,
+    clientId: q.client_id,
+    from: q.from,
+    to: q.to,
+    search: q.search,
+    order: q.order,
+    page: q.page,
+    pageSize: q.page_size,
+  });
+});
+
+// POST /api/v1/bookings {class_id} | {session_type_id, provider_id, starts_at} -> 201 {booking, payment}
+export const POST = apiRoute({ access: ['client'], body: createBookingBody }, async ({ user, body }) => {
+  const booking = await createBooking(user, body);
+  // The card payment for a pending booking is created by the payments flow; until then there is none.
+  return Response.json({ booking, payment: null }, { status: 201 });
+});

@@ -1,0 +1,75 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { bookings, classes } from '@/db/schema';
+import { now } from '@/lib/clock';
+import { isUniqueViolation } from '@/lib/db-errors';
+import { AppError } from '@/lib/http/errors';
+import { scheduleHoldExpiry } from '@/lib/jobs/queue';
+import { platformFee } from '@/lib/money';
+import { assertCanBook } from '@/lib/questionnaire/eligibility';
+import { initialState } from './holds-policy';
+import { takeSeat } from './seats';
+import { ACTIVE_STATUSES } from './statuses';
+
+const ALREADY_BOOKED = 'You already have a booking in this class.';
+
+/**
+ * Books a seat in a class. The seat is taken by an atomic conditional update
+ * and the booking inserted in the same transaction, so a class is never
+ * oversold and a client never holds two active bookings in one class.
+ */
+export async function bookClassSeat(clientId: string, classId: string): Promise<string> {
+  const at = now();
+  await assertCanBook(clientId, at);
+  const db = getDb();
+  const [cls] = await db.select().from(classes).where(eq(classes.id, classId)).limit(1);
+  if (!cls || cls.cancelledAt) throw new AppError('not_found', 'No such class.');
+  if (cls.startsAt <= at) throw new AppError('booking_closed', 'This class has already started.');
+
+  const state = await initialState(cls.priceAmount, at);
+  let bookingId: string;
+  try {
+    bookingId = await db.transaction(async (tx) => {
+      // A clear answer for the common case; the unique index is the guard under concurrency.
+      const [existing] = await tx
+        .select({ id: bookings.id })
+        .from(bookings)
+        .where(and(eq(bookings.classId, classId), eq(bookings.clientId, clientId), inArray(bookings.status, [...ACTIVE_STATUSES])))
+        .limit(1);
+      if (existing) throw new AppError('already_booked', ALREADY_BOOKED);
+
+      const seated = await takeSeat(tx, classId);
+      if (!seated) throw new AppError('class_full', 'This class is full. You can join the waitlist.');
+      const [row] = await tx
+        .insert(bookings)
+        .values({
+          kind: 'class',
+          clientId,
+          providerId: cls.providerId,
+          classId,
+          startsAt: cls.startsAt,
+          endsAt: new Date(cls.startsAt.getTime() + cls.durationMinutes * 60_000),
+          status: state.status,
+          paymentStatus: state.paymentStatus,
+          paymentType: cls.priceAmount > 0 ? 'single' : null,
+          priceAmount: cls.priceAmount,
+          amountDue: cls.priceAmount,
+          currency: cls.currency,
+          feeBps: cls.feeBps,
+          feeAmount: platformFee(cls.priceAmount, cls.feeBps),
+          holdExpiresAt: state.holdExpiresAt,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning({ id: bookings.id });
+      if (!row) throw new Error('booking was not created');
+      return row.id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, 'bookings_one_active_per_class_key')) throw new AppError('already_booked', ALREADY_BOOKED);
+    throw err;
+  }
+  if (state.holdExpiresAt) await scheduleHoldExpiry(bookingId, state.holdExpiresAt);
+  return bookingId;
+}

@@ -1,0 +1,24 @@
+import 'server-only';
+import { AppError } from '@/lib/http/errors';
+import type { PublicUser } from '@/lib/users/public-user';
+import type { CreateBookingBody } from './api-schemas';
+import { bookClassSeat } from './book-class';
+import { bookSession } from './book-session';
+import type { BookingDto } from './dto';
+import { getBookingFor } from './queries';
+
+/** POST /api/v1/bookings: a class seat or a 1:1 slot, for the signed-in client. */
+export async function createBooking(client: PublicUser, body: CreateBookingBody): Promise<BookingDto> {
+  if (body.pay_with === 'credit') {
+    throw new AppError('credit_unavailable', 'You have no class credit that can pay for this booking.');
+  }
+  const id = body.class_id
+    ? await bookClassSeat(client.id, body.class_id)
+    : await bookSession({
+        clientId: client.id,
+        providerId: body.provider_id ?? '',
+        sessionTypeId: body.session_type_id ?? '',
+        startsAt: body.starts_at ?? new Date(NaN),
+      });
+  return getBookingFor(id, client);
+}

@@ -1,0 +1,91 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { bookings, classes, sessionTypes } from '@/db/schema';
+import { now } from '@/lib/clock';
+import type { PayableHandler } from '@/lib/payables/types';
+import { expireHold } from './holds';
+import { takeSeat } from './seats';
+
+/**
+ * Bookings as payables: what the payments code may ask and tell, and nothing
+ * more. Every change is a conditional update, so repeated or late outcomes
+ * (duplicate webhooks) have their effect once.
+ */
+export const bookingPayable: PayableHandler = {
+  async charge(id) {
+    const [row] = await getDb()
+      .select({ b: bookings, classTitle: classes.title, typeName: sessionTypes.name })
+      .from(bookings)
+      .leftJoin(classes, eq(classes.id, bookings.classId))
+      .leftJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
+      .where(eq(bookings.id, id))
+      .limit(1);
+    if (!row || row.b.status !== 'pending_payment' || row.b.amountDue === 0) return null;
+    const b = row.b;
+    return {
+      payable: { type: 'booking', id: b.id },
+      clientId: b.clientId,
+      providerId: b.providerId,
+      amount: { amount: b.amountDue, currency: b.currency },
+      feeBps: b.feeBps,
+      feeAmount: b.feeAmount,
+      description: `${row.classTitle ?? row.typeName ?? 'Booking'} on ${b.startsAt.toISOString()}`,
+      holdExpiresAt: b.holdExpiresAt,
+    };
+  },
+
+  async paymentStarted(id, paymentRef) {
+    await getDb()
+      .update(bookings)
+      .set({ paymentRef, updatedAt: now() })
+      .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')));
+  },
+
+  async paymentSucceeded(id, outcome) {
+    const at = now();
+    return getDb().transaction(async (tx) => {
+      const [confirmed] = await tx
+        .update(bookings)
+        .set({ status: 'confirmed', paymentStatus: 'paid', paymentRef: outcome.paymentRef, holdExpiresAt: null, updatedAt: at })
+        .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')))
+        .returning({ id: bookings.id });
+      if (confirmed) return true;
+      const [current] = await tx.select().from(bookings).where(eq(bookings.id, id)).limit(1);
+      if (!current) return false;
+      if (current.paymentStatus === 'paid' && current.paymentRef === outcome.paymentRef) return true;
+      // Paid after the hold ran out: keep the booking if its seat is still there.
+      if (current.status === 'expired' && current.kind === 'class' && current.classId && (await takeSeat(tx, current.classId))) {
+        await tx
+          .update(bookings)
+          .set({ status: 'confirmed', paymentStatus: 'paid', paymentRef: outcome.paymentRef, holdExpiresAt: null, updatedAt: at })
+          .where(eq(bookings.id, id));
+        return true;
+      }
+      return false;
+    });
+  },
+
+  async paymentFailed(id) {
+    await getDb()
+      .update(bookings)
+      .set({ paymentStatus: 'failed', updatedAt: now() })
+      .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')));
+  },
+
+  async paymentAbandoned(id) {
+    // The payment will not come: end the hold now rather than at its expiry.
+    await getDb()
+      .update(bookings)
+      .set({ holdExpiresAt: sql`least(${bookings.holdExpiresAt}, ${now()})` })
+      .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')));
+    await expireHold(id);
+  },
+
+  async paymentRefunded(id, refund) {
+    await getDb()
+      .update(bookings)
+      .set({ paymentStatus: refund.fully ? 'refunded' : 'partially_refunded', updatedAt: now() })
+      .where(and(eq(bookings.id, id), inArray(bookings.paymentStatus, ['paid', 'partially_refunded'])));
+  },
+};

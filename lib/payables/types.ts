@@ -1,0 +1,48 @@
+import type { Money } from '@/lib/money';
+
+/**
+ * The seam between payments and what is paid for (seed 003's decoupling):
+ * payments know a payable only by type and id, ask it what to charge, and
+ * tell it the outcome. Payments never import bookings or credits.
+ */
+export type PayableType = 'booking';
+
+export interface PayableRef {
+  type: PayableType;
+  id: string;
+}
+
+export interface PayableCharge {
+  payable: PayableRef;
+  /** Who pays. */
+  clientId: string;
+  /** Who earns the provider share. */
+  providerId: string;
+  amount: Money;
+  feeBps: number;
+  feeAmount: number;
+  description: string;
+  /** Until when the payable waits for the payment; null when it does not expire. */
+  holdExpiresAt: Date | null;
+}
+
+export interface PaymentOutcome {
+  /** The payment's reference, e.g. a Stripe PaymentIntent id. */
+  paymentRef: string;
+  amount: Money;
+}
+
+export interface PayableHandler {
+  /** What to charge, or null when nothing is owed (already paid, cancelled, expired, free). */
+  charge(id: string): Promise<PayableCharge | null>;
+  /** Records the payment reference while the payment is in progress. */
+  paymentStarted(id: string, paymentRef: string): Promise<void>;
+  /** The payment succeeded: confirm. Idempotent; returns false when the payable could no longer accept it. */
+  paymentSucceeded(id: string, outcome: PaymentOutcome): Promise<boolean>;
+  /** The payment failed; the hold stays so the client may retry. */
+  paymentFailed(id: string, paymentRef: string): Promise<void>;
+  /** The payment was abandoned (canceled or expired): release what was held. */
+  paymentAbandoned(id: string, paymentRef: string): Promise<void>;
+  /** Money went back to the client: full or partial. */
+  paymentRefunded(id: string, refund: { paymentRef: string; fully: boolean }): Promise<void>;
+}
