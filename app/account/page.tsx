@@ -1,33 +1,57 @@
-import { CalendarDays, ClipboardList, Ticket } from 'lucide-react';
+import { CalendarDays, Ticket } from 'lucide-react';
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { EmptyStateCard } from '@/components/empty-state-card';
+import { LocalDateTime } from '@/components/local-date';
+import { NoticeList } from '@/components/notices/notice-list';
 import { PageHeader } from '@/components/page-header';
 import { ProfileCard } from '@/components/profile-card';
+import { QuestionnaireDueBanner } from '@/components/questionnaire/due-banner';
+import { QuestionnaireStatusCard } from '@/components/questionnaire/status-card';
 import { requirePageRole } from '@/lib/auth/session';
+import { listBookings } from '@/lib/bookings/queries';
+import { isActive } from '@/lib/bookings/statuses';
+import { now } from '@/lib/clock';
+import { questionnaireStatus } from '@/lib/questionnaire/status';
 
 export const metadata: Metadata = { title: 'My account' };
 
 export default async function AccountPage() {
   // Pages render alongside their layout, so the page checks the role too before reading anything.
   const user = await requirePageRole('client', '/account');
+  const [questionnaire, upcoming] = await Promise.all([
+    questionnaireStatus(user.id),
+    listBookings(user, { from: now(), order: 'upcoming', page: 1, pageSize: 3 }),
+  ]);
+  const next = upcoming.bookings.find((b) => isActive(b.status));
   return (
     <>
       <PageHeader title="My account" description={`Hello, ${user.name}. Your bookings, credits and questionnaire live here.`} />
+      <NoticeList userId={user.id} />
+      <QuestionnaireDueBanner status={questionnaire} />
       <div className="grid gap-6 lg:grid-cols-2">
         <ProfileCard user={user} />
         <EmptyStateCard icon={<CalendarDays aria-hidden="true" />} title="Bookings" description="Your upcoming and past sessions and classes, with receipts.">
-          Nothing booked yet.
+          {next ? (
+            <>
+              Next: {next.class?.title ?? next.session_type?.name} with {next.provider.name}, <LocalDateTime iso={next.starts_at} />.{' '}
+              <Link href="/account/bookings" className="font-medium text-primary underline-offset-4 hover:underline">
+                See all bookings
+              </Link>
+            </>
+          ) : (
+            <>
+              Nothing booked yet.{' '}
+              <Link href="/schedule" className="font-medium text-primary underline-offset-4 hover:underline">
+                Browse the schedule
+              </Link>
+            </>
+          )}
         </EmptyStateCard>
         <EmptyStateCard icon={<Ticket aria-hidden="true" />} title="Credits" description="Class credits from the passes you buy, and when they expire.">
           You have no class credits yet.
         </EmptyStateCard>
-        <EmptyStateCard
-          icon={<ClipboardList aria-hidden="true" />}
-          title="Health questionnaire"
-          description="A short health questionnaire, renewed every year, is needed before you book."
-        >
-          You have not completed the questionnaire yet.
-        </EmptyStateCard>
+        <QuestionnaireStatusCard status={questionnaire} />
       </div>
     </>
   );

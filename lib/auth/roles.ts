@@ -22,13 +22,21 @@ export interface NavItem {
 export const navFor: Record<UserRole, NavItem[]> = {
   client: [
     { href: '/account', label: 'My account' },
+    { href: '/account/bookings', label: 'My bookings' },
+    { href: '/account/questionnaire', label: 'Health questionnaire' },
   ],
   provider: [
     { href: '/provider', label: 'Practice' },
+    { href: '/provider/schedule', label: 'Schedule' },
+    { href: '/provider/availability', label: 'Availability' },
+    { href: '/provider/session-types', label: 'Session types' },
+    { href: '/provider/classes', label: 'Classes' },
   ],
   admin: [
     { href: '/admin', label: 'Dashboard' },
+    { href: '/admin/bookings', label: 'Bookings' },
     { href: '/admin/users', label: 'Users' },
+    { href: '/admin/questionnaires', label: 'Questionnaires' },
   ],
 };
 

@@ -1,0 +1,136 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BookingSummary } from '@/components/bookings/booking-summary';
+import { CancelBookingDialog } from '@/components/bookings/cancel-booking-dialog';
+import { CancelPolicy } from '@/components/bookings/cancel-policy';
+import { bookingTitle } from '@/components/bookings/labels';
+import { RescheduleForm, type RescheduleOption } from '@/components/bookings/reschedule-form';
+import { LocalDateTime } from '@/components/local-date';
+import { PageHeader } from '@/components/page-header';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePageRole } from '@/lib/auth/session';
+import { findBookingRow } from '@/lib/bookings/queries';
+import { toBookingDto, type BookingDto } from '@/lib/bookings/dto';
+import { now } from '@/lib/clock';
+import { isAppError } from '@/lib/http/errors';
+import { listClasses } from '@/lib/schedule/classes';
+import { freeSlots } from '@/lib/schedule/slots';
+import { getSetting } from '@/lib/settings';
+
+export const metadata: Metadata = { title: 'Booking' };
+
+const DAY_MS = 86_400_000;
+const CLASS_LOOKAHEAD_DAYS = 60;
+const SLOT_LOOKAHEAD_DAYS = 14;
+
+/** Where a booking can move: other classes of the same price with seats, or the provider's free slots for the same session type. */
+async function rescheduleOptions(b: BookingDto, at: Date): Promise<RescheduleOption[]> {
+  if (b.kind === 'class') {
+    const classes = await listClasses({ from: at, to: new Date(at.getTime() + CLASS_LOOKAHEAD_DAYS * DAY_MS) });
+    return classes
+      .filter((c) => c.id !== b.class?.id && !c.cancelled && c.seats_left > 0 && c.price.amount === b.price.amount && c.price.currency === b.price.currency)
+      .map((c) => ({ value: c.id, startsAt: c.starts_at, title: `${c.title} with ${c.provider.name}` }));
+  }
+  if (!b.session_type) return [];
+  try {
+    const slots = await freeSlots({ providerId: b.provider.id, sessionTypeId: b.session_type.id, from: at, to: new Date(at.getTime() + SLOT_LOOKAHEAD_DAYS * DAY_MS) });
+    return slots.map((s) => ({ value: s.starts_at, startsAt: s.starts_at }));
+  } catch (err) {
+    // A session type no longer offered has no slots to move to.
+    if (isAppError(err) && err.code === 'not_found') return [];
+    throw err;
+  }
+}
+
+export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  // Pages render alongside their layout, so the page checks the role too before reading anything.
+  const client = await requirePageRole('client', `/account/bookings/${encodeURIComponent(id)}`);
+  const row = await findBookingRow(id, client);
+  if (!row) notFound();
+  const booking = toBookingDto(row);
+  const at = now();
+  const windowHours = await getSetting('cancellation_window_hours');
+  const title = bookingTitle(booking);
+  const cancellable = booking.status === 'pending_payment' || booking.status === 'confirmed';
+  const movable = booking.status === 'confirmed' && !booking.rescheduled_from_id && !booking.rescheduled_to_id;
+  const inWindow = new Date(booking.starts_at).getTime() - at.getTime() >= windowHours * 3_600_000;
+  const options = movable && inWindow ? await rescheduleOptions(booking, at) : [];
+
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={`${booking.kind === 'class' ? 'Group class' : '1:1 session'} with ${booking.provider.name}`}
+        actions={
+          <Link href="/account/bookings" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            All my bookings
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Details</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <BookingSummary booking={booking} windowHours={windowHours} audience="client" basePath="/account/bookings" />
+          </CardContent>
+        </Card>
+        <div className="flex flex-col gap-6">
+          {booking.status === 'pending_payment' ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Payment</CardTitle>
+                <CardDescription>
+                  Awaiting payment — held until {booking.hold_expires_at ? <LocalDateTime iso={booking.hold_expires_at} /> : 'the hold ends'}.
+                </CardDescription>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-2">
+                <Button disabled aria-describedby="pay-later-note">
+                  Pay now
+                </Button>
+                <p id="pay-later-note" className="text-sm text-muted-foreground">
+                  Card payments arrive in the next release.
+                </p>
+              </CardContent>
+            </Card>
+          ) : null}
+          {movable ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Reschedule</CardTitle>
+                <CardDescription>A booking can be moved once, up to {windowHours} hours before it starts. The payment goes with it.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                {!inWindow ? (
+                  <Alert>It starts in less than {windowHours} hours, so it can no longer be moved.</Alert>
+                ) : options.length ? (
+                  <RescheduleForm bookingId={booking.id} kind={booking.kind} options={options} />
+                ) : (
+                  <Alert>{booking.kind === 'class' ? 'No other upcoming class of the same price has a free seat.' : 'No free times in the next two weeks.'}</Alert>
+                )}
+              </CardContent>
+            </Card>
+          ) : null}
+          {cancellable ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Cancel</CardTitle>
+                <CardDescription>
+                  Full refund when you cancel at least {windowHours} hours before the start; nothing back later.
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <CancelBookingDialog bookingId={booking.id} what={title} policy={<CancelPolicy booking={booking} windowHours={windowHours} actor="client" at={at} />} />
+              </CardContent>
+            </Card>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

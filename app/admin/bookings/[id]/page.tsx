@@ -1,0 +1,68 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { BookingStepButtons } from '@/components/bookings/booking-step-buttons';
+import { BookingSummary } from '@/components/bookings/booking-summary';
+import { CancelBookingDialog } from '@/components/bookings/cancel-booking-dialog';
+import { CancelPolicy } from '@/components/bookings/cancel-policy';
+import { bookingTitle } from '@/components/bookings/labels';
+import { isCancellable, stepsFor } from '@/components/bookings/staff-steps';
+import { PageHeader } from '@/components/page-header';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePageRole } from '@/lib/auth/session';
+import { toBookingDto } from '@/lib/bookings/dto';
+import { findBookingRow } from '@/lib/bookings/queries';
+import { now } from '@/lib/clock';
+import { getSetting } from '@/lib/settings';
+
+export const metadata: Metadata = { title: 'Booking' };
+
+export default async function AdminBookingPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  // Pages render alongside their layout, so the page checks the role too before reading anything.
+  const admin = await requirePageRole('admin', `/admin/bookings/${encodeURIComponent(id)}`);
+  const row = await findBookingRow(id, admin);
+  if (!row) notFound();
+  const booking = toBookingDto(row);
+  const at = now();
+  const windowHours = await getSetting('cancellation_window_hours');
+  const what = `${bookingTitle(booking)} with ${booking.client.name}`;
+  const steps = stepsFor(booking, at);
+  const cancellable = isCancellable(booking);
+
+  return (
+    <>
+      <PageHeader
+        title={bookingTitle(booking)}
+        description={`${booking.kind === 'class' ? 'Group class' : '1:1 session'} · ${booking.client.name} with ${booking.provider.name}`}
+        actions={
+          <Link href="/admin/bookings" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+            All bookings
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="lg:col-span-2">
+          <CardHeader>
+            <CardTitle>Details</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <BookingSummary booking={booking} windowHours={windowHours} audience="staff" basePath="/admin/bookings" />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Actions</CardTitle>
+            <CardDescription>
+              {steps.length || cancellable ? 'An admin cancellation always refunds the client in full.' : 'Nothing can be changed on this booking now.'}
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="flex flex-col gap-4">
+            <BookingStepButtons bookingId={booking.id} steps={steps} what={what} />
+            {cancellable ? <CancelBookingDialog bookingId={booking.id} what={what} policy={<CancelPolicy booking={booking} windowHours={windowHours} actor="admin" at={at} />} /> : null}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,105 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { LocalDateTime } from '@/components/local-date';
+import type { BookingDto } from '@/lib/bookings/dto';
+import { formatMoney } from '@/lib/money';
+import { bookingTitle, paymentLabel, refundSentence } from './labels';
+import { BookingStatusBadge } from './status-badge';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 py-3 sm:grid-cols-3 sm:gap-4">
+      <dt className="text-sm font-medium text-muted-foreground">{label}</dt>
+      <dd className="sm:col-span-2">{children}</dd>
+    </div>
+  );
+}
+
+/**
+ * Every field of a booking, for its detail pages. `basePath` is where the
+ * related bookings (rescheduled from / to) are opened.
+ */
+export function BookingSummary({ booking: b, windowHours, audience, basePath }: { booking: BookingDto; windowHours: number; audience: 'client' | 'staff'; basePath: string }) {
+  const refund = refundSentence(b, windowHours, audience);
+  return (
+    <dl className="divide-y divide-border" data-testid="booking-summary">
+      <Row label="What">
+        {bookingTitle(b)} <span className="text-muted-foreground">({b.kind === 'class' ? 'group class' : '1:1 session'})</span>
+      </Row>
+      <Row label="With">{b.provider.name}</Row>
+      {audience === 'staff' ? (
+        <Row label="Client">
+          {b.client.name} <span className="break-all text-muted-foreground">({b.client.email})</span>
+        </Row>
+      ) : null}
+      <Row label="When">
+        <LocalDateTime iso={b.starts_at} withYear /> – <LocalDateTime iso={b.ends_at} timeOnly />
+      </Row>
+      {b.class ? (
+        <Row label="Where">
+          {b.class.location ?? 'Online'}
+          {b.class.online_url ? (
+            <>
+              {b.class.location ? ' · ' : ' '}
+              <a href={b.class.online_url} className="text-primary underline-offset-4 hover:underline" rel="noopener noreferrer" target="_blank">
+                Online link
+              </a>
+            </>
+          ) : null}
+        </Row>
+      ) : null}
+      <Row label="Status">
+        <BookingStatusBadge booking={b} />
+      </Row>
+      <Row label="Payment">{paymentLabel(b)}</Row>
+      <Row label="Price">{formatMoney(b.price)}</Row>
+      <Row label="Amount due">
+        {formatMoney(b.amount_due)}
+        {b.amount_due.amount > 0 && b.amount_due.amount < b.price.amount ? ' (deposit; the rest is settled with the practitioner)' : ''}
+      </Row>
+      {audience === 'staff' && b.amount_due.amount > 0 ? (
+        <Row label="Platform fee">
+          {formatMoney(b.platform_fee)} ({(b.platform_fee.bps / 100).toFixed(b.platform_fee.bps % 100 ? 2 : 0)}%)
+        </Row>
+      ) : null}
+      <Row label="Booked">
+        <LocalDateTime iso={b.created_at} withYear />
+      </Row>
+      {b.actual_start_at ? (
+        <Row label="Started">
+          <LocalDateTime iso={b.actual_start_at} withYear />
+        </Row>
+      ) : null}
+      {b.actual_end_at ? (
+        <Row label="Completed">
+          <LocalDateTime iso={b.actual_end_at} withYear />
+        </Row>
+      ) : null}
+      {b.cancelled_at ? (
+        <Row label="Cancelled">
+          <LocalDateTime iso={b.cancelled_at} withYear />
+          {b.cancel_reason ? <span className="block text-sm text-muted-foreground">Reason: {b.cancel_reason}</span> : null}
+        </Row>
+      ) : null}
+      {refund ? (
+        <Row label="Refund">
+          <span data-testid="refund-due">{refund}</span>
+        </Row>
+      ) : null}
+      {b.rescheduled_from_id ? (
+        <Row label="Rescheduled from">
+          <Link href={`${basePath}/${b.rescheduled_from_id}`} className="text-primary underline-offset-4 hover:underline">
+            The original booking
+          </Link>
+        </Row>
+      ) : null}
+      {b.rescheduled_to_id ? (
+        <Row label="Rescheduled to">
+          <Link href={`${basePath}/${b.rescheduled_to_id}`} className="text-primary underline-offset-4 hover:underline">
+            The new booking
+          </Link>
+        </Row>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { LocalDate } from '@/components/local-date';
+import { Badge, type BadgeProps } from '@/components/ui/badge';
+import type { QuestionnaireStatus } from '@/lib/questionnaire/status';
+
+/** A booked client's questionnaire at a glance, linking to the answers (for their practitioner). */
+export function ClientQuestionnaireBadge({ clientId, status }: { clientId: string; status: QuestionnaireStatus | undefined }) {
+  const state = status?.state ?? 'missing';
+  const variant: Record<QuestionnaireStatus['state'], BadgeProps['variant']> = { valid: 'default', needs_clearance: 'destructive', expired: 'destructive', missing: 'muted' };
+  return (
+    <Link
+      href={`/provider/clients/${clientId}/questionnaire`}
+      className="rounded-full focus-visible:outline-2 focus-visible:outline-ring"
+      aria-label={`Questionnaire: ${state === 'valid' ? 'valid' : state === 'needs_clearance' ? 'awaiting clearance' : state}. Open the answers.`}
+    >
+      <Badge variant={variant[state]} data-testid="questionnaire-badge">
+        {state === 'valid' && status?.expires_at ? (
+          // One inline span: the badge is a flex container, which would drop the space.
+          <span>
+            Valid until <LocalDate iso={status.expires_at} options={{ dateStyle: 'medium' }} />
+          </span>
+        ) : state === 'needs_clearance' ? (
+          'Awaiting clearance'
+        ) : state === 'expired' ? (
+          'Expired'
+        ) : (
+          'Missing'
+        )}
+      </Badge>
+    </Link>
+  );
+}

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, SignInPage, mainNav, signOut } from './fixtures';
+
+const BOOKING_URL = /\/account\/bookings\/[0-9a-f-]{36}$/;
+
+/** Registers a new client through the sign-up page; a unique e-mail keeps tests independent. */
+async function registerClient(page: Page, name: string): Promise<void> {
+  const email = `book-${randomUUID().slice(0, 8)}@example.test`;
+  const password = 'a-long-enough-password';
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+/** Answers "No" to every medical question, so no clearance is needed. */
+async function completeQuestionnaire(page: Page): Promise<void> {
+  await page.goto('/account/questionnaire');
+  await expect(page.getByRole('heading', { level: 1, name: 'Health questionnaire' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Health questionnaire' });
+  const questions = form.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) });
+  await expect(questions.first()).toBeVisible();
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) await questions.nth(i).getByLabel('No', { exact: true }).check();
+  await page.getByLabel('Contact name').fill('Rory Contact');
+  await page.getByLabel('Contact phone').fill('+44 7700 900456');
+  await page.getByLabel('Relationship to you').fill('Partner');
+  await page.getByLabel(/^I confirm these answers are true and consent to/).check();
+  await page.getByRole('button', { name: 'Save questionnaire' }).click();
+  await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
+}
+
+test('a new client books a free class and a free 1:1, cancels the class, and the practitioner sees the session', async ({ page }) => {
+  const suffix = randomUUID().slice(0, 6);
+  const clientName = `Bea Booker ${suffix}`;
+  await registerClient(page, clientName);
+  await completeQuestionnaire(page);
+  await expect(mainNav(page).getByRole('link', { name: 'My bookings', exact: true })).toBeVisible();
+
+  // A free class with plenty of seats, picked from the schedule as a client would.
+  await page.goto('/schedule');
+  await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
+  const freeClass = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: /^Book / }) })
+    .filter({ hasText: 'Free' })
+    .filter({ hasText: /(?:^|\D)\d{2,} seats left/ })
+    .first();
+  const classTitle = (await freeClass.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
+  expect(classTitle).not.toBe('');
+  await freeClass.getByRole('link', { name: /^Book / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: classTitle })).toBeVisible();
+  await expect(page.getByTestId('class-price')).toHaveText('Free');
+  await page.getByRole('button', { name: 'Book this class' }).click();
+  await expect(page).toHaveURL(BOOKING_URL);
+  const classBookingUrl = page.url();
+  await expect(page.getByRole('heading', { level: 1, name: classTitle })).toBeVisible();
+  await expect(page.getByTestId('booking-summary').getByTestId('booking-status')).toHaveText('Confirmed');
+
+  // Tom's free Assessment, at one of his free times (a random one, so parallel runs rarely meet).
+  await page.goto('/schedule');
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Tom Okafor' }) })
+    .getByRole('link', { name: /Assessment/ })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tom Okafor' })).toBeVisible();
+  const slots = page.getByRole('region', { name: 'Free times for Assessment' }).getByRole('link');
+  await expect(slots.first()).toBeVisible();
+  await slots.nth(Math.floor(Math.random() * Math.min(await slots.count(), 20))).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Confirm your booking' })).toBeVisible();
+  await expect(page.getByTestId('session-price')).toHaveText('Free');
+  await expect(page.getByTestId('session-time')).toContainText(/\d{2}:\d{2} \S+/);
+  await page.getByRole('button', { name: 'Confirm booking' }).click();
+  await expect(page).toHaveURL(BOOKING_URL);
+  await expect(page.getByRole('heading', { level: 1, name: 'Assessment' })).toBeVisible();
+  await expect(page.getByTestId('booking-summary').getByTestId('booking-status')).toHaveText('Confirmed');
+
+  // Cancel the class, with a reason, behind a confirmation.
+  await page.goto(classBookingUrl);
+  await page.getByRole('button', { name: 'Cancel booking' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('full refund');
+  await dialog.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(dialog.getByLabel('Reason for cancelling')).toBeFocused();
+  await dialog.getByLabel('Reason for cancelling').fill('Something came up at work.');
+  await dialog.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('booking-summary').getByTestId('booking-status')).toHaveText('Cancelled');
+  await expect(page.getByTestId('booking-summary')).toContainText('Something came up at work.');
+  await expect(page.getByTestId('refund-due')).toHaveText('Nothing was paid, so there is nothing to refund.');
+
+  // The lists: the session is upcoming, the class is under past & cancelled.
+  await mainNav(page).getByRole('link', { name: 'My bookings', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My bookings' })).toBeVisible();
+  await expect(page.getByTestId('booking-row').filter({ hasText: 'Assessment' })).toContainText('Confirmed');
+  await expect(page.getByTestId('booking-row').filter({ hasText: classTitle })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Past & cancelled' }).click();
+  await expect(page.getByTestId('booking-row').filter({ hasText: classTitle })).toContainText('Cancelled');
+
+  // Tom sees the session in his schedule, with the client's questionnaire status.
+  await signOut(page, clientName);
+  const signIn = new SignInPage(page);
+  await signIn.open('/provider/schedule');
+  await signIn.signIn('tom@wellbook.test', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/provider\/schedule$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
+  const booking = page.getByTestId('schedule-booking').filter({ hasText: clientName });
+  await expect(booking).toHaveCount(1);
+  await expect(booking).toContainText('Assessment');
+  await expect(booking).toContainText('Confirmed');
+  await expect(booking.getByTestId('questionnaire-badge')).toContainText(/^Valid until \d{1,2} \w+ \d{4}$/);
+  await expect(booking.getByRole('button', { name: 'Cancel booking' })).toBeVisible();
+});
+
+test('a signed-out visitor sees a class with a way to sign in, and a broken booking link says what to do', async ({ page }) => {
+  await page.goto('/schedule');
+  const anyClass = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Book / }) }).first();
+  const title = (await anyClass.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
+  await anyClass.getByRole('link', { name: /^Book / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Book this class' })).toHaveCount(0);
+  const signInLink = page.getByRole('link', { name: 'Sign in to book' });
+  await expect(signInLink).toHaveAttribute('href', /^\/signin\?callbackUrl=%2Fschedule%2Fclasses%2F/);
+
+  await page.goto('/schedule');
+  await page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Tom Okafor' }) }).getByRole('link', { name: 'Tom Okafor' }).click();
+  await expect(page).toHaveURL(/\/schedule\/providers\/[0-9a-f-]{36}$/);
+  const providerUrl = new URL(page.url()).pathname;
+  await page.goto(`${providerUrl}/book?type=not-a-type&start=2020-01-01T00:00:00Z`);
+  await expect(page.getByText('That session type is not offered any more.')).toBeVisible();
+  await page.getByRole('link', { name: 'Back to the practitioner’s free times' }).click();
+  await expect(page).toHaveURL(new RegExp(`${providerUrl}$`));
+});
