@@ -6,8 +6,8 @@ import { now } from '@/lib/clock';
 import { isUniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/http/errors';
 import { scheduleHoldExpiry } from '@/lib/jobs/queue';
-import { platformFee } from '@/lib/money';
 import { assertCanBook } from '@/lib/questionnaire/eligibility';
+import { classBookingValues } from './class-booking';
 import { initialState } from './holds-policy';
 import { takeSeat } from './seats';
 import { ACTIVE_STATUSES } from './statuses';
@@ -43,25 +43,7 @@ export async function bookClassSeat(clientId: string, classId: string): Promise<
       if (!seated) throw new AppError('class_full', 'This class is full. You can join the waitlist.');
       const [row] = await tx
         .insert(bookings)
-        .values({
-          kind: 'class',
-          clientId,
-          providerId: cls.providerId,
-          classId,
-          startsAt: cls.startsAt,
-          endsAt: new Date(cls.startsAt.getTime() + cls.durationMinutes * 60_000),
-          status: state.status,
-          paymentStatus: state.paymentStatus,
-          paymentType: cls.priceAmount > 0 ? 'single' : null,
-          priceAmount: cls.priceAmount,
-          amountDue: cls.priceAmount,
-          currency: cls.currency,
-          feeBps: cls.feeBps,
-          feeAmount: platformFee(cls.priceAmount, cls.feeBps),
-          holdExpiresAt: state.holdExpiresAt,
-          createdAt: at,
-          updatedAt: at,
-        })
+        .values(classBookingValues(seated, clientId, state, at))
         .returning({ id: bookings.id });
       if (!row) throw new Error('booking was not created');
       return row.id;

@@ -5,8 +5,8 @@ import { bookings, classes, waitlistEntries } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { isUniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/http/errors';
-import { platformFee } from '@/lib/money';
 import { assertCanBook } from '@/lib/questionnaire/eligibility';
+import { classBookingValues } from './class-booking';
 import { initialState } from './holds-policy';
 import { addNotice } from './notices';
 import { takeSeat } from './seats';
@@ -90,25 +90,7 @@ export async function promoteNext(tx: Tx, classId: string): Promise<Promotion | 
     const state = await initialState(cls.priceAmount, at);
     const [booking] = await tx
       .insert(bookings)
-      .values({
-        kind: 'class',
-        clientId: entry.clientId,
-        providerId: cls.providerId,
-        classId,
-        startsAt: cls.startsAt,
-        endsAt: new Date(cls.startsAt.getTime() + cls.durationMinutes * 60_000),
-        status: state.status,
-        paymentStatus: state.paymentStatus,
-        paymentType: cls.priceAmount > 0 ? 'single' : null,
-        priceAmount: cls.priceAmount,
-        amountDue: cls.priceAmount,
-        currency: cls.currency,
-        feeBps: cls.feeBps,
-        feeAmount: platformFee(cls.priceAmount, cls.feeBps),
-        holdExpiresAt: state.holdExpiresAt,
-        createdAt: at,
-        updatedAt: at,
-      })
+      .values(classBookingValues(cls, entry.clientId, state, at))
       .returning({ id: bookings.id });
     if (!booking) throw new Error('promoted booking was not created');
     await tx

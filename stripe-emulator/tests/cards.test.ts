@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { completeAuthentication } from '../src/resources/index';
-import { PUBLISHABLE_KEY, startTestEmulator, type TestEmulator } from './support';
+import { failure, startTestEmulator, type TestEmulator } from './support';
 
 let t: TestEmulator;
 
@@ -14,20 +14,6 @@ afterAll(async () => {
 beforeEach(() => {
   t.emu.reset();
 });
-
-async function failure(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
-
-function browser(): Stripe {
-  return new Stripe(PUBLISHABLE_KEY, { host: '127.0.0.1', port: Number(new URL(t.url).port), protocol: 'http', maxNetworkRetries: 0 });
-}
 
 function cardMethod(number: string): Promise<Stripe.PaymentMethod> {
   return t.stripe.paymentMethods.create({ type: 'card', card: { number, exp_month: 12, exp_year: 2034, cvc: '123' } });
@@ -99,7 +85,7 @@ describe('declining test cards', () => {
 
 describe('card numbers', () => {
   it('4242 succeeds and is created with the publishable key too', async () => {
-    const pm = await browser().paymentMethods.create({ type: 'card', card: { number: '4242 4242 4242 4242', exp_month: 4, exp_year: 2033, cvc: '314' } });
+    const pm = await t.browserSdk().paymentMethods.create({ type: 'card', card: { number: '4242 4242 4242 4242', exp_month: 4, exp_year: 2033, cvc: '314' } });
     expect(pm.card).toMatchObject({ brand: 'visa', last4: '4242', exp_month: 4, exp_year: 2033, funding: 'credit', country: 'US' });
     const pi = await t.stripe.paymentIntents.create({ amount: 2000, currency: 'gbp', payment_method: pm.id, confirm: true });
     expect(pi.status).toBe('succeeded');
@@ -157,7 +143,7 @@ describe('3-D Secure', () => {
   it('the _authenticate route works with the publishable key and client secret', async () => {
     const pi = await t.stripe.paymentIntents.create({ amount: 2000, currency: 'gbp', payment_method: 'pm_card_authenticationRequired', confirm: true });
     expect(pi.status).toBe('requires_action');
-    const pk = browser();
+    const pk = t.browserSdk();
     const path = `/v1/payment_intents/${pi.id}/_authenticate`;
     const denied = await failure(pk.rawRequest('POST', path, { outcome: 'succeed' }));
     expect(denied.param).toBe('client_secret');

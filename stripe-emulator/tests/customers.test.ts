@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestEmulator, type TestEmulator } from './support';
+import { failure, startTestEmulator, type TestEmulator } from './support';
 
 let t: TestEmulator;
 
@@ -13,16 +13,6 @@ afterAll(async () => {
 beforeEach(() => {
   t.emu.reset();
 });
-
-async function failure(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('customers', () => {
   it('creates, retrieves and updates with the metadata merge rule; events carry previous_attributes', async () => {

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { IdempotencyStore } from '../src/http/idempotency';
-import { SECRET_KEY, startTestEmulator, type TestEmulator } from './support';
+import { failure, SECRET_KEY, startTestEmulator, type TestEmulator } from './support';
 
 let t: TestEmulator;
 
@@ -14,16 +14,6 @@ afterAll(async () => {
 beforeEach(() => {
   t.emu.reset();
 });
-
-async function failure(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function intentCount(): Promise<number> {
   return (await t.stripe.paymentIntents.list({ limit: 100 })).data.length;

@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PUBLISHABLE_KEY, startTestEmulator, type TestEmulator } from './support';
+import { failure, startTestEmulator, type TestEmulator } from './support';
 
 let t: TestEmulator;
 
@@ -13,20 +13,6 @@ afterAll(async () => {
 beforeEach(() => {
   t.emu.reset();
 });
-
-async function failure(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
-
-function browser(): Stripe {
-  return new Stripe(PUBLISHABLE_KEY, { host: '127.0.0.1', port: Number(new URL(t.url).port), protocol: 'http', maxNetworkRetries: 0 });
-}
 
 async function events(type: string): Promise<Stripe.Event[]> {
   return (await t.stripe.events.list({ type, limit: 100 })).data;
@@ -174,7 +160,7 @@ describe('PaymentIntent lifecycle', () => {
 
   it('lets the browser retrieve and confirm with the publishable key and the client secret only', async () => {
     const pi = await t.stripe.paymentIntents.create({ amount: 1500, currency: 'gbp' });
-    const pk = browser();
+    const pk = t.browserSdk();
     const seen = await pk.paymentIntents.retrieve(pi.id, { client_secret: pi.client_secret ?? '' } as Stripe.PaymentIntentRetrieveParams);
     expect(seen.id).toBe(pi.id);
     const none = await failure(pk.paymentIntents.retrieve(pi.id));

@@ -1,7 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REFUND_SETTLE_MS } from '../src/resources/refunds';
-import { startTestEmulator, type TestEmulator } from './support';
+import { failure, startTestEmulator, type TestEmulator } from './support';
 
 let t: TestEmulator;
 
@@ -14,16 +14,6 @@ afterAll(async () => {
 beforeEach(() => {
   t.emu.reset();
 });
-
-async function failure(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof Stripe.errors.StripeError) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-}
 
 async function paid(amount: number, paymentMethod = 'pm_card_visa'): Promise<Stripe.PaymentIntent> {
   return t.stripe.paymentIntents.create({ amount, currency: 'gbp', payment_method: paymentMethod, confirm: true });

@@ -8,6 +8,8 @@ export interface TestEmulator {
   /** The official SDK pointed at the emulator; no automatic retries unless asked. */
   stripe: Stripe;
   sdk(options?: Stripe.StripeConfig): Stripe;
+  /** The SDK with the publishable key, as Stripe.js calls the API from a browser. */
+  browserSdk(): Stripe;
   /** Plain HTTP to the control API. */
   control(path: string, body?: unknown): Promise<Response>;
   close(): Promise<void>;
@@ -27,6 +29,7 @@ export async function startTestEmulator(config: Partial<EmulatorConfig> = {}): P
     url,
     stripe: sdk(),
     sdk,
+    browserSdk: () => new Stripe(PUBLISHABLE_KEY, { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 }),
     control: (path, body) =>
       fetch(`${url}/_emulator${path}`, {
         method: body === undefined ? 'GET' : 'POST',
@@ -35,4 +38,15 @@ export async function startTestEmulator(config: Partial<EmulatorConfig> = {}): P
       }),
     close: () => emu.close(),
   };
+}
+
+/** The Stripe error a call fails with; fails the test if the call succeeds. */
+export async function failure(promise: Promise<unknown>): Promise<Stripe.errors.StripeError> {
+  try {
+    await promise;
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeError) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
 }
