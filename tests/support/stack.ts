@@ -14,12 +14,16 @@ import { runMigrations } from '../../db/migrate';
 import { seedDemoData } from '../../db/seed';
 import { createIsolatedDatabase, dropDatabase } from '../../scripts/lib/databases';
 import { freePort, startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
+import type { Emulator } from '../../stripe-emulator/src/emulator';
+import { createEmulator } from '../../stripe-emulator/src/index';
 
 /** Fixed for test runs so tests can decrypt what the app stored. */
 export const TEST_QUESTIONNAIRE_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export interface Stack {
   databaseUrl: string;
+  /** The offline Stripe emulator the app servers talk to (in this process). */
+  stripe: { url: string; webhookSecret: string; emulator: Emulator };
   /** Base URLs of the app servers, all sharing the one database. */
   appUrls: string[];
   /** File receiving every app server's stdout and stderr. */
@@ -137,14 +141,32 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     cleanups.push(() => new Promise((resolve) => logStream.end(resolve)));
 
     const authSecret = randomBytes(32).toString('base64url');
+    // Stripe is the emulator; its webhooks go to the first app server.
+    const firstPort = options.port ?? (await freePort());
+    const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+    const emulator = createEmulator({
+      port: 0,
+      webhookUrl: `http://127.0.0.1:${firstPort}/api/stripe/webhook`,
+      webhookSecret,
+      webhookRetryBaseMs: 200,
+      webhookMaxAttempts: 6,
+    });
+    const stripeUrl = await emulator.listen();
+    cleanups.push(() => emulator.close());
+    const stripeEnv = {
+      STRIPE_SECRET_KEY: 'sk_test_integration',
+      STRIPE_PUBLISHABLE_KEY: 'pk_test_integration',
+      STRIPE_API_BASE: stripeUrl,
+      STRIPE_WEBHOOK_SECRET: webhookSecret,
+    };
     const appUrls: string[] = [];
     for (let i = 0; i < (options.servers ?? 1); i++) {
       const server = await startAppServer({
         databaseUrl: database.url,
         authSecret,
-        port: i === 0 ? options.port : undefined,
+        port: i === 0 ? firstPort : undefined,
         host: options.host,
-        env: options.env,
+        env: { ...stripeEnv, ...options.env },
         log: logStream,
       });
       cleanups.push(server.stop);
@@ -159,6 +181,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           AUTH_SECRET: authSecret,
           QUESTIONNAIRE_KEY: TEST_QUESTIONNAIRE_KEY,
           HOLD_SWEEP_SECONDS: '1',
+          ...stripeEnv,
           ...options.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -175,7 +198,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           }),
       );
     }
-    return { databaseUrl: database.url, appUrls, logFile, stop };
+    return { databaseUrl: database.url, appUrls, logFile, stop, stripe: { url: stripeUrl, webhookSecret, emulator } };
   } catch (err) {
     await stop();
     throw err;

@@ -6,6 +6,8 @@ declare module 'vitest' {
     databaseUrl: string;
     appUrls: string[];
     appLogFile: string;
+    stripeUrl: string;
+    stripeWebhookSecret: string;
   }
 }
 
@@ -15,5 +17,7 @@ export default async function setup(project: TestProject) {
   project.provide('databaseUrl', stack.databaseUrl);
   project.provide('appUrls', stack.appUrls);
   project.provide('appLogFile', stack.logFile);
+  project.provide('stripeUrl', stack.stripe.url);
+  project.provide('stripeWebhookSecret', stack.stripe.webhookSecret);
   return () => stack.stop();
 }

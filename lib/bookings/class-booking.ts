@@ -1,0 +1,26 @@
+import type { ClassRow, bookings } from '@/db/schema';
+import { platformFee } from '@/lib/money';
+import type { InitialState } from './holds-policy';
+
+/** The row of a class booking: its price and fee fixed from the class at booking time. */
+export function classBookingValues(cls: ClassRow, clientId: string, state: InitialState, at: Date): typeof bookings.$inferInsert {
+  return {
+    kind: 'class',
+    clientId,
+    providerId: cls.providerId,
+    classId: cls.id,
+    startsAt: cls.startsAt,
+    endsAt: new Date(cls.startsAt.getTime() + cls.durationMinutes * 60_000),
+    status: state.status,
+    paymentStatus: state.paymentStatus,
+    paymentType: cls.priceAmount > 0 ? 'single' : null,
+    priceAmount: cls.priceAmount,
+    amountDue: cls.priceAmount,
+    currency: cls.currency,
+    feeBps: cls.feeBps,
+    feeAmount: platformFee(cls.priceAmount, cls.feeBps),
+    holdExpiresAt: state.holdExpiresAt,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
