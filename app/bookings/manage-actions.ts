@@ -2,8 +2,9 @@
 
 import { redirect } from 'next/navigation';
 import type { BookingFormState } from '@/components/bookings/form-state';
-import { cancelBooking, completeSession, markNoShow, startSession } from '@/lib/bookings/lifecycle';
+import { completeSession, markNoShow, startSession } from '@/lib/bookings/lifecycle';
 import { rescheduleBooking } from '@/lib/bookings/reschedule';
+import { cancelBookingAndSettle } from '@/lib/flows/cancel-booking';
 import { actionUser, failure, field, revalidateBookingPages, signedOut } from './action-helpers';
 
 const MAX_REASON = 500;
@@ -16,7 +17,7 @@ export async function cancelBookingAction(_prev: BookingFormState, form: FormDat
   if (!reason) return { error: 'Give a reason for cancelling.', fields: { reason: ['Give a reason.'] } };
   if (reason.length > MAX_REASON) return { error: `The reason can be at most ${MAX_REASON} characters.`, fields: { reason: [`At most ${MAX_REASON} characters.`] } };
   try {
-    await cancelBooking(field(form, 'booking_id'), user, reason);
+    await cancelBookingAndSettle(field(form, 'booking_id'), user, reason);
   } catch (err) {
     return failure(err);
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bookings, classes, sessionTypes } from '@/db/schema';
 import { now } from '@/lib/clock';
@@ -75,10 +75,11 @@ export const bookingPayable: PayableHandler = {
 
   async paymentAbandoned(id) {
     // The payment will not come: end the hold now rather than at its expiry.
+    const at = now();
     await getDb()
       .update(bookings)
-      .set({ holdExpiresAt: sql`least(${bookings.holdExpiresAt}, ${now()})` })
-      .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')));
+      .set({ holdExpiresAt: at, updatedAt: at })
+      .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment'), gt(bookings.holdExpiresAt, at)));
     await expireHold(id);
   },
 

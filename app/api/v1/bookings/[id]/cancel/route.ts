@@ -1,8 +1,9 @@
 import { cancelBody } from '@/lib/bookings/api-schemas';
-import { cancelBooking } from '@/lib/bookings/lifecycle';
+import { cancelBookingAndSettle } from '@/lib/flows/cancel-booking';
 import { apiRoute } from '@/lib/http/api';
 
-// POST /api/v1/bookings/:id/cancel {reason} -> {booking} with refund_due per the cancellation policy.
-export const POST = apiRoute({ access: 'user', body: cancelBody }, async ({ user, params, body }) => ({
-  booking: await cancelBooking(String(params.id), user, body.reason),
-}));
+// POST /api/v1/bookings/:id/cancel {reason} -> {booking, refund} with refund_due per the cancellation policy;
+// a card payment owed back in full is refunded at once.
+export const POST = apiRoute({ access: 'user', body: cancelBody }, async ({ user, params, body }) =>
+  cancelBookingAndSettle(String(params.id), user, body.reason),
+);

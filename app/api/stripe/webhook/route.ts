@@ -1,0 +1,18 @@
+import { logger } from '@/lib/logger';
+import { handleStripeEvent, verifyStripeEvent } from '@/lib/payments/webhook';
+
+// POST /api/stripe/webhook: Stripe's signed events. 400 when the signature fails, 2xx once handled
+// (or for types we do not handle), 500 on a failure so Stripe retries.
+export async function POST(request: Request): Promise<Response> {
+  // The signature covers the exact bytes: verify on the raw body, never on parsed JSON.
+  const raw = await request.text();
+  const event = verifyStripeEvent(raw, request.headers.get('stripe-signature'));
+  if (!event) return Response.json({ error: { code: 'bad_request', message: 'Invalid Stripe signature.' } }, { status: 400 });
+  try {
+    const outcome = await handleStripeEvent(event);
+    return Response.json({ received: true, outcome });
+  } catch (err) {
+    logger.error('stripe webhook handler failed', { event_id: event.id, type: event.type, message: (err as Error).message });
+    return Response.json({ error: { code: 'internal_error', message: 'Handler failed; retry later.' } }, { status: 500 });
+  }
+}

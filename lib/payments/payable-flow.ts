@@ -1,0 +1,53 @@
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { payments } from '@/db/schema';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import type { PayableRef } from '@/lib/payables';
+import type { PublicUser } from '@/lib/users/public-user';
+import { refundForPayable, type RefundDto } from './refunds';
+import { startPayment, type StartedPayment } from './start';
+import { getStripe } from './stripe-client';
+
+/**
+ * The payment a newly made payable needs, or null: when payments are off, when
+ * it is not awaiting one, or when Stripe failed (the payable is kept; the client
+ * asks again through POST /bookings/:id/payment).
+ */
+export async function paymentForNewPayable(payable: PayableRef, user: PublicUser, awaitingPayment: boolean): Promise<StartedPayment | null> {
+  if (!env().PAYMENTS_ENABLED || !awaitingPayment) return null;
+  try {
+    return await startPayment(payable, user);
+  } catch (err) {
+    logger.error('could not start the payment of a new payable', { payable_type: payable.type, payable_id: payable.id, message: (err as Error).message });
+    return null;
+  }
+}
+
+/**
+ * What payments do once a payable is cancelled: refund what was paid by card when
+ * the policy owes it in full, and cancel a PaymentIntent still waiting for a card
+ * (a payment racing the cancellation is refunded automatically by the sync).
+ */
+export async function settleCancelledPayable(
+  payable: PayableRef,
+  outcome: { refundDue: 'full' | 'none' | null; paymentStatus: string },
+  reason: string,
+  actor: PublicUser,
+): Promise<RefundDto | null> {
+  if (outcome.refundDue === 'full' && ['paid', 'partially_refunded'].includes(outcome.paymentStatus)) {
+    return refundForPayable(payable, reason, actor);
+  }
+  const [open] = await getDb()
+    .select({ id: payments.id })
+    .from(payments)
+    .where(and(eq(payments.payableType, payable.type), eq(payments.payableId, payable.id), inArray(payments.status, ['created', 'pending', 'failed'])))
+    .limit(1);
+  if (open) {
+    await getStripe()
+      .paymentIntents.cancel(open.id, { cancellation_reason: 'abandoned' })
+      .catch((err: unknown) => logger.warn('could not cancel the PaymentIntent of a cancelled payable', { payment_intent: open.id, message: (err as Error).message }));
+  }
+  return null;
+}

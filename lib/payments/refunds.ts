@@ -1,0 +1,87 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { getDb } from '@/db/client';
+import { payments, refunds, type Payment } from '@/db/schema';
+import { AppError } from '@/lib/http/errors';
+import { formatMoney } from '@/lib/money';
+import type { PayableRef } from '@/lib/payables';
+import type { PublicUser } from '@/lib/users/public-user';
+import { syncRefunds } from './refund-sync';
+import { getStripe } from './stripe-client';
+import { invalidRequestMessage } from './stripe-types';
+
+export { syncRefunds } from './refund-sync';
+
+export interface RefundDto {
+  id: string;
+  payment_id: string;
+  amount: { amount: number; currency: string };
+  status: string;
+  reason: string;
+}
+
+// Refunds that took or may still take money back; failed and canceled ones give it back to refund.
+const OPEN_REFUND = ['pending', 'requires_action', 'succeeded'];
+
+/** Admins refund any payment, providers their own (others do not exist for them), up to what remains. */
+export async function refundPayment(paymentId: string, input: { amount?: number; reason: string }, actor: PublicUser): Promise<RefundDto> {
+  const [payment] = await getDb().select().from(payments).where(eq(payments.id, paymentId)).limit(1);
+  const visible = payment && (actor.role === 'admin' || (actor.role === 'provider' && payment.providerId === actor.id));
+  if (!payment || !visible) throw new AppError('not_found', 'Payment not found.');
+  return refund(payment, input, actor);
+}
+
+/** Refunds whatever remains of a payable's succeeded payment (an in-time cancellation); null when nothing was paid by card. */
+export async function refundForPayable(payable: PayableRef, reason: string, actor: PublicUser): Promise<RefundDto | null> {
+  const [payment] = await getDb()
+    .select()
+    .from(payments)
+    .where(and(eq(payments.payableType, payable.type), eq(payments.payableId, payable.id)))
+    .limit(1);
+  if (!payment || !['succeeded', 'partially_refunded'].includes(payment.status)) return null;
+  if ((await remainingOf(payment)) <= 0) return null;
+  return refund(payment, { reason }, actor);
+}
+
+async function remainingOf(payment: Payment): Promise<number> {
+  const [row] = await getDb()
+    .select({ requested: sql<number>`coalesce(sum(${refunds.amount}), 0)::int` })
+    .from(refunds)
+    .where(and(eq(refunds.paymentId, payment.id), inArray(refunds.status, OPEN_REFUND)));
+  return payment.amount - Math.max(row?.requested ?? 0, payment.refundedAmount);
+}
+
+async function refund(payment: Payment, input: { amount?: number; reason: string }, actor: PublicUser): Promise<RefundDto> {
+  if (!['succeeded', 'partially_refunded'].includes(payment.status)) {
+    throw new AppError('invalid_transition', `Only a paid payment can be refunded; this one is ${payment.status}.`);
+  }
+  const remaining = await remainingOf(payment);
+  const amount = input.amount ?? remaining;
+  if (remaining <= 0) throw new AppError('bad_request', 'This payment has already been refunded in full.');
+  if (amount > remaining) {
+    throw new AppError(
+      'bad_request',
+      `The refund (${formatMoney({ amount, currency: payment.currency })}) is more than what remains of this payment (${formatMoney({ amount: remaining, currency: payment.currency })}).`,
+      { fields: { amount: [`must be at most ${remaining}`] } },
+    );
+  }
+  let created;
+  try {
+    // The key names the payment's state: a double click makes one refund, a later partial a new one.
+    created = await getStripe().refunds.create(
+      { payment_intent: payment.id, amount, reason: 'requested_by_customer', metadata: { reason: input.reason, requested_by: actor.id } },
+      { idempotencyKey: `refund-${payment.id}-${payment.amount - remaining}-${amount}` },
+    );
+  } catch (err) {
+    const message = invalidRequestMessage(err);
+    if (message) throw new AppError('unprocessable', message, { cause: err });
+    throw err;
+  }
+  await getDb()
+    .insert(refunds)
+    .values({ id: created.id, paymentId: payment.id, amount: created.amount, status: created.status ?? 'pending', reason: input.reason, requestedBy: actor.id })
+    .onConflictDoUpdate({ target: refunds.id, set: { requestedBy: actor.id, reason: input.reason } });
+  // Apply it now; the refund's webhooks will find nothing left to do.
+  await syncRefunds(payment.id);
+  return { id: created.id, payment_id: payment.id, amount: { amount: created.amount, currency: created.currency }, status: created.status ?? 'pending', reason: input.reason };
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import Stripe from 'stripe';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { testSql } from './db';
+import { bookingOf, bookPricedClass, emulatorControl, emulatorStripe, ledger, paymentRow, waitFor } from './payment-fixtures';
+
+const stripe = new Stripe('sk_test_x');
+
+function signedEvent(type: string, object: Record<string, unknown>, options: { secret?: string; ageSeconds?: number } = {}) {
+  const payload = JSON.stringify({
+    id: `evt_test_${randomUUID().replaceAll('-', '')}`,
+    object: 'event',
+    api_version: Stripe.API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  });
+  const header = stripe.webhooks.generateTestHeaderString({
+    payload,
+    secret: options.secret ?? inject('stripeWebhookSecret'),
+    timestamp: Math.floor(Date.now() / 1000) - (options.ageSeconds ?? 0),
+  });
+  return { payload, header, id: (JSON.parse(payload) as { id: string }).id };
+}
+
+/** Posts a raw body to the webhook, with the given Stripe-Signature header (or none). */
+function post(payload: string, header?: string): Promise<Response> {
+  return fetch(`${inject('appUrls')[0]}/api/stripe/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(header !== undefined ? { 'stripe-signature': header } : {}) },
+    body: payload,
+  });
+}
+
+async function eventRows(id: string): Promise<number> {
+  const [row] = await testSql()`select count(*)::int as n from stripe_events where id = ${id}`;
+  return row?.n as number;
+}
+
+afterEach(async () => {
+  await emulatorControl('/chaos/clear', {});
+});
+
+describe('POST /api/stripe/webhook: signatures', () => {
+  it('refuses a forged signature (wrong secret) with 400 and no effect', async () => {
+    const { bookingId, client, payment } = await bookPricedClass(1500);
+    const event = signedEvent('payment_intent.succeeded', { id: payment.payment_intent_id, object: 'payment_intent' }, { secret: 'whsec_forged' });
+    const res = await post(event.payload, event.header);
+    expect(res.status).toBe(400);
+    expect(await eventRows(event.id)).toBe(0);
+    expect((await bookingOf(bookingId, client.token)).status).toBe('pending_payment');
+    expect(await paymentRow(payment.payment_intent_id)).toMatchObject({ status: 'created' });
+  });
+
+  it('refuses a 10-minute-old signature and a missing one with 400', async () => {
+    const { payment } = await bookPricedClass(1500);
+    const old = signedEvent('payment_intent.succeeded', { id: payment.payment_intent_id, object: 'payment_intent' }, { ageSeconds: 600 });
+    expect((await post(old.payload, old.header)).status).toBe(400);
+    expect(await eventRows(old.id)).toBe(0);
+    expect((await post(old.payload)).status).toBe(400);
+  });
+
+  it('refuses a body changed after signing', async () => {
+    const event = signedEvent('payment_intent.succeeded', { id: 'pi_x', object: 'payment_intent' });
+    expect((await post(event.payload.replace('pi_x', 'pi_y'), event.header)).status).toBe(400);
+  });
+
+  it('answers 200 to an event type it does not handle', async () => {
+    const event = signedEvent('customer.subscription.trial_will_end', { id: 'sub_1', object: 'subscription' });
+    const res = await post(event.payload, event.header);
+    expect(res.status).toBe(200);
+  });
+
+  it('handles a valid event once: a replay of the same event id does nothing', async () => {
+    const { payment } = await bookPricedClass(1500);
+    const event = signedEvent('payment_intent.processing', { id: payment.payment_intent_id, object: 'payment_intent' });
+    const first = await post(event.payload, event.header);
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as { outcome: string }).outcome).toBe('handled');
+    const second = await post(event.payload, event.header);
+    expect(((await second.json()) as { outcome: string }).outcome).toBe('duplicate');
+    expect(await eventRows(event.id)).toBe(1);
+  });
+});
+
+describe('exactly once under duplicates, reordering and delay', () => {
+  it('confirms each payment once, one ledger row per charge, each event id stored once', async () => {
+    const bookings = await Promise.all([bookPricedClass(1100), bookPricedClass(1200), bookPricedClass(1300)]);
+    await emulatorControl('/chaos', { mode: 'duplicate', count: 10 });
+    await emulatorControl('/chaos', { mode: 'reorder', count: 10, windowMs: 400 });
+    await emulatorControl('/chaos', { mode: 'delay', count: 10, delayMs: 300 });
+    const sdk = emulatorStripe();
+    for (const b of bookings) await sdk.paymentIntents.confirm(b.payment.payment_intent_id, { payment_method: 'pm_card_visa' });
+
+    for (const b of bookings) {
+      const booking = await waitFor(() => bookingOf(b.bookingId, b.client.token), (x) => x.status === 'confirmed', 20_000);
+      expect(booking).toMatchObject({ status: 'confirmed', payment_status: 'paid' });
+    }
+    // Let every copy arrive before counting.
+    await new Promise((r) => setTimeout(r, 2_000));
+    for (const b of bookings) {
+      const row = await paymentRow(b.payment.payment_intent_id);
+      expect(row?.status).toBe('succeeded');
+      expect(await ledger(b.payment.payment_intent_id)).toEqual([
+        { type: 'single', stripe_object_id: row?.charge_id, gross: b.payment.amount.amount, fee: expect.any(Number), net: expect.any(Number) },
+      ]);
+    }
+    const deliveries = (await emulatorControl('/deliveries?type=payment_intent.succeeded')) as { data: { event_id: string; status: string }[] };
+    const ids = [...new Set(deliveries.data.map((d) => d.event_id))];
+    // The chaos did send copies, and each event was recorded exactly once.
+    expect(deliveries.data.length).toBeGreaterThan(ids.length);
+    for (const id of ids) expect(await eventRows(id)).toBe(1);
+    const stored = await testSql()`select id, count(*)::int as n from stripe_events group by id having count(*) > 1`;
+    expect(stored).toHaveLength(0);
+  });
+});
