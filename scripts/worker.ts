@@ -3,15 +3,23 @@
  * `node --conditions=react-server --import tsx scripts/worker.ts`, so
  * server-only modules load). It expires unpaid holds: each at its time
  * through a pg-boss job, and every HOLD_SWEEP_SECONDS (30) through a sweep
- * that catches any job that was lost.
+ * that catches any job that was lost. Every RECONCILE_MINUTES (10) it reads
+ * payments still waiting on Stripe back from it, so a lost webhook never
+ * leaves a paid booking unconfirmed or a hold stuck.
  */
 import { expireDueHolds, expireHold } from '../lib/bookings/holds';
 import { getBoss, QUEUES, type JobData } from '../lib/jobs/queue';
 import { logger } from '../lib/logger';
+import { reconcilePendingPayments } from '../lib/payments/reconcile';
 
 const sweepSeconds = Number(process.env.HOLD_SWEEP_SECONDS || 30);
 if (!Number.isFinite(sweepSeconds) || sweepSeconds <= 0) {
   console.error('[worker] HOLD_SWEEP_SECONDS must be a positive number.');
+  process.exit(1);
+}
+const reconcileMinutes = Number(process.env.RECONCILE_MINUTES || 10);
+if (!Number.isFinite(reconcileMinutes) || reconcileMinutes <= 0) {
+  console.error('[worker] RECONCILE_MINUTES must be a positive number.');
   process.exit(1);
 }
 
@@ -32,7 +40,17 @@ const sweep = setInterval(() => {
     .finally(() => (sweeping = false));
 }, sweepSeconds * 1000);
 
-console.log(`[worker] running (hold sweep every ${sweepSeconds} s)`);
+let reconciling = false;
+const reconcile = setInterval(() => {
+  if (reconciling) return;
+  reconciling = true;
+  // Only payments quiet for 15 minutes: younger ones are still in the client's hands or the webhook's.
+  reconcilePendingPayments({ olderThanMinutes: 15, update: true })
+    .catch((err: unknown) => logger.error('payment reconciliation failed', { message: (err as Error).message }))
+    .finally(() => (reconciling = false));
+}, reconcileMinutes * 60_000);
+
+console.log(`[worker] running (hold sweep every ${sweepSeconds} s, payment reconciliation every ${reconcileMinutes} min)`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -40,6 +58,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     if (stopping) return;
     stopping = true;
     clearInterval(sweep);
+    clearInterval(reconcile);
     void boss.stop({ graceful: true, timeout: 5_000 }).finally(() => process.exit(0));
   });
 }

@@ -34,7 +34,7 @@ export function bookingTitle(b: Pick<BookingDto, 'class' | 'session_type'>): str
   return b.class?.title ?? b.session_type?.name ?? 'Booking';
 }
 
-const PAID = ['paid', 'partially_refunded', 'credit_used'];
+const PAID = ['paid', 'partially_refunded', 'refunded', 'credit_used'];
 
 /**
  * What a cancellation gives back, in plain words (PRODUCT.md's policy): the
@@ -46,7 +46,9 @@ export function refundSentence(b: BookingDto, windowHours: number, audience: 'cl
   const who = audience === 'client' ? 'You' : 'The client';
   if (!PAID.includes(b.payment_status) || b.amount_due.amount === 0) return 'Nothing was paid, so there is nothing to refund.';
   if (b.refund_due === 'full') {
-    return b.payment_status === 'credit_used' ? `${who} will get the class credit back.` : `${who} will get ${formatMoney(b.amount_due)} back.`;
+    if (b.payment_status === 'credit_used') return `${who} will get the class credit back.`;
+    if (b.payment_status === 'refunded') return `Refunded: ${formatMoney(b.amount_due)} went back to the card.`;
+    return `${who} will get ${formatMoney(b.amount_due)} back.`;
   }
   return `No refund: cancelled less than ${windowHours} hours before the start.`;
 }

@@ -24,6 +24,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/account', label: 'My account' },
     { href: '/account/bookings', label: 'My bookings' },
     { href: '/account/questionnaire', label: 'Health questionnaire' },
+    { href: '/account/payments', label: 'Payments' },
   ],
   provider: [
     { href: '/provider', label: 'Practice' },
@@ -31,12 +32,14 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/provider/availability', label: 'Availability' },
     { href: '/provider/session-types', label: 'Session types' },
     { href: '/provider/classes', label: 'Classes' },
+    { href: '/provider/payments', label: 'Payments' },
   ],
   admin: [
     { href: '/admin', label: 'Dashboard' },
     { href: '/admin/bookings', label: 'Bookings' },
     { href: '/admin/users', label: 'Users' },
     { href: '/admin/questionnaires', label: 'Questionnaires' },
+    { href: '/admin/payments', label: 'Payments' },
   ],
 };
 

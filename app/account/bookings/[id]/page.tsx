@@ -9,13 +9,14 @@ import { RescheduleForm, type RescheduleOption } from '@/components/bookings/res
 import { LocalDateTime } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
+import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth/session';
 import { findBookingRow } from '@/lib/bookings/queries';
 import { toBookingDto, type BookingDto } from '@/lib/bookings/dto';
 import { now } from '@/lib/clock';
 import { isAppError } from '@/lib/http/errors';
+import { formatMoney } from '@/lib/money';
 import { listClasses } from '@/lib/schedule/classes';
 import { freeSlots } from '@/lib/schedule/slots';
 import { getSetting } from '@/lib/settings';
@@ -90,12 +91,10 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                 </CardDescription>
               </CardHeader>
               <CardContent className="flex flex-col gap-2">
-                <Button disabled aria-describedby="pay-later-note">
+                <Link href={`/account/bookings/${encodeURIComponent(booking.id)}/pay`} className={buttonVariants({ className: 'self-start' })}>
                   Pay now
-                </Button>
-                <p id="pay-later-note" className="text-sm text-muted-foreground">
-                  Card payments arrive in the next release.
-                </p>
+                </Link>
+                <p className="text-sm text-muted-foreground">{formatMoney(booking.amount_due)} by card.</p>
               </CardContent>
             </Card>
           ) : null}

@@ -1,0 +1,151 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { bookingTitle } from '@/components/bookings/labels';
+import { LocalDateTime } from '@/components/local-date';
+import { PageHeader } from '@/components/page-header';
+import { CheckoutForm } from '@/components/payments/checkout-form';
+import { Alert } from '@/components/ui/alert';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { requirePageRole } from '@/lib/auth/session';
+import { toBookingDto, type BookingDto } from '@/lib/bookings/dto';
+import { findBookingRow } from '@/lib/bookings/queries';
+import { now } from '@/lib/clock';
+import { isAppError } from '@/lib/http/errors';
+import { formatMoney } from '@/lib/money';
+import { startPayment } from '@/lib/payments/start';
+import { browserStripeConfig } from '@/lib/payments/stripe-client';
+
+export const metadata: Metadata = { title: 'Pay for your booking' };
+
+const linkClass = 'text-sm font-medium text-primary underline-offset-4 hover:underline';
+
+/** Why there is nothing to pay, with the way back. */
+function NothingToPay({ booking, children }: { booking: BookingDto; children: ReactNode }) {
+  return (
+    <>
+      <PageHeader title="Pay for your booking" description={bookingTitle(booking)} />
+      <Card className="max-w-xl">
+        <CardContent className="flex flex-col gap-4 pt-6">
+          <Alert data-testid="nothing-to-pay">{children}</Alert>
+          <Link href={`/account/bookings/${encodeURIComponent(booking.id)}`} className={linkClass}>
+            Back to the booking
+          </Link>
+        </CardContent>
+      </Card>
+    </>
+  );
+}
+
+function whyNothingToPay(b: BookingDto): string {
+  if (['paid', 'credit_used', 'refunded', 'partially_refunded'].includes(b.payment_status)) return 'This booking is already paid.';
+  if (b.status === 'expired') return 'The hold on this booking expired before it was paid. Book again from the schedule if there is still room.';
+  if (b.status === 'cancelled') return 'This booking is cancelled, so there is nothing to pay.';
+  if (b.amount_due.amount === 0) return 'This booking is free: there is nothing to pay.';
+  return 'This booking is not awaiting payment.';
+}
+
+export default async function PayPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const client = await requirePageRole('client', `/account/bookings/${encodeURIComponent(id)}/pay`);
+  const row = await findBookingRow(id, client);
+  if (!row) notFound();
+  const booking = toBookingDto(row);
+  const at = now();
+
+  if (booking.status !== 'pending_payment' || booking.amount_due.amount === 0) {
+    return <NothingToPay booking={booking}>{whyNothingToPay(booking)}</NothingToPay>;
+  }
+  if (!booking.hold_expires_at || new Date(booking.hold_expires_at).getTime() <= at.getTime()) {
+    return <NothingToPay booking={booking}>Your hold has expired. Book again from the schedule if there is still room.</NothingToPay>;
+  }
+
+  const stripeConfig = browserStripeConfig();
+  let payment: Awaited<ReturnType<typeof startPayment>>;
+  try {
+    payment = await startPayment({ type: 'booking', id: booking.id }, client);
+  } catch (err) {
+    // Expected refusals (payments not configured, the booking changed meanwhile) are shown as they are.
+    if (isAppError(err)) return <NothingToPay booking={booking}>{err.message}</NothingToPay>;
+    throw err;
+  }
+  // Already paid at Stripe (another tab, or a webhook still on its way): wait for the confirmation, never charge twice.
+  if (payment.status === 'succeeded' || payment.status === 'processing') {
+    redirect(`/account/bookings/${encodeURIComponent(booking.id)}/paid?payment_intent=${encodeURIComponent(payment.payment_intent_id)}`);
+  }
+  if (payment.status === 'canceled') {
+    return <NothingToPay booking={booking}>This payment was cancelled. Book again from the schedule if there is still room.</NothingToPay>;
+  }
+
+  const title = bookingTitle(booking);
+  const amount = formatMoney(payment.amount);
+  const isDeposit = booking.amount_due.amount < booking.price.amount;
+
+  return (
+    <>
+      <PageHeader
+        title="Pay for your booking"
+        description="Your seat is held while you pay."
+        actions={
+          <Link href={`/account/bookings/${encodeURIComponent(booking.id)}`} className={linkClass}>
+            Back to the booking
+          </Link>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-5">
+        <Card className="lg:col-span-2" data-testid="checkout-summary">
+          <CardHeader>
+            <CardTitle>{title}</CardTitle>
+            <CardDescription>
+              {booking.kind === 'class' ? 'Group class' : '1:1 session'} with {booking.provider.name}
+            </CardDescription>
+          </CardHeader>
+          <CardContent>
+            <dl className="flex flex-col gap-3 text-sm">
+              <div>
+                <dt className="font-medium text-muted-foreground">When</dt>
+                <dd>
+                  <LocalDateTime iso={booking.starts_at} withYear /> – <LocalDateTime iso={booking.ends_at} timeOnly />
+                </dd>
+              </div>
+              {booking.class ? (
+                <div>
+                  <dt className="font-medium text-muted-foreground">Where</dt>
+                  <dd>{booking.class.location ?? 'Online'}</dd>
+                </div>
+              ) : null}
+              <div>
+                <dt className="font-medium text-muted-foreground">{isDeposit ? 'Deposit to pay now' : 'To pay'}</dt>
+                <dd className="text-2xl font-semibold" data-testid="checkout-amount">
+                  {amount}
+                </dd>
+                {isDeposit ? <dd className="text-muted-foreground">The rest of the {formatMoney(booking.price)} is settled with the practitioner.</dd> : null}
+              </div>
+            </dl>
+          </CardContent>
+        </Card>
+        <Card className="lg:col-span-3">
+          <CardHeader>
+            <CardTitle>Card details</CardTitle>
+            <CardDescription>Payments are handled by Stripe; your card number never reaches our servers.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            {stripeConfig.publishableKey ? (
+              <CheckoutForm
+                bookingId={booking.id}
+                clientSecret={payment.client_secret}
+                amountLabel={amount}
+                holdExpiresAt={booking.hold_expires_at}
+                serverNow={at.toISOString()}
+                stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
+              />
+            ) : (
+              <Alert variant="error">Card payments are not configured on this server.</Alert>
+            )}
+          </CardContent>
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { PaymentDto } from '@/lib/payments/queries';
+
+export const paymentStatuses = ['created', 'pending', 'succeeded', 'failed', 'canceled', 'refunded', 'partially_refunded'] as const satisfies readonly PaymentDto['status'][];
+
+export const paymentStatusLabel: Record<PaymentDto['status'], string> = {
+  created: 'Awaiting card',
+  pending: 'Processing',
+  succeeded: 'Paid',
+  failed: 'Declined',
+  canceled: 'Canceled',
+  refunded: 'Refunded',
+  partially_refunded: 'Partly refunded',
+};
+
+const payableLabel: Record<string, string> = { booking: 'Booking' };
+
+/** "Booking", or the payable type as stored for kinds this page does not know yet. */
+export function payableTypeLabel(type: string): string {
+  return payableLabel[type] ?? type;
+}
+
+/** "Visa •••• 4242". */
+export function cardLabel(card: PaymentDto['card']): string {
+  if (!card) return '—';
+  const brand = card.brand === 'amex' ? 'American Express' : card.brand.charAt(0).toUpperCase() + card.brand.slice(1);
+  return `${brand} •••• ${card.last4}`;
+}
+
+/** 1500 -> "15%", 1250 -> "12.5%". */
+export function formatBps(bps: number): string {
+  return `${(bps / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%`;
+}

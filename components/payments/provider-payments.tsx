@@ -1,0 +1,95 @@
+import { LocalDateTime } from '@/components/local-date';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { formatMoney } from '@/lib/money';
+import type { PaymentDto, PaymentTotals } from '@/lib/payments/queries';
+import { cell, headRow, tableFrame } from './empty-table';
+import { formatBps, payableTypeLabel } from './labels';
+import { PaymentStatusBadge } from './status-badge';
+
+/** Paid in, refunded and the provider's net share, one row of cards per currency. */
+export function ProviderPaymentTotals({ totals }: { totals: PaymentTotals[] }) {
+  const rows: PaymentTotals[] = totals.length > 0 ? totals : [{ currency: 'gbp', paid_in: 0, refunded: 0, net_share: 0 }];
+  return (
+    <div className="flex flex-col gap-4">
+      {rows.map((t) => (
+        <dl key={t.currency} className="grid gap-4 sm:grid-cols-3">
+          {[
+            { label: 'Paid in', value: t.paid_in, note: 'Charged to clients’ cards' },
+            { label: 'Refunded', value: t.refunded, note: 'Given back to clients' },
+            { label: 'Your net share', value: t.net_share, note: 'After the platform fee and refunds' },
+          ].map((item) => (
+            <Card key={item.label}>
+              <CardHeader>
+                <CardDescription>
+                  <dt>{item.label}</dt>
+                </CardDescription>
+                <CardTitle className="text-2xl">
+                  <dd>{formatTotal(item.value, t.currency)}</dd>
+                </CardTitle>
+              </CardHeader>
+              <CardContent className="text-sm text-muted-foreground">{item.note}</CardContent>
+            </Card>
+          ))}
+        </dl>
+      ))}
+    </div>
+  );
+}
+
+// formatMoney says "Free" for zero, which reads oddly for a total.
+function formatTotal(amount: number, currency: string): string {
+  if (amount !== 0) return formatMoney({ amount, currency });
+  try {
+    return new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency.toUpperCase() }).format(0);
+  } catch {
+    return `0.00 ${currency.toUpperCase()}`;
+  }
+}
+
+/** Payments received: amount, the platform's fee, the provider's share. */
+export function ProviderPaymentsTable({ payments }: { payments: PaymentDto[] }) {
+  return (
+    <div className={tableFrame}>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Payments received</caption>
+        <thead className={headRow}>
+          <tr>
+            {['Date', 'Client', 'For', 'Amount', 'Platform fee', 'Your share', 'Status'].map((h) => (
+              <th key={h} scope="col" className={`${cell} font-medium`}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {payments.map((p) => {
+            const currency = p.amount.currency;
+            return (
+              <tr key={p.id} data-testid="payment-row">
+                <td className={`${cell} whitespace-nowrap`}>
+                  <LocalDateTime iso={p.succeeded_at ?? p.created_at} withYear />
+                </td>
+                <th scope="row" className={`${cell} font-medium`}>
+                  {p.client.name}
+                </th>
+                <td className={cell}>{payableTypeLabel(p.payable.type)}</td>
+                <td className={`${cell} whitespace-nowrap`}>
+                  {formatMoney(p.amount)}
+                  {p.refunded_amount > 0 ? <span className="block text-xs text-muted-foreground">{formatMoney({ amount: p.refunded_amount, currency })} refunded</span> : null}
+                </td>
+                <td className={`${cell} whitespace-nowrap`}>
+                  {formatMoney({ amount: p.platform_fee.amount, currency })}
+                  <span className="block text-xs text-muted-foreground">{formatBps(p.platform_fee.bps)}</span>
+                </td>
+                <td className={`${cell} whitespace-nowrap font-medium`}>{formatMoney({ amount: p.provider_amount, currency })}</td>
+                <td className={cell}>
+                  <PaymentStatusBadge status={p.status} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+
+/**
+ * Card payments end to end, against the offline Stripe emulator the test stack
+ * starts: the real Payment Element, the webhook confirming the booking, and
+ * the result page waiting for it.
+ */
+
+const BOOKING_URL = /\/account\/bookings\/([0-9a-f-]{36})$/;
+const PAID_URL = /\/account\/bookings\/[0-9a-f-]{36}\/paid\?payment_intent=pi_/;
+
+async function registerClient(page: Page, name: string): Promise<void> {
+  const email = `pay-${randomUUID().slice(0, 8)}@example.test`;
+  const password = 'a-long-enough-password';
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+/** Answers "No" to every medical question, so no clearance is needed. */
+async function completeQuestionnaire(page: Page): Promise<void> {
+  await page.goto('/account/questionnaire');
+  const form = page.getByRole('form', { name: 'Health questionnaire' });
+  const questions = form.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) });
+  await expect(questions.first()).toBeVisible();
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) await questions.nth(i).getByLabel('No', { exact: true }).check();
+  await page.getByLabel('Contact name').fill('Rory Contact');
+  await page.getByLabel('Contact phone').fill('+44 7700 900456');
+  await page.getByLabel('Relationship to you').fill('Partner');
+  await page.getByLabel(/^I confirm these answers are true and consent to/).check();
+  await page.getByRole('button', { name: 'Save questionnaire' }).click();
+  await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
+}
+
+async function newClient(page: Page): Promise<void> {
+  await registerClient(page, `Pat Payer ${randomUUID().slice(0, 6)}`);
+  await completeQuestionnaire(page);
+}
+
+/** Books a priced class with plenty of seats from the schedule; returns the booking's id, title and price. */
+async function bookPricedClass(page: Page, which: 'soonest' | 'latest' = 'soonest'): Promise<{ id: string; title: string; price: string }> {
+  await page.goto('/schedule');
+  const pricedClasses = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: /^Book / }) })
+    .filter({ hasText: /£\d+\.\d{2}/ })
+    .filter({ hasText: /(?:^|\D)\d{2,} seats left/ });
+  const pricedClass = which === 'soonest' ? pricedClasses.first() : pricedClasses.last();
+  const title = (await pricedClass.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
+  expect(title).not.toBe('');
+  await pricedClass.getByRole('link', { name: /^Book / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const price = (await page.getByTestId('class-price').textContent())?.trim() ?? '';
+  expect(price).toMatch(/^£\d+\.\d{2}$/);
+  await page.getByRole('button', { name: 'Book this class' }).click();
+  await expect(page).toHaveURL(BOOKING_URL);
+  const id = BOOKING_URL.exec(new URL(page.url()).pathname)?.[1] ?? '';
+  await expect(page.getByTestId('booking-summary').getByTestId('booking-status')).toContainText('Awaiting payment');
+  return { id, title, price };
+}
+
+/** From the booking page to the checkout, which shows what is bought, its price and the hold. */
+async function openCheckout(page: Page, booking: { title: string; price: string }): Promise<void> {
+  await page.getByRole('link', { name: 'Pay now' }).click();
+  await expect(page).toHaveURL(/\/pay$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Pay for your booking' })).toBeVisible();
+  await expect(page.getByTestId('checkout-summary')).toContainText(booking.title);
+  await expect(page.getByTestId('checkout-amount')).toHaveText(booking.price);
+  await expect(page.getByTestId('hold-countdown')).toHaveText(/^Your place is held for \d{1,2}:\d{2}$/);
+  await expect(payButton(page)).toBeEnabled();
+}
+
+function payButton(page: Page) {
+  return page.getByRole('button', { name: /^Pay (£|…)/ });
+}
+
+async function fillCard(page: Page, number: string): Promise<void> {
+  await page.getByLabel('Card number').fill(number);
+  await page.getByLabel('Expiry date').fill('12/34');
+  await page.getByLabel('Security code').fill('123');
+  const postal = page.getByLabel('Postal code');
+  if (await postal.isVisible()) await postal.fill('SW1A 1AA');
+}
+
+/** The result page waits for the webhook; then the booking page shows it confirmed and paid. */
+async function expectConfirmed(page: Page, id: string): Promise<void> {
+  await expect(page).toHaveURL(PAID_URL);
+  await expect(page.getByTestId('payment-outcome')).toHaveText('Payment received — your booking is confirmed', { timeout: 30_000 });
+  await page.getByRole('link', { name: 'View your booking' }).click();
+  await expect(page).toHaveURL(new RegExp(`/account/bookings/${id}$`));
+  const summary = page.getByTestId('booking-summary');
+  await expect(summary.getByTestId('booking-status')).toHaveText('Confirmed');
+  await expect(summary).toContainText('Paid');
+  await expect(page.getByRole('link', { name: 'Pay now' })).toHaveCount(0);
+}
+
+async function bookingState(page: Page, id: string): Promise<{ status: string; payment_status: string }> {
+  const res = await page.request.get(`/api/v1/bookings/${id}`);
+  expect(res.ok()).toBe(true);
+  const { booking } = (await res.json()) as { booking: { status: string; payment_status: string } };
+  return { status: booking.status, payment_status: booking.payment_status };
+}
+
+test.describe('card payments', () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  test('a new client pays for a class with 4242 and the booking is confirmed', async ({ page }) => {
+    await newClient(page);
+    const booking = await bookPricedClass(page);
+    await openCheckout(page, booking);
+    await fillCard(page, '4242 4242 4242 4242');
+    await payButton(page).click();
+    await expectConfirmed(page, booking.id);
+
+    // Paying again is not offered: the checkout says so and links back.
+    await page.goto(`/account/bookings/${booking.id}/pay`);
+    await expect(page.getByTestId('nothing-to-pay')).toHaveText('This booking is already paid.');
+    await expect(page.getByRole('link', { name: 'Back to the booking' })).toBeVisible();
+  });
+
+  test('a declined card shows its own message, keeps the hold, and a retry with 4242 pays', async ({ page }) => {
+    await newClient(page);
+    const booking = await bookPricedClass(page);
+    await openCheckout(page, booking);
+    await fillCard(page, '4000 0000 0000 9995');
+    await payButton(page).click();
+    await expect(page.getByTestId('payment-error')).toHaveText('Your card has insufficient funds.');
+    await expect(page.getByRole('alert').filter({ hasText: 'insufficient funds' })).toBeVisible();
+    await expect(page).toHaveURL(/\/pay$/);
+    expect((await bookingState(page, booking.id)).status).toBe('pending_payment');
+
+    // The form stays for another card.
+    await expect(payButton(page)).toBeEnabled();
+    await page.getByLabel('Card number').fill('4242 4242 4242 4242');
+    await payButton(page).click();
+    await expectConfirmed(page, booking.id);
+    expect(await bookingState(page, booking.id)).toEqual({ status: 'confirmed', payment_status: 'paid' });
+  });
+
+  test('a 3-D Secure card is authenticated, then the booking is confirmed', async ({ page }) => {
+    await newClient(page);
+    const booking = await bookPricedClass(page);
+    await openCheckout(page, booking);
+    await fillCard(page, '4000 0025 0000 3155');
+    await payButton(page).click();
+    const dialog = page.getByRole('dialog', { name: '3D Secure authentication' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText(booking.price);
+    await expect(page.getByRole('button', { name: 'Paying…' })).toBeDisabled();
+    await dialog.getByRole('button', { name: 'Complete' }).click();
+    await expectConfirmed(page, booking.id);
+  });
+
+  test('cancelling a paid class in time refunds the card', async ({ page }) => {
+    await newClient(page);
+    // The furthest class on the schedule: well outside the cancellation window.
+    const booking = await bookPricedClass(page, 'latest');
+    await openCheckout(page, booking);
+    await fillCard(page, '4242 4242 4242 4242');
+    await payButton(page).click();
+    await expectConfirmed(page, booking.id);
+
+    await page.getByRole('button', { name: 'Cancel booking' }).click();
+    const dialog = page.getByRole('alertdialog');
+    await expect(dialog).toContainText('full refund');
+    await dialog.getByRole('button', { name: 'Cancel booking' }).click();
+    await dialog.getByLabel('Reason for cancelling').fill('Plans changed.');
+    await dialog.getByRole('button', { name: 'Cancel booking' }).click();
+    await expect(dialog).toBeHidden();
+    const summary = page.getByTestId('booking-summary');
+    await expect(summary.getByTestId('booking-status')).toHaveText('Cancelled');
+    // Either still on its way or already back, depending on how fast the refund's webhook arrives.
+    await expect(page.getByTestId('refund-due')).toHaveText(new RegExp(`You will get ${booking.price.replace('.', '\\.')} back\\.|Refunded: ${booking.price.replace('.', '\\.')} went back to the card\\.`));
+    // The refund itself: the payment status follows Stripe's refund (through the webhook).
+    await expect(async () => {
+      expect((await bookingState(page, booking.id)).payment_status).toBe('refunded');
+    }).toPass({ timeout: 20_000 });
+    await page.reload();
+    await expect(summary).toContainText('Refunded');
+  });
+});
