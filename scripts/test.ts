@@ -66,8 +66,9 @@ for (const step of steps.filter((s) => only.length === 0 || only.includes(s.name
   totals.passed += c.passed;
   totals.failed += c.failed;
   totals.skipped += c.skipped;
-  console.log(`=== ${step.name}: ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  if (result.status !== 0) {
+  console.log(`=== ${step.name}: ${result.status === 0 && c.failed === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // A runner's own report wins over its exit code: a failed test is a failure even if the process exited 0.
+  if (result.status !== 0 || c.failed > 0) {
     ok = false;
     if (c.failed === 0) totals.failed += 1; // a failing typecheck, lint or build counts as one failure
     break;
