@@ -1,8 +1,9 @@
+import Link from 'next/link';
 import { LocalDateTime } from '@/components/local-date';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatMoney } from '@/lib/money';
 import type { PaymentDto, PaymentTotals } from '@/lib/payments/queries';
-import { cell, headRow, tableFrame } from './empty-table';
+import { cell, headRow, linkClass, tableFrame } from './empty-table';
 import { formatBps, payableTypeLabel } from './labels';
 import { PaymentStatusBadge } from './status-badge';
 
@@ -72,7 +73,12 @@ export function ProviderPaymentsTable({ payments }: { payments: PaymentDto[] }) 
                 <th scope="row" className={`${cell} font-medium`}>
                   {p.client.name}
                 </th>
-                <td className={cell}>{payableTypeLabel(p.payable.type)}</td>
+                <td className={cell}>
+                  <Link href={`/provider/payments/${p.id}`} className={linkClass}>
+                    {payableTypeLabel(p.payable.type)}
+                    <span className="sr-only"> payment details</span>
+                  </Link>
+                </td>
                 <td className={`${cell} whitespace-nowrap`}>
                   {formatMoney(p.amount)}
                   {p.refunded_amount > 0 ? <span className="block text-xs text-muted-foreground">{formatMoney({ amount: p.refunded_amount, currency })} refunded</span> : null}

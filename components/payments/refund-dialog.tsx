@@ -2,7 +2,7 @@
 
 import { AlertDialog } from 'radix-ui';
 import { useActionState, useId, useState } from 'react';
-import { refundPaymentAction } from '@/app/admin/payments/actions';
+import { refundPaymentAction } from '@/app/payments/actions';
 import { ActionMessage } from '@/components/bookings/action-message';
 import { emptyFormState, type BookingFormState } from '@/components/bookings/form-state';
 import { Button } from '@/components/ui/button';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_PASSWORD, SignInPage } from './fixtures';
 
 /**
  * Card payments end to end, against the offline Stripe emulator the test stack
@@ -183,5 +184,38 @@ test.describe('card payments', () => {
     }).toPass({ timeout: 20_000 });
     await page.reload();
     await expect(summary).toContainText('Refunded');
+  });
+
+  test('the practitioner refunds part of a payment they received', async ({ page, browser }) => {
+    await newClient(page);
+    const booking = await bookPricedClass(page);
+    await openCheckout(page, booking);
+    await fillCard(page, '4242 4242 4242 4242');
+    await payButton(page).click();
+    await expectConfirmed(page, booking.id);
+    const mine = (await (await page.request.get('/api/v1/payments')).json()) as { payments: { id: string; provider: { name: string } }[] };
+    const payment = mine.payments[0];
+    expect(payment?.id).toMatch(/^pi_/);
+    const email = payment?.provider.name === 'Tom Okafor' ? 'tom@wellbook.test' : 'maya@wellbook.test';
+
+    const practitioner = await browser.newPage();
+    try {
+      await new SignInPage(practitioner).open(`/provider/payments/${payment?.id}`);
+      await new SignInPage(practitioner).signIn(email, DEMO_PASSWORD);
+      await expect(practitioner.getByRole('heading', { level: 1, name: `Payment of ${booking.price}` })).toBeVisible();
+      await practitioner.getByRole('button', { name: 'Refund…' }).click();
+      const dialog = practitioner.getByRole('alertdialog');
+      await dialog.getByLabel(/Amount/).fill('1.00');
+      await dialog.getByLabel('Reason').fill('Started late.');
+      await dialog.getByRole('button', { name: 'Refund', exact: true }).click();
+      await expect(dialog).toBeHidden();
+      // The refund is confirmed by Stripe's webhook; the page shows it once it has arrived.
+      await expect(async () => {
+        await practitioner.reload();
+        await expect(practitioner.getByText('Partly refunded').first()).toBeVisible({ timeout: 1_000 });
+      }).toPass({ timeout: 20_000 });
+    } finally {
+      await practitioner.close();
+    }
   });
 });

@@ -1,126 +1,14 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import type { ReactNode } from 'react';
-import { LocalDateTime } from '@/components/local-date';
-import { PageHeader } from '@/components/page-header';
-import { linkClass } from '@/components/payments/empty-table';
-import { cardLabel, formatBps, payableTypeLabel } from '@/components/payments/labels';
-import { LedgerTable, RefundsTable } from '@/components/payments/payment-ledger';
-import { RefundDialog } from '@/components/payments/refund-dialog';
-import { PaymentStatusBadge } from '@/components/payments/status-badge';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { loadPaymentOr404 } from '@/components/payments/load-payment';
+import { PaymentDetail } from '@/components/payments/payment-detail';
 import { requirePageRole } from '@/lib/auth/session';
-import { isAppError } from '@/lib/http/errors';
-import { formatMoney } from '@/lib/money';
-import { getPaymentFor } from '@/lib/payments/queries';
 
 export const metadata: Metadata = { title: 'Payment' };
-
-async function loadPayment(id: string, admin: Awaited<ReturnType<typeof requirePageRole>>) {
-  try {
-    return await getPaymentFor(id, admin);
-  } catch (err) {
-    if (isAppError(err) && err.code === 'not_found') notFound();
-    throw err;
-  }
-}
 
 export default async function AdminPaymentPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   // Pages render alongside their layout, so the page checks the role too before reading anything.
   const admin = await requirePageRole('admin', `/admin/payments/${encodeURIComponent(id)}`);
-  const { payment, refunds, ledger } = await loadPayment(id, admin);
-  const currency = payment.amount.currency;
-  const m = (amount: number) => formatMoney({ amount, currency });
-  // What is still refundable: refunds in flight count as taken (lib/payments decides for real).
-  const inFlight = refunds.filter((r) => ['pending', 'requires_action', 'succeeded'].includes(r.status)).reduce((sum, r) => sum + r.amount.amount, 0);
-  const remaining = payment.amount.amount - Math.max(inFlight, payment.refunded_amount);
-  const refundable = (payment.status === 'succeeded' || payment.status === 'partially_refunded') && remaining > 0;
-
-  const details: [string, ReactNode][] = [
-    ['Status', <PaymentStatusBadge key="s" status={payment.status} />],
-    ['Amount', m(payment.amount.amount)],
-    ['Platform fee', `${m(payment.platform_fee.amount)} (${formatBps(payment.platform_fee.bps)})`],
-    ['Practitioner’s share', m(payment.provider_amount)],
-    ['Refunded', payment.refunded_amount > 0 ? m(payment.refunded_amount) : '—'],
-    ['Client', `${payment.client.name} · ${payment.client.email ?? ''}`],
-    ['Practitioner', payment.provider?.name ?? '—'],
-    [
-      'For',
-      payment.payable.type === 'booking' ? (
-        <Link key="f" href={`/admin/bookings/${payment.payable.id}`} className={linkClass}>
-          {payableTypeLabel(payment.payable.type)}
-        </Link>
-      ) : (
-        payableTypeLabel(payment.payable.type)
-      ),
-    ],
-    ['Card', cardLabel(payment.card)],
-    ['Created', <LocalDateTime key="c" iso={payment.created_at} withYear />],
-    ['Paid', payment.succeeded_at ? <LocalDateTime key="p" iso={payment.succeeded_at} withYear /> : '—'],
-    [
-      'Receipt',
-      payment.receipt_url ? (
-        <a key="r" href={payment.receipt_url} target="_blank" rel="noreferrer noopener" className={linkClass}>
-          Stripe receipt<span className="sr-only"> (opens in a new tab)</span>
-        </a>
-      ) : (
-        '—'
-      ),
-    ],
-  ];
-  if (payment.failure) details.push(['Decline', `${payment.failure.message ?? ''}${payment.failure.code ? ` (${payment.failure.code})` : ''}`]);
-
-  return (
-    <>
-      <PageHeader
-        title={`Payment of ${m(payment.amount.amount)}`}
-        description={<span className="font-mono text-sm break-all">{payment.id}</span>}
-        actions={
-          <Link href="/admin/payments" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
-            All payments
-          </Link>
-        }
-      />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-              {details.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-muted-foreground">{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
-          </CardContent>
-        </Card>
-        <Card>
-          <CardHeader>
-            <CardTitle>Refund</CardTitle>
-            <CardDescription>
-              {refundable ? `${m(remaining)} can still be refunded.` : 'Only a paid payment with money left on it can be refunded.'}
-            </CardDescription>
-          </CardHeader>
-          <CardContent>{refundable ? <RefundDialog paymentId={payment.id} remainingLabel={m(remaining)} currency={currency} /> : null}</CardContent>
-        </Card>
-      </div>
-      <section className="mt-8 flex flex-col gap-4" aria-labelledby="refunds-heading">
-        <h2 id="refunds-heading" className="text-xl font-semibold">
-          Refunds
-        </h2>
-        <RefundsTable refunds={refunds} />
-      </section>
-      <section className="mt-8 flex flex-col gap-4" aria-labelledby="ledger-heading">
-        <h2 id="ledger-heading" className="text-xl font-semibold">
-          Ledger
-        </h2>
-        <LedgerTable entries={ledger} />
-      </section>
-    </>
-  );
+  const detail = await loadPaymentOr404(id, admin);
+  return <PaymentDetail detail={detail} backHref="/admin/payments" bookingHref={`/admin/bookings/${detail.payment.payable.id}`} />;
 }
