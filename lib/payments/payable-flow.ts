@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { payments } from '@/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { getSetting } from '@/lib/settings';
 import type { PayableRef } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users/public-user';
 import { refundForPayable, type RefundDto } from './refunds';
@@ -12,11 +13,13 @@ import { getStripe } from './stripe-client';
 
 /**
  * The payment a newly made payable needs, or null: when payments are off, when
- * it is not awaiting one, or when Stripe failed (the payable is kept; the client
+ * it is not awaiting one, with hosted Checkout, or when Stripe failed (the payable is kept; the client
  * asks again through POST /bookings/:id/payment).
  */
 export async function paymentForNewPayable(payable: PayableRef, user: PublicUser, awaitingPayment: boolean): Promise<StartedPayment | null> {
   if (!env().PAYMENTS_ENABLED || !awaitingPayment) return null;
+  // With hosted Checkout the client is sent to Stripe's page from POST /bookings/:id/payment instead.
+  if ((await getSetting('checkout_mode')) === 'hosted') return null;
   try {
     return await startPayment(payable, user);
   } catch (err) {

@@ -6,17 +6,13 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { syncRefunds } from './refund-sync';
 import { getStripe } from './stripe-client';
+import { syncCheckoutSession } from './hosted-checkout';
 import type { StripeEvent, StripeEventType } from './stripe-types';
 import { syncPaymentIntent } from './sync';
 
 type Handlers = { [T in StripeEventType]?: (event: Extract<StripeEvent, { type: T }>) => Promise<void> };
 
 const idOf = (ref: string | { id: string } | null | undefined): string | null => (ref == null ? null : typeof ref === 'string' ? ref : ref.id);
-
-async function syncIntentOf(ref: string | { id: string } | null | undefined): Promise<void> {
-  const id = idOf(ref);
-  if (id) await syncPaymentIntent(id);
-}
 
 async function syncRefundsOf(ref: string | { id: string } | null | undefined): Promise<void> {
   const id = idOf(ref);
@@ -34,8 +30,8 @@ const handlers: Handlers = {
   'refund.created': (e) => syncRefundsOf(e.data.object.payment_intent),
   'refund.updated': (e) => syncRefundsOf(e.data.object.payment_intent),
   'refund.failed': (e) => syncRefundsOf(e.data.object.payment_intent),
-  'checkout.session.completed': (e) => syncIntentOf(e.data.object.payment_intent),
-  'checkout.session.expired': (e) => syncIntentOf(e.data.object.payment_intent),
+  'checkout.session.completed': (e) => syncCheckoutSession(e.data.object.id),
+  'checkout.session.expired': (e) => syncCheckoutSession(e.data.object.id),
 };
 
 /** The event, verified against the raw body and STRIPE_WEBHOOK_SECRET (timestamps older than 300 s refused), or null. */

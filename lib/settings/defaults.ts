@@ -13,6 +13,8 @@ export const settingDefaults = {
   provider_label: 'Practitioner',
   /** Default currency for new prices. */
   default_currency: 'gbp',
+  /** How clients pay by card: the Payment Element on our page, or Stripe's hosted Checkout page. */
+  checkout_mode: 'payment_element' as 'payment_element' | 'hosted',
 } as const;
 
 export type SettingKey = keyof typeof settingDefaults;

@@ -12,6 +12,7 @@ const schemas = {
   cancellation_window_hours: z.number().min(0).max(24 * 30),
   provider_label: z.string().min(1).max(40),
   default_currency: z.string().regex(/^[a-z]{3}$/),
+  checkout_mode: z.enum(['payment_element', 'hosted']),
 } satisfies Record<SettingKey, z.ZodType>;
 
 export type Settings = { [K in SettingKey]: z.infer<(typeof schemas)[K]> };

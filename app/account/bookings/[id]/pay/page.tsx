@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { bookingTitle } from '@/components/bookings/labels';
@@ -14,7 +15,7 @@ import { findBookingRow } from '@/lib/bookings/queries';
 import { now } from '@/lib/clock';
 import { isAppError } from '@/lib/http/errors';
 import { formatMoney } from '@/lib/money';
-import { startPayment } from '@/lib/payments/start';
+import { checkoutFor } from '@/lib/payments/checkout';
 import { browserStripeConfig } from '@/lib/payments/stripe-client';
 
 export const metadata: Metadata = { title: 'Pay for your booking' };
@@ -62,14 +63,20 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
   }
 
   const stripeConfig = browserStripeConfig();
-  let payment: Awaited<ReturnType<typeof startPayment>>;
+  let started: Awaited<ReturnType<typeof checkoutFor>>;
   try {
-    payment = await startPayment({ type: 'booking', id: booking.id }, client);
+    const h = await headers();
+    const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
+    const base = `/account/bookings/${encodeURIComponent(booking.id)}`;
+    started = await checkoutFor({ type: 'booking', id: booking.id }, client, origin, { paid: `${base}/paid`, back: base });
   } catch (err) {
     // Expected refusals (payments not configured, the booking changed meanwhile) are shown as they are.
     if (isAppError(err)) return <NothingToPay booking={booking}>{err.message}</NothingToPay>;
     throw err;
   }
+  // Hosted Checkout (the checkout_mode setting): Stripe's own page takes the card.
+  if (started.mode === 'hosted') redirect(started.checkout_url);
+  const payment = started;
   // Already paid at Stripe (another tab, or a webhook still on its way): wait for the confirmation, never charge twice.
   if (payment.status === 'succeeded' || payment.status === 'processing') {
     redirect(`/account/bookings/${encodeURIComponent(booking.id)}/paid?payment_intent=${encodeURIComponent(payment.payment_intent_id)}`);
