@@ -68,7 +68,12 @@ export function PaymentResult({ bookingId, initial }: { bookingId: string; initi
             <CircleCheck aria-hidden="true" className="size-5 text-primary" />
             Payment received — your booking is confirmed
           </p>
-          {back}
+          <div className="flex gap-4">
+            {back}
+            <Link href="/account/payments" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+              Payments and receipts
+            </Link>
+          </div>
         </>
       ) : booking.status === 'cancelled' || booking.status === 'expired' ? (
         <>

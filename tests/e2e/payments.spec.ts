@@ -119,6 +119,12 @@ test.describe('card payments', () => {
     await payButton(page).click();
     await expectConfirmed(page, booking.id);
 
+    // The receipt: the payment is listed with the card and a link to Stripe's receipt.
+    await page.goto('/account/payments');
+    const row = page.getByRole('row').filter({ hasText: booking.price });
+    await expect(row.first()).toContainText('4242');
+    await expect(row.first().getByRole('link', { name: /Receipt/ })).toHaveAttribute('href', /\/_emulator\/receipts\/ch_/);
+
     // Paying again is not offered: the checkout says so and links back.
     await page.goto(`/account/bookings/${booking.id}/pay`);
     await expect(page.getByTestId('nothing-to-pay')).toHaveText('This booking is already paid.');
