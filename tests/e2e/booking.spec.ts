@@ -1,43 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage, mainNav, signOut } from './fixtures';
+import { expect, test } from '@playwright/test';
+import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, mainNav, registerClient, signOut } from './fixtures';
 
 const BOOKING_URL = /\/account\/bookings\/[0-9a-f-]{36}$/;
-
-/** Registers a new client through the sign-up page; a unique e-mail keeps tests independent. */
-async function registerClient(page: Page, name: string): Promise<void> {
-  const email = `book-${randomUUID().slice(0, 8)}@example.test`;
-  const password = 'a-long-enough-password';
-  await page.goto('/signup');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-/** Answers "No" to every medical question, so no clearance is needed. */
-async function completeQuestionnaire(page: Page): Promise<void> {
-  await page.goto('/account/questionnaire');
-  await expect(page.getByRole('heading', { level: 1, name: 'Health questionnaire' })).toBeVisible();
-  const form = page.getByRole('form', { name: 'Health questionnaire' });
-  const questions = form.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) });
-  await expect(questions.first()).toBeVisible();
-  const count = await questions.count();
-  for (let i = 0; i < count; i++) await questions.nth(i).getByLabel('No', { exact: true }).check();
-  await page.getByLabel('Contact name').fill('Rory Contact');
-  await page.getByLabel('Contact phone').fill('+44 7700 900456');
-  await page.getByLabel('Relationship to you').fill('Partner');
-  await page.getByLabel(/^I confirm these answers are true and consent to/).check();
-  await page.getByRole('button', { name: 'Save questionnaire' }).click();
-  await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
-}
 
 test('a new client books a free class and a free 1:1, cancels the class, and the practitioner sees the session', async ({ page }) => {
   const suffix = randomUUID().slice(0, 6);
   const clientName = `Bea Booker ${suffix}`;
-  await registerClient(page, clientName);
+  await registerClient(page, clientName, 'book');
   await completeQuestionnaire(page);
   await expect(mainNav(page).getByRole('link', { name: 'My bookings', exact: true })).toBeVisible();
 

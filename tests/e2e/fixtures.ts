@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -33,4 +34,34 @@ export async function signOut(page: Page, name: string) {
   await page.getByRole('button', { name: `Account menu for ${name}` }).click();
   await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(mainNav(page).getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
+
+/** Registers a new client through the sign-up page; a unique e-mail keeps tests independent. */
+export async function registerClient(page: Page, name: string, tag = 'client'): Promise<void> {
+  const email = `${tag}-${randomUUID().slice(0, 8)}@example.test`;
+  const password = 'a-long-enough-password';
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByLabel('Confirm password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+/** Answers "No" to every medical question, so no clearance is needed. */
+export async function completeQuestionnaire(page: Page): Promise<void> {
+  await page.goto('/account/questionnaire');
+  await expect(page.getByRole('heading', { level: 1, name: 'Health questionnaire' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'Health questionnaire' });
+  const questions = form.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) });
+  await expect(questions.first()).toBeVisible();
+  const count = await questions.count();
+  for (let i = 0; i < count; i++) await questions.nth(i).getByLabel('No', { exact: true }).check();
+  await page.getByLabel('Contact name').fill('Rory Contact');
+  await page.getByLabel('Contact phone').fill('+44 7700 900456');
+  await page.getByLabel('Relationship to you').fill('Partner');
+  await page.getByLabel(/^I confirm these answers are true and consent to/).check();
+  await page.getByRole('button', { name: 'Save questionnaire' }).click();
+  await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
 }

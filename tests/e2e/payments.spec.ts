@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage } from './fixtures';
+import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, registerClient } from './fixtures';
 
 /**
  * Card payments end to end, against the offline Stripe emulator the test stack
@@ -11,36 +11,8 @@ import { DEMO_PASSWORD, SignInPage } from './fixtures';
 const BOOKING_URL = /\/account\/bookings\/([0-9a-f-]{36})$/;
 const PAID_URL = /\/account\/bookings\/[0-9a-f-]{36}\/paid\?payment_intent=pi_/;
 
-async function registerClient(page: Page, name: string): Promise<void> {
-  const email = `pay-${randomUUID().slice(0, 8)}@example.test`;
-  const password = 'a-long-enough-password';
-  await page.goto('/signup');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await expect(page).toHaveURL(/\/account$/);
-}
-
-/** Answers "No" to every medical question, so no clearance is needed. */
-async function completeQuestionnaire(page: Page): Promise<void> {
-  await page.goto('/account/questionnaire');
-  const form = page.getByRole('form', { name: 'Health questionnaire' });
-  const questions = form.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) });
-  await expect(questions.first()).toBeVisible();
-  const count = await questions.count();
-  for (let i = 0; i < count; i++) await questions.nth(i).getByLabel('No', { exact: true }).check();
-  await page.getByLabel('Contact name').fill('Rory Contact');
-  await page.getByLabel('Contact phone').fill('+44 7700 900456');
-  await page.getByLabel('Relationship to you').fill('Partner');
-  await page.getByLabel(/^I confirm these answers are true and consent to/).check();
-  await page.getByRole('button', { name: 'Save questionnaire' }).click();
-  await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
-}
-
 async function newClient(page: Page): Promise<void> {
-  await registerClient(page, `Pat Payer ${randomUUID().slice(0, 6)}`);
+  await registerClient(page, `Pat Payer ${randomUUID().slice(0, 6)}`, 'pay');
   await completeQuestionnaire(page);
 }
 
