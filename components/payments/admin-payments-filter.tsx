@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
+import { FilterField } from '@/components/ui/filter-field';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/select';
 import { paymentStatusLabel, paymentStatuses } from './labels';
@@ -12,23 +13,16 @@ export interface AdminPaymentFilterValues {
   search?: string;
 }
 
-const labelClass = 'text-sm font-medium';
 
 /** A plain GET form: the filters live in the URL, so a view can be shared and survives a reload. */
 export function AdminPaymentsFilter({ values, providers }: { values: AdminPaymentFilterValues; providers: { id: string; name: string }[] }) {
   const any = Object.values(values).some(Boolean);
   return (
     <form method="get" action="/admin/payments" role="search" aria-label="Filter payments" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-      <div className="flex flex-col gap-2 lg:col-span-2">
-        <label htmlFor="payments-search" className={labelClass}>
-          Stripe id or client
-        </label>
+      <FilterField id="payments-search" label="Stripe id or client" className="lg:col-span-2">
         <Input id="payments-search" name="search" type="search" placeholder="pi_…, e-mail or name" defaultValue={values.search} maxLength={100} />
-      </div>
-      <div className="flex flex-col gap-2">
-        <label htmlFor="payments-status" className={labelClass}>
-          Status
-        </label>
+      </FilterField>
+      <FilterField id="payments-status" label="Status">
         <NativeSelect id="payments-status" name="status" defaultValue={values.status ?? ''}>
           <option value="">Any status</option>
           {paymentStatuses.map((s) => (
@@ -37,11 +31,8 @@ export function AdminPaymentsFilter({ values, providers }: { values: AdminPaymen
             </option>
           ))}
         </NativeSelect>
-      </div>
-      <div className="flex flex-col gap-2">
-        <label htmlFor="payments-provider" className={labelClass}>
-          Practitioner
-        </label>
+      </FilterField>
+      <FilterField id="payments-provider" label="Practitioner">
         <NativeSelect id="payments-provider" name="provider" defaultValue={values.provider ?? ''}>
           <option value="">Any practitioner</option>
           {providers.map((p) => (
@@ -50,19 +41,13 @@ export function AdminPaymentsFilter({ values, providers }: { values: AdminPaymen
             </option>
           ))}
         </NativeSelect>
-      </div>
-      <div className="flex flex-col gap-2">
-        <label htmlFor="payments-from" className={labelClass}>
-          Created from (UTC date)
-        </label>
+      </FilterField>
+      <FilterField id="payments-from" label="Created from (UTC date)">
         <Input id="payments-from" name="from" type="date" defaultValue={values.from} />
-      </div>
-      <div className="flex flex-col gap-2">
-        <label htmlFor="payments-to" className={labelClass}>
-          To (UTC date, inclusive)
-        </label>
+      </FilterField>
+      <FilterField id="payments-to" label="To (UTC date, inclusive)">
         <Input id="payments-to" name="to" type="date" defaultValue={values.to} />
-      </div>
+      </FilterField>
       <div className="flex items-end gap-2">
         <Button type="submit">Filter</Button>
         {any ? (
