@@ -497,3 +497,189 @@ export const stripeEvents = pgTable('stripe_events', {
 });
 
 export type Payment = typeof payments.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Class packages and credits (seed 000's ClassPackage and ClientCredit, seed
+// 002's BookingPackage). Payments know a purchase only as a payable.
+
+export const packageClassScope = pgEnum('package_class_scope', ['all', 'selected', 'none']);
+export type PackageClassScope = (typeof packageClassScope.enumValues)[number];
+
+/** What a package's credits can pay for; copied onto each credit when it is granted. */
+const creditScope = {
+  // 'all' classes, the 'selected' ones (by class or series id), or 'none'.
+  classScope: packageClassScope('class_scope').notNull().default('all'),
+  // Class ids or series ids; a series id covers every class of the series.
+  classIds: uuid('class_ids').array().notNull().default(sql`'{}'::uuid[]`),
+  // 1:1 session types the credits also pay for.
+  sessionTypeIds: uuid('session_type_ids').array().notNull().default(sql`'{}'::uuid[]`),
+};
+
+export const classPackages = pgTable(
+  'class_packages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    classCount: integer('class_count').notNull(),
+    priceAmount: integer('price_amount').notNull(),
+    currency: text('currency').notNull(),
+    validityDays: integer('validity_days').notNull(),
+    feeBps: integer('fee_bps').notNull(),
+    // Retired packages stay for the credits already sold, but cannot be bought.
+    active: boolean('active').notNull().default(true),
+    ...creditScope,
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('class_packages_name_key').on(sql`lower(${t.name})`),
+    check('class_packages_count_check', sql`${t.classCount} between 1 and 1000`),
+    check('class_packages_price_check', sql`${t.priceAmount} > 0`),
+    check('class_packages_validity_check', sql`${t.validityDays} between 1 and 3650`),
+    check('class_packages_fee_check', sql`${t.feeBps} between 0 and 10000`),
+    check('class_packages_currency_check', sql`${t.currency} ~ '^[a-z]{3}$'`),
+  ],
+);
+
+export const purchaseStatus = pgEnum('package_purchase_status', ['pending', 'paid', 'failed', 'abandoned']);
+
+/** One attempt to buy a package: the payable of its card payment, price fixed when it is made. */
+export const packagePurchases = pgTable(
+  'package_purchases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    packageId: uuid('package_id')
+      .notNull()
+      .references(() => classPackages.id, { onDelete: 'restrict' }),
+    priceAmount: integer('price_amount').notNull(),
+    currency: text('currency').notNull(),
+    feeBps: integer('fee_bps').notNull(),
+    feeAmount: integer('fee_amount').notNull(),
+    status: purchaseStatus('status').notNull().default('pending'),
+    paymentRef: text('payment_ref'),
+    ...timestamps,
+  },
+  (t) => [
+    index('package_purchases_client_idx').on(t.clientId, t.createdAt),
+    // One open purchase per client and package: asking again resumes it, never a second charge.
+    uniqueIndex('package_purchases_one_open_key').on(t.clientId, t.packageId).where(sql`status in ('pending', 'failed')`),
+  ],
+);
+
+export const creditSource = pgEnum('credit_source', ['purchase', 'admin', 'integration']);
+
+export const credits = pgTable(
+  'credits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    packageId: uuid('package_id').references(() => classPackages.id, { onDelete: 'restrict' }),
+    purchaseId: uuid('purchase_id').references(() => packagePurchases.id, { onDelete: 'restrict' }),
+    source: creditSource('source').notNull(),
+    packageName: text('package_name').notNull(),
+    totalUses: integer('total_uses').notNull(),
+    // Changed only by atomic conditional updates, each written with its ledger entry.
+    remainingUses: integer('remaining_uses').notNull(),
+    // The purchase's PaymentIntent: one credit per payment, whoever asks and however often.
+    paymentId: text('payment_id'),
+    amountPaid: integer('amount_paid').notNull().default(0),
+    currency: text('currency').notNull(),
+    feeBps: integer('fee_bps').notNull().default(0),
+    purchasedAt: timestamp('purchased_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    // Set when the worker has written off what was left at expiry.
+    expiredAt: timestamp('expired_at', { withTimezone: true }),
+    // Set when the purchase was refunded and the unused uses taken back.
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ...creditScope,
+    ...timestamps,
+  },
+  (t) => [
+    index('credits_client_idx').on(t.clientId, t.expiresAt),
+    uniqueIndex('credits_payment_key').on(t.paymentId).where(sql`payment_id is not null`),
+    index('credits_expiry_idx').on(t.expiresAt).where(sql`remaining_uses > 0`),
+    // A credit never goes below zero, whatever the concurrency.
+    check('credits_remaining_check', sql`${t.remainingUses} >= 0`),
+    check('credits_total_check', sql`${t.totalUses} >= 0`),
+    check('credits_amount_check', sql`${t.amountPaid} >= 0`),
+  ],
+);
+
+export const creditEntryKind = pgEnum('credit_entry_kind', ['grant', 'use', 'return', 'expire', 'adjust', 'revoke']);
+export type CreditEntryKind = (typeof creditEntryKind.enumValues)[number];
+
+// Append-only: a credit's remaining uses always equal the sum of its entries' deltas.
+export const creditEntries = pgTable(
+  'credit_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    creditId: uuid('credit_id')
+      .notNull()
+      .references(() => credits.id, { onDelete: 'restrict' }),
+    kind: creditEntryKind('kind').notNull(),
+    delta: integer('delta').notNull(),
+    bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'restrict' }),
+    // Who: a user, an API key, or neither (the system: webhook, worker).
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('credit_entries_credit_idx').on(t.creditId, t.id),
+    // A booking takes at most one use, and gets it back at most once.
+    uniqueIndex('credit_entries_one_use_key').on(t.bookingId).where(sql`kind = 'use'`),
+    uniqueIndex('credit_entries_one_return_key').on(t.bookingId).where(sql`kind = 'return'`),
+    uniqueIndex('credit_entries_one_grant_key').on(t.creditId).where(sql`kind = 'grant'`),
+    check('credit_entries_delta_check', sql`${t.delta} <> 0`),
+  ],
+);
+
+export type ClassPackage = typeof classPackages.$inferSelect;
+export type PackagePurchase = typeof packagePurchases.$inferSelect;
+export type Credit = typeof credits.$inferSelect;
+export type CreditEntry = typeof creditEntries.$inferSelect;
+
+// ---------------------------------------------------------------------------
+// Integration API keys (seed 000): created by admins, stored as SHA-256, revocable.
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    keyHash: text('key_hash').notNull(),
+    // The first characters of the key, to tell keys apart in lists; never enough to use it.
+    prefix: text('prefix').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_key').on(t.keyHash)],
+);
+
+// Every call made with an API key, answered or refused: method, path and status, never bodies.
+export const apiKeyCalls = pgTable(
+  'api_key_calls',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    // Null when the key sent matched no key.
+    apiKeyId: uuid('api_key_id').references(() => apiKeys.id, { onDelete: 'cascade' }),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    status: integer('status').notNull(),
+    ip: text('ip'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('api_key_calls_key_idx').on(t.apiKeyId, t.createdAt), index('api_key_calls_created_idx').on(t.createdAt)],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;

@@ -5,9 +5,13 @@
  * through a pg-boss job, and every HOLD_SWEEP_SECONDS (30) through a sweep
  * that catches any job that was lost. Every RECONCILE_MINUTES (10) it reads
  * payments still waiting on Stripe back from it, so a lost webhook never
- * leaves a paid booking unconfirmed or a hold stuck.
+ * leaves a paid booking unconfirmed or a hold stuck. Every CREDIT_EXPIRY_SECONDS
+ * (60) it writes off what is left of credits past their expiry.
  */
+import { getDb } from '../db/client';
 import { expireDueHolds, expireHold } from '../lib/bookings/holds';
+import { now } from '../lib/clock';
+import { expireDueCredits } from '../lib/credits/ledger';
 import { getBoss, QUEUES, type JobData } from '../lib/jobs/queue';
 import { logger } from '../lib/logger';
 import { reconcilePendingPayments } from '../lib/payments/reconcile';
@@ -20,6 +24,12 @@ if (!Number.isFinite(sweepSeconds) || sweepSeconds <= 0) {
 const reconcileMinutes = Number(process.env.RECONCILE_MINUTES || 10);
 if (!Number.isFinite(reconcileMinutes) || reconcileMinutes <= 0) {
   console.error('[worker] RECONCILE_MINUTES must be a positive number.');
+  process.exit(1);
+}
+
+const creditExpirySeconds = Number(process.env.CREDIT_EXPIRY_SECONDS || 60);
+if (!Number.isFinite(creditExpirySeconds) || creditExpirySeconds <= 0) {
+  console.error('[worker] CREDIT_EXPIRY_SECONDS must be a positive number.');
   process.exit(1);
 }
 
@@ -50,7 +60,18 @@ const reconcile = setInterval(() => {
     .finally(() => (reconciling = false));
 }, reconcileMinutes * 60_000);
 
-console.log(`[worker] running (hold sweep every ${sweepSeconds} s, payment reconciliation every ${reconcileMinutes} min)`);
+let expiringCredits = false;
+const creditExpiry = setInterval(() => {
+  if (expiringCredits) return;
+  expiringCredits = true;
+  // Expired credits are never used whether or not this has run; this writes their leftovers off in the ledger.
+  expireDueCredits(getDb(), now())
+    .then((n) => n > 0 && logger.info('credits expired', { count: n }))
+    .catch((err: unknown) => logger.error('credit expiry failed', { message: (err as Error).message }))
+    .finally(() => (expiringCredits = false));
+}, creditExpirySeconds * 1000);
+
+console.log(`[worker] running (hold sweep every ${sweepSeconds} s, credit expiry every ${creditExpirySeconds} s, payment reconciliation every ${reconcileMinutes} min)`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -59,6 +80,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     clearInterval(sweep);
     clearInterval(reconcile);
+    clearInterval(creditExpiry);
     void boss.stop({ graceful: true, timeout: 5_000 }).finally(() => process.exit(0));
   });
 }

@@ -8,7 +8,8 @@ import { AppError } from '@/lib/http/errors';
 import { scheduleHoldExpiry } from '@/lib/jobs/queue';
 import { assertCanBook } from '@/lib/questionnaire/eligibility';
 import { classBookingValues } from './class-booking';
-import { initialState } from './holds-policy';
+import { initialState, PREPAID_STATE } from './holds-policy';
+import type { PayInTransaction } from './pay-in-tx';
 import { takeSeat } from './seats';
 import { ACTIVE_STATUSES } from './statuses';
 
@@ -18,8 +19,10 @@ const ALREADY_BOOKED = 'You already have a booking in this class.';
  * Books a seat in a class. The seat is taken by an atomic conditional update
  * and the booking inserted in the same transaction, so a class is never
  * oversold and a client never holds two active bookings in one class.
+ * With `payWith` (a class credit) it is paid in that same transaction and
+ * confirmed at once; if paying fails, nothing was booked.
  */
-export async function bookClassSeat(clientId: string, classId: string): Promise<string> {
+export async function bookClassSeat(clientId: string, classId: string, payWith?: PayInTransaction): Promise<string> {
   const at = now();
   await assertCanBook(clientId, at);
   const db = getDb();
@@ -27,7 +30,7 @@ export async function bookClassSeat(clientId: string, classId: string): Promise<
   if (!cls || cls.cancelledAt) throw new AppError('not_found', 'No such class.');
   if (cls.startsAt <= at) throw new AppError('booking_closed', 'This class has already started.');
 
-  const state = await initialState(cls.priceAmount, at);
+  const state = payWith ? PREPAID_STATE : await initialState(cls.priceAmount, at);
   let bookingId: string;
   try {
     bookingId = await db.transaction(async (tx) => {
@@ -43,9 +46,10 @@ export async function bookClassSeat(clientId: string, classId: string): Promise<
       if (!seated) throw new AppError('class_full', 'This class is full. You can join the waitlist.');
       const [row] = await tx
         .insert(bookings)
-        .values(classBookingValues(seated, clientId, state, at))
+        .values(classBookingValues(seated, clientId, state, at, payWith !== undefined))
         .returning({ id: bookings.id });
       if (!row) throw new Error('booking was not created');
+      if (payWith) await payWith(tx, { id: row.id, clientId, target: { kind: 'class', classId, seriesId: seated.seriesId }, at });
       return row.id;
     });
   } catch (err) {

@@ -9,7 +9,8 @@ import { scheduleHoldExpiry } from '@/lib/jobs/queue';
 import { platformFee } from '@/lib/money';
 import { assertCanBook } from '@/lib/questionnaire/eligibility';
 import { isOfferedSlot } from '@/lib/schedule/slots';
-import { initialState } from './holds-policy';
+import { initialState, PREPAID_STATE } from './holds-policy';
+import type { PayInTransaction } from './pay-in-tx';
 import { ACTIVE_STATUSES } from './statuses';
 
 const SLOT_TAKEN = 'This time has just been booked. Please choose another slot.';
@@ -39,9 +40,10 @@ async function overlapsActiveBooking(providerId: string, range: string): Promise
 /**
  * Books a 1:1 slot. The slot must be one the provider offers; two bookings of
  * one provider can never overlap because the database's exclusion constraint
- * refuses the second insert, whatever the concurrency.
+ * refuses the second insert, whatever the concurrency. With `payWith` (a
+ * class credit) it is paid in the same transaction and confirmed at once.
  */
-export async function bookSession(input: { clientId: string; providerId: string; sessionTypeId: string; startsAt: Date }): Promise<string> {
+export async function bookSession(input: { clientId: string; providerId: string; sessionTypeId: string; startsAt: Date }, payWith?: PayInTransaction): Promise<string> {
   const at = now();
   await assertCanBook(input.clientId, at);
   const db = getDb();
@@ -61,35 +63,38 @@ export async function bookSession(input: { clientId: string; providerId: string;
     throw new AppError('slot_unavailable', 'The provider does not offer this time. Choose one of the free slots.');
   }
 
-  const amountDue = type.depositAmount ?? type.priceAmount;
-  const state = await initialState(amountDue, at);
+  const amountDue = payWith ? 0 : (type.depositAmount ?? type.priceAmount);
+  const state = payWith ? PREPAID_STATE : await initialState(amountDue, at);
   let bookingId: string;
   try {
-    const [inserted] = await db
-      .insert(bookings)
-      .values({
-        kind: 'session',
-        clientId: input.clientId,
-        providerId: input.providerId,
-        sessionTypeId: type.id,
-        startsAt: input.startsAt,
-        endsAt: new Date(input.startsAt.getTime() + type.durationMinutes * 60_000),
-        blockedRange: range,
-        status: state.status,
-        paymentStatus: state.paymentStatus,
-        paymentType: amountDue > 0 ? 'single' : null,
-        priceAmount: type.priceAmount,
-        amountDue,
-        currency: type.currency,
-        feeBps: type.feeBps,
-        feeAmount: platformFee(amountDue, type.feeBps),
-        holdExpiresAt: state.holdExpiresAt,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .returning({ id: bookings.id });
-    if (!inserted) throw new Error('booking was not created');
-    bookingId = inserted.id;
+    bookingId = await db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(bookings)
+        .values({
+          kind: 'session',
+          clientId: input.clientId,
+          providerId: input.providerId,
+          sessionTypeId: type.id,
+          startsAt: input.startsAt,
+          endsAt: new Date(input.startsAt.getTime() + type.durationMinutes * 60_000),
+          blockedRange: range,
+          status: state.status,
+          paymentStatus: state.paymentStatus,
+          paymentType: payWith ? 'credit' : amountDue > 0 ? 'single' : null,
+          priceAmount: type.priceAmount,
+          amountDue,
+          currency: type.currency,
+          feeBps: type.feeBps,
+          feeAmount: platformFee(amountDue, type.feeBps),
+          holdExpiresAt: state.holdExpiresAt,
+          createdAt: at,
+          updatedAt: at,
+        })
+        .returning({ id: bookings.id });
+      if (!inserted) throw new Error('booking was not created');
+      if (payWith) await payWith(tx, { id: inserted.id, clientId: input.clientId, target: { kind: 'session', sessionTypeId: type.id }, at });
+      return inserted.id;
+    });
   } catch (err) {
     if (isExclusionViolation(err, 'bookings_no_overlap')) throw new AppError('slot_taken', SLOT_TAKEN);
     throw err;

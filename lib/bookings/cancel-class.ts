@@ -11,9 +11,9 @@ import { addNotice } from './notices';
 /**
  * Cancels a class (its provider or an admin): every active booking in it is
  * cancelled and owed back in full, the waitlist is closed, and each client
- * gets a notice. Returns how many bookings were cancelled.
+ * gets a notice. Returns the bookings it cancelled, for what they are owed to be settled.
  */
-export async function cancelClassAndBookings(classId: string, actor: PublicUser, reason: string): Promise<{ cancelled_bookings: number }> {
+export async function cancelClassAndBookings(classId: string, actor: PublicUser, reason: string): Promise<{ cancelled_bookings: number; booking_ids: string[] }> {
   const at = now();
   return getDb().transaction(async (tx) => {
     const cls = await cancelScheduledClass(classId, actor, tx);
@@ -43,6 +43,6 @@ export async function cancelClassAndBookings(classId: string, actor: PublicUser,
     }
     await tx.update(classes).set({ seatsTaken: 0 }).where(eq(classes.id, classId));
     await tx.update(waitlistEntries).set({ status: 'left', updatedAt: at }).where(and(eq(waitlistEntries.classId, classId), eq(waitlistEntries.status, 'waiting')));
-    return { cancelled_bookings: active.length };
+    return { cancelled_bookings: active.length, booking_ids: active.map((b) => b.id) };
   });
 }

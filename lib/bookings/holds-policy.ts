@@ -4,7 +4,7 @@ import { getSetting } from '@/lib/settings';
 
 export interface InitialState {
   status: 'pending_payment' | 'confirmed';
-  paymentStatus: 'pending' | 'unpaid';
+  paymentStatus: 'pending' | 'unpaid' | 'credit_used';
   holdExpiresAt: Date | null;
 }
 
@@ -17,3 +17,6 @@ export async function initialState(amountDue: number, at: Date): Promise<Initial
   const minutes = await getSetting('hold_minutes');
   return { status: 'pending_payment', paymentStatus: 'pending', holdExpiresAt: new Date(at.getTime() + minutes * 60_000) };
 }
+
+/** A booking paid in advance (a class credit) is confirmed at once and holds nothing. */
+export const PREPAID_STATE: InitialState = { status: 'confirmed', paymentStatus: 'credit_used', holdExpiresAt: null };

@@ -2,27 +2,48 @@ import 'server-only';
 import { cancelBooking } from '@/lib/bookings/lifecycle';
 import type { BookingDto } from '@/lib/bookings/dto';
 import { getBookingFor } from '@/lib/bookings/queries';
+import { userActor } from '@/lib/credits/ledger';
 import { logger } from '@/lib/logger';
 import { settleCancelledPayable } from '@/lib/payments/payable-flow';
 import type { RefundDto } from '@/lib/payments/refunds';
 import type { PublicUser } from '@/lib/users/public-user';
+import { returnBookingCredit } from './credits';
+
+export interface CancelSettlement {
+  booking: BookingDto;
+  refund: RefundDto | null;
+  /** The credit the booking's use went back to, with what it has left now. */
+  credit_returned: { credit_id: string; remaining_classes: number } | null;
+}
 
 /**
- * Cancels a booking, then lets payments settle it: a card payment owed back in
- * full is refunded at once, a payment still waiting is cancelled. Bookings and
- * payments stay unaware of each other; this flow is where they meet.
+ * Cancels a booking, then settles what the policy owes back: a card payment is
+ * refunded at once (a payment still waiting is cancelled), a credit's use goes
+ * back to its credit. Bookings, payments and credits stay unaware of each
+ * other; this flow is where they meet.
  */
-export async function cancelBookingAndSettle(id: string, user: PublicUser, reason: string): Promise<{ booking: BookingDto; refund: RefundDto | null }> {
+export async function cancelBookingAndSettle(id: string, user: PublicUser, reason: string): Promise<CancelSettlement> {
   const cancelled = await cancelBooking(id, user, reason);
-  const refund = await settleCancelledPayable(
-    cancelled.payable,
-    { refundDue: cancelled.refund_due, paymentStatus: cancelled.payment_status },
-    reason,
-    user,
-  ).catch((err: unknown) => {
+  const settled = await settleBooking(cancelled, user, reason);
+  return { booking: settled.refund ? await getBookingFor(id, user) : cancelled, ...settled };
+}
+
+/** What a cancelled booking is owed back, carried out. Failures are logged; `refund_due` stays recorded for an admin. */
+export async function settleBooking(cancelled: BookingDto, user: PublicUser, reason: string): Promise<Omit<CancelSettlement, 'booking'>> {
+  if (cancelled.payment_type === 'credit') {
+    if (cancelled.refund_due !== 'full') return { refund: null, credit_returned: null };
+    const credit = await returnBookingCredit({ id: cancelled.id, rescheduledFromId: cancelled.rescheduled_from_id }, userActor(user.id), `Cancelled in time: ${reason}`).catch(
+      (err: unknown) => {
+        logger.error('returning a credit after cancellation failed', { booking_id: cancelled.id, message: (err as Error).message });
+        return null;
+      },
+    );
+    return { refund: null, credit_returned: credit ? { credit_id: credit.id, remaining_classes: credit.remainingUses } : null };
+  }
+  const refund = await settleCancelledPayable(cancelled.payable, { refundDue: cancelled.refund_due, paymentStatus: cancelled.payment_status }, reason, user).catch((err: unknown) => {
     // The cancellation stands; refund_due stays recorded for an admin or the reconciliation to act on.
-    logger.error('refund after cancellation failed', { booking_id: id, message: (err as Error).message });
+    logger.error('refund after cancellation failed', { booking_id: cancelled.id, message: (err as Error).message });
     return null;
   });
-  return { booking: refund ? await getBookingFor(id, user) : cancelled, refund };
+  return { refund, credit_returned: null };
 }

@@ -5,7 +5,7 @@ import type { Money } from '@/lib/money';
  * payments know a payable only by type and id, ask it what to charge, and
  * tell it the outcome. Payments never import bookings or credits.
  */
-export type PayableType = 'booking';
+export type PayableType = 'booking' | 'package';
 
 export interface PayableRef {
   type: PayableType;
@@ -16,8 +16,8 @@ export interface PayableCharge {
   payable: PayableRef;
   /** Who pays. */
   clientId: string;
-  /** Who earns the provider share. */
-  providerId: string;
+  /** Who earns the provider share; null when no one provider does (a package). */
+  providerId: string | null;
   amount: Money;
   feeBps: number;
   feeAmount: number;
@@ -32,6 +32,14 @@ export interface PaymentOutcome {
   amount: Money;
 }
 
+export interface PaymentRefund {
+  paymentRef: string;
+  fully: boolean;
+  /** Everything refunded so far, and what was paid, in minor units. */
+  refunded: number;
+  paid: number;
+}
+
 export interface PayableHandler {
   /** What to charge, or null when nothing is owed (already paid, cancelled, expired, free). */
   charge(id: string): Promise<PayableCharge | null>;
@@ -43,6 +51,6 @@ export interface PayableHandler {
   paymentFailed(id: string, paymentRef: string): Promise<void>;
   /** The payment was abandoned (canceled or expired): release what was held. */
   paymentAbandoned(id: string, paymentRef: string): Promise<void>;
-  /** Money went back to the client: full or partial. */
-  paymentRefunded(id: string, refund: { paymentRef: string; fully: boolean }): Promise<void>;
+  /** Money went back to the client: full or partial. Idempotent: `refunded` is the total so far, not this refund. */
+  paymentRefunded(id: string, refund: PaymentRefund): Promise<void>;
 }

@@ -42,6 +42,16 @@ export async function settleCancelledPayable(
   if (outcome.refundDue === 'full' && ['paid', 'partially_refunded'].includes(outcome.paymentStatus)) {
     return refundForPayable(payable, reason, actor);
   }
+  await cancelOpenPayment(payable);
+  return null;
+}
+
+/**
+ * Cancels a payable's card payment that is still waiting for a card (the
+ * payable was cancelled, or paid another way). A payment that succeeds anyway,
+ * racing this, is refunded automatically by the sync.
+ */
+export async function cancelOpenPayment(payable: PayableRef): Promise<void> {
   const [open] = await getDb()
     .select({ id: payments.id })
     .from(payments)
@@ -50,7 +60,6 @@ export async function settleCancelledPayable(
   if (open) {
     await getStripe()
       .paymentIntents.cancel(open.id, { cancellation_reason: 'abandoned' })
-      .catch((err: unknown) => logger.warn('could not cancel the PaymentIntent of a cancelled payable', { payment_intent: open.id, message: (err as Error).message }));
+      .catch((err: unknown) => logger.warn('could not cancel the PaymentIntent of a settled payable', { payment_intent: open.id, message: (err as Error).message }));
   }
-  return null;
 }

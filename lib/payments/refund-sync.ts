@@ -46,7 +46,7 @@ export async function syncRefunds(paymentIntentId: string): Promise<void> {
   });
   // Idempotent on the payable's side, so a crash before this line is repaired by the next event.
   if (refunded > 0) {
-    await payables[payment.payableType as PayableType].paymentRefunded(payment.payableId, { paymentRef: payment.id, fully });
+    await payables[payment.payableType as PayableType].paymentRefunded(payment.payableId, { paymentRef: payment.id, fully, refunded, paid: payment.amount });
   }
 }
 

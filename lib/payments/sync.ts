@@ -94,7 +94,8 @@ async function recordSucceeded(payment: Payment, pi: StripePaymentIntent, charge
       .insert(paymentTransactions)
       .values({
         paymentId: payment.id,
-        type: 'single',
+        // A package is bought (seed 000's "purchase"); anything else is paid for once.
+        type: payment.payableType === 'package' ? 'purchase' : 'single',
         stripeObjectId: charge.id,
         gross: payment.amount,
         fee: payment.feeAmount,

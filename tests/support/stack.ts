@@ -181,6 +181,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           AUTH_SECRET: authSecret,
           QUESTIONNAIRE_KEY: TEST_QUESTIONNAIRE_KEY,
           HOLD_SWEEP_SECONDS: '1',
+          CREDIT_EXPIRY_SECONDS: '1',
           ...stripeEnv,
           ...options.env,
         },

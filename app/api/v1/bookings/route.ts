@@ -1,9 +1,8 @@
 import { createBookingBody, listBookingsQuery } from '@/lib/bookings/api-schemas';
-import { createBooking } from '@/lib/bookings/create';
 import { listBookings } from '@/lib/bookings/queries';
 import { apiRoute } from '@/lib/http/api';
 import { parseQuery } from '@/lib/http/fields';
-import { paymentForNewPayable } from '@/lib/payments/payable-flow';
+import { bookAndPay } from '@/lib/flows/create-booking';
 
 // GET /api/v1/bookings -> {bookings, total, page, page_size}: a client's own, a provider's own, or (admin) all.
 export const GET = apiRoute({ access: 'user' }, async ({ request, user }) => {
@@ -22,10 +21,7 @@ export const GET = apiRoute({ access: 'user' }, async ({ request, user }) => {
   });
 });
 
-// POST /api/v1/bookings {class_id} | {session_type_id, provider_id, starts_at} -> 201 {booking, payment}
+// POST /api/v1/bookings {class_id} | {session_type_id, provider_id, starts_at}, pay_with -> 201 {booking, payment}
 export const POST = apiRoute({ access: ['client'], body: createBookingBody }, async ({ user, body }) => {
-  const booking = await createBooking(user, body);
-  // A booking awaiting payment comes with its PaymentIntent; a Stripe failure leaves payment null, never loses the booking.
-  const payment = await paymentForNewPayable(booking.payable, user, booking.status === 'pending_payment');
-  return Response.json({ booking, payment }, { status: 201 });
+  return Response.json(await bookAndPay(user, body), { status: 201 });
 });

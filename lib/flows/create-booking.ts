@@ -1,0 +1,21 @@
+import 'server-only';
+import type { CreateBookingBody } from '@/lib/bookings/api-schemas';
+import { createBooking } from '@/lib/bookings/create';
+import type { BookingDto } from '@/lib/bookings/dto';
+import { userActor } from '@/lib/credits/ledger';
+import { payWithCredit } from '@/lib/credits/pay-booking';
+import { paymentForNewPayable } from '@/lib/payments/payable-flow';
+import type { StartedPayment } from '@/lib/payments/start';
+import type { PublicUser } from '@/lib/users/public-user';
+
+/**
+ * Books for a client and starts what pays for it: with `pay_with: "credit"`
+ * one use of a credit, in the booking's own transaction (confirmed at once);
+ * otherwise the card payment of a booking awaiting one. A Stripe failure
+ * leaves `payment` null and never loses the booking.
+ */
+export async function bookAndPay(client: PublicUser, body: CreateBookingBody): Promise<{ booking: BookingDto; payment: StartedPayment | null }> {
+  const booking = await createBooking(client, body, payWithCredit(userActor(client.id)));
+  const payment = await paymentForNewPayable(booking.payable, client, booking.status === 'pending_payment');
+  return { booking, payment };
+}
