@@ -2,6 +2,7 @@ import { buildDocument, type OpenApiDocument } from './build';
 import { authApi } from './operations/auth';
 import { bookingsApi } from './operations/bookings';
 import { classesApi } from './operations/classes';
+import { creditsApi } from './operations/credits';
 import { metaApi } from './operations/meta';
 import { paymentsApi } from './operations/payments';
 import { questionnaireApi } from './operations/questionnaire';
@@ -21,6 +22,7 @@ export const apiModules: readonly ApiModule[] = [
   scheduleApi,
   bookingsApi,
   paymentsApi,
+  creditsApi,
   metaApi,
 ];
 

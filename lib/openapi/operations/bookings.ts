@@ -41,7 +41,7 @@ export const bookingsApi = apiModule({
         '(`payment`, null when payments are off, with hosted Checkout, or when Stripe could not be reached: ask again with POST /api/v1/bookings/{id}/payment).',
       access: ['client'],
       body: createBookingBody,
-      fields: { pay_with: '`card` (the default) starts a card payment; `credit` pays with a class credit.' },
+      fields: { pay_with: '`card` (the default) starts a card payment; `credit` takes one use of the client\'s valid credit that covers it and expires first, and the booking is confirmed at once (`payment_status` credit_used); none -> 422 credit_unavailable.' },
       response: { status: 201, description: 'The booking, and its payment when one is due.', schema: z.object({ booking, payment: startedPayment.nullable() }) },
       errors: ['not_found', 'class_full', 'slot_taken', 'already_booked', 'questionnaire_required', 'questionnaire_needs_clearance', 'booking_closed', 'slot_unavailable', 'credit_unavailable'],
     },
@@ -62,14 +62,19 @@ export const bookingsApi = apiModule({
       summary: 'Cancel a booking',
       description:
         'By its client, its provider or an admin. A client cancelling at least 24 hours (a setting) before the start is owed everything back; later, nothing. ' +
-        'A provider or admin cancellation is always owed back in full. A card payment owed back is refunded at once (`refund`).',
+        'A provider or admin cancellation is always owed back in full. A card payment owed back is refunded at once (`refund`); ' +
+        'a booking paid with a credit gets its use back on the credit it came from (`credit_returned`).',
       access: 'user',
       params: { id: bookingId },
       body: cancelBody,
       response: {
         status: 200,
-        description: 'The cancelled booking (`refund_due` per the policy) and the refund made, if any.',
-        schema: z.object({ booking, refund: refund.nullable() }),
+        description: 'The cancelled booking (`refund_due` per the policy), the refund made, if any, and the credit its use went back to, if any.',
+        schema: z.object({
+          booking,
+          refund: refund.nullable(),
+          credit_returned: z.object({ credit_id: z.uuid(), remaining_classes: z.int() }).nullable(),
+        }),
       },
       errors: ['invalid_transition'],
     },

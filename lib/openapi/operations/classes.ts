@@ -66,7 +66,11 @@ export const classesApi = apiModule({
       access: ['provider', 'admin'],
       params: { id: classId },
       body: cancelBody,
-      response: { status: 200, description: 'How many bookings were cancelled.', schema: z.object({ cancelled_bookings: z.int() }) },
+      response: {
+        status: 200,
+        description: 'How many bookings were cancelled, how many card payments were refunded and how many credit uses returned.',
+        schema: z.object({ cancelled_bookings: z.int(), refunds: z.int(), credits_returned: z.int() }),
+      },
       errors: ['invalid_transition'],
     },
     {
