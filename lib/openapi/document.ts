@@ -4,6 +4,7 @@ import { bookingsApi } from './operations/bookings';
 import { classesApi } from './operations/classes';
 import { creditsApi } from './operations/credits';
 import { metaApi } from './operations/meta';
+import { packagesApi } from './operations/packages';
 import { paymentsApi } from './operations/payments';
 import { questionnaireApi } from './operations/questionnaire';
 import { scheduleApi } from './operations/schedule';
@@ -22,6 +23,7 @@ export const apiModules: readonly ApiModule[] = [
   scheduleApi,
   bookingsApi,
   paymentsApi,
+  packagesApi,
   creditsApi,
   metaApi,
 ];

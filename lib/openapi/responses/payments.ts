@@ -77,7 +77,7 @@ export const startedPayment = describes<StartedPayment>()(
     .describe('A card payment to confirm in the browser with Stripe.js.'),
 );
 
-const hostedCheckout = describes<HostedCheckout>()(
+export const hostedCheckout = describes<HostedCheckout>()(
   z.object({
     checkout_url: z.string().describe('Send the client here: Stripe\'s hosted payment page.'),
     checkout_session_id: z.string(),
