@@ -3,8 +3,11 @@ import type { z } from 'zod';
 import type { UserRole } from '@/db/schema';
 import { userForApiToken } from '@/lib/auth/api-tokens';
 import { getCurrentUser } from '@/lib/auth/session';
+import { identifyApiKey, recordApiKeyCall, type ApiKeyCaller } from '@/lib/integration/api-keys';
+import { isApiKeyToken } from '@/lib/integration/key-format';
 import { logger } from '@/lib/logger';
 import type { PublicUser } from '@/lib/users/public-user';
+import { clientIp } from './client-ip';
 import { AppError, isAppError } from './errors';
 import { readJsonBody } from './json-body';
 
@@ -23,54 +26,101 @@ export function errorResponse(err: unknown): Response {
   });
 }
 
+/** The bearer token sent, if any: undefined without an Authorization header, null when it is malformed. */
+function bearerToken(request: Request): string | null | undefined {
+  const header = request.headers.get('authorization');
+  if (header === null) return undefined;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}
+
 /** The caller: a bearer token if one is sent (and then only it), else the session cookie. */
 export async function apiUser(request: Request): Promise<PublicUser | null> {
-  const header = request.headers.get('authorization');
-  if (header !== null) {
-    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    return match?.[1] ? userForApiToken(match[1]) : null;
-  }
+  const token = bearerToken(request);
+  if (token !== undefined) return token ? userForApiToken(token) : null;
   return getCurrentUser();
 }
 
 type Access = 'public' | 'user' | readonly UserRole[];
 
-interface Context<TBody, TUser> {
+type UserFor<A extends Access> = A extends 'public' ? PublicUser | null : PublicUser;
+
+/**
+ * Who is asking. Routes marked `integration` are also open to an admin-made
+ * API key, and then `apiKey` is set and `user` is null; on every other route
+ * `apiKey` is always null.
+ */
+type CallerFor<A extends Access, I extends boolean> = I extends true
+  ? { user: UserFor<A>; apiKey: null } | { user: null; apiKey: ApiKeyCaller }
+  : { user: UserFor<A>; apiKey: null };
+
+type Context<TBody, TCaller> = {
   request: Request;
   body: TBody;
-  user: TUser;
   params: Record<string, string | string[] | undefined>;
-}
+} & TCaller;
 
-type UserFor<A extends Access> = A extends 'public' ? PublicUser | null : PublicUser;
+type BodyOf<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+const unauthorized = (message: string) => new AppError('unauthorized', message, { headers: { 'WWW-Authenticate': 'Bearer' } });
 
 /**
  * Wraps a /api/v1 route: checks who is asking and whether they may, parses the
  * JSON body with its zod schema, and maps every failure to the error shape of
  * PRODUCT.md. The handler returns data (sent as 200 JSON) or a Response.
+ *
+ * A bearer token starting "wbk_" is an integration's API key: it is accepted
+ * on `integration` routes only (403 elsewhere, never a user's access), and
+ * every call that presents one is audited with its final status.
  */
-export function apiRoute<A extends Access, S extends z.ZodType | undefined = undefined>(
-  options: { access: A; body?: S },
-  handler: (ctx: Context<S extends z.ZodType ? z.output<S> : undefined, UserFor<A>>) => Promise<unknown>,
+export function apiRoute<A extends Access, S extends z.ZodType | undefined = undefined, I extends boolean = false>(
+  options: { access: A; body?: S; integration?: I },
+  handler: (ctx: Context<BodyOf<S>, CallerFor<A, I>>) => Promise<unknown>,
 ) {
   return async (request: Request, route: { params: Promise<Record<string, string | string[] | undefined>> }) => {
+    const token = bearerToken(request);
+    const keyToken = token && isApiKeyToken(token) ? token : null;
+    let keyId: string | null = null;
+    let response: Response;
     try {
-      const user = options.access === 'public' ? await apiUser(request).catch(() => null) : await apiUser(request);
-      if (options.access !== 'public') {
-        if (!user) throw new AppError('unauthorized', 'Sign in or send a valid bearer token.', { headers: { 'WWW-Authenticate': 'Bearer' } });
-        if (Array.isArray(options.access) && !options.access.includes(user.role)) {
-          throw new AppError('forbidden', 'You do not have access to this resource.');
-        }
+      let caller: { user: PublicUser | null; apiKey: ApiKeyCaller | null };
+      if (keyToken) {
+        const key = await identifyApiKey(keyToken);
+        keyId = key?.id ?? null;
+        if (!options.integration) throw new AppError('forbidden', 'API keys can only call the integration endpoints.');
+        if (!key || key.revoked) throw unauthorized('Invalid or revoked API key.');
+        caller = { user: null, apiKey: { id: key.id, name: key.name } };
+      } else {
+        caller = { user: await authorisedUser(request, options.access), apiKey: null };
       }
       const body = options.body ? await readJsonBody(request, options.body) : undefined;
       const params = (await route?.params) ?? {};
-      const result = await handler({ request, body, user, params } as Context<
-        S extends z.ZodType ? z.output<S> : undefined,
-        UserFor<A>
-      >);
-      return result instanceof Response ? result : Response.json(result);
+      const result = await handler({ request, body, params, ...caller } as Context<BodyOf<S>, CallerFor<A, I>>);
+      response = result instanceof Response ? result : Response.json(result);
     } catch (err) {
-      return errorResponse(err);
+      response = errorResponse(err);
     }
+    if (keyToken) await auditKeyCall(request, keyId, response.status);
+    return response;
   };
+}
+
+/** The signed-in user (session or user bearer token) if the access rule lets them in; throws 401/403 otherwise. */
+async function authorisedUser(request: Request, access: Access): Promise<PublicUser | null> {
+  if (access === 'public') return apiUser(request).catch(() => null);
+  const user = await apiUser(request);
+  if (!user) throw unauthorized('Sign in or send a valid bearer token.');
+  if (Array.isArray(access) && !access.includes(user.role)) {
+    throw new AppError('forbidden', 'You do not have access to this resource.');
+  }
+  return user;
+}
+
+async function auditKeyCall(request: Request, apiKeyId: string | null, status: number): Promise<void> {
+  try {
+    await recordApiKeyCall({ apiKeyId, method: request.method, path: new URL(request.url).pathname, status, ip: clientIp(request.headers) });
+  } catch (err) {
+    // The answer stands; a lost audit row is logged, never turned into a failed call.
+    logger.error('could not record an api key call', { api_key_id: apiKeyId, message: (err as Error).message });
+  }
 }

@@ -1,0 +1,9 @@
+import { apiRoute } from '@/lib/http/api';
+import { parseQuery } from '@/lib/http/fields';
+import { clientIdQuery } from '@/lib/integration/api-schemas';
+import { creditsOfIntegrationClient } from '@/lib/integration/client-credits';
+
+// GET /api/v1/credits/by-client?client_id= -> {client_id, total_credits, credits} (seed 000): an admin or an integration key.
+export const GET = apiRoute({ access: ['admin'], integration: true }, async ({ request }) =>
+  creditsOfIntegrationClient(parseQuery(request, clientIdQuery).client_id),
+);

@@ -1,0 +1,9 @@
+import { apiRoute } from '@/lib/http/api';
+import { refundCreditBody } from '@/lib/integration/api-schemas';
+import { refundCreditForBooking } from '@/lib/integration/credit-uses';
+
+// POST /api/v1/credits/refund {booking_id, credit_id?} -> {success, booking_id, credit_id, remaining_classes, returned} (seed 000):
+// a cancelled booking's use goes back, even after a late cancellation; an admin or an integration key.
+export const POST = apiRoute({ access: ['admin'], integration: true, body: refundCreditBody }, async ({ user, apiKey, body }) =>
+  refundCreditForBooking({ user, apiKey }, { bookingId: body.booking_id, creditId: body.credit_id }),
+);

@@ -1,0 +1,83 @@
+import { LocalDateTime } from '@/components/local-date';
+import { cell, EmptyTable, headRow, tableFrame } from '@/components/payments/empty-table';
+import { Badge } from '@/components/ui/badge';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import type { ApiKeyCallDto, ApiKeyDto } from '@/lib/integration/api-keys';
+import { RevokeApiKeyDialog } from './revoke-api-key-dialog';
+
+/** Every key with its status and its latest calls; the key itself is never here, only its first characters. */
+export function ApiKeysList({ keys, calls }: { keys: ApiKeyDto[]; calls: Record<string, ApiKeyCallDto[]> }) {
+  if (keys.length === 0) return <EmptyTable>No API keys yet. Create one for each system that calls the integration API.</EmptyTable>;
+  return (
+    <ul className="flex flex-col gap-4">
+      {keys.map((key) => (
+        <li key={key.id}>
+          <ApiKeyCard apiKey={key} calls={calls[key.id] ?? []} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ApiKeyCard({ apiKey, calls }: { apiKey: ApiKeyDto; calls: ApiKeyCallDto[] }) {
+  return (
+    <Card>
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
+        <div className="flex flex-col gap-1.5">
+          <CardTitle className="flex items-center gap-2">
+            {apiKey.name}
+            <Badge variant={apiKey.status === 'active' ? 'default' : 'muted'}>{apiKey.status === 'active' ? 'Active' : 'Revoked'}</Badge>
+          </CardTitle>
+          <CardDescription>
+            <code className="font-mono">{apiKey.prefix}…</code> · created <LocalDateTime iso={apiKey.created_at} withYear />
+            {apiKey.created_by ? ` by ${apiKey.created_by.name}` : ''} · last used {apiKey.last_used_at ? <LocalDateTime iso={apiKey.last_used_at} withYear /> : 'never'}
+            {apiKey.revoked_at ? (
+              <>
+                {' '}
+                · revoked <LocalDateTime iso={apiKey.revoked_at} withYear />
+              </>
+            ) : null}
+          </CardDescription>
+        </div>
+        {apiKey.status === 'active' ? <RevokeApiKeyDialog id={apiKey.id} name={apiKey.name} /> : null}
+      </CardHeader>
+      <CardContent>
+        <RecentCalls name={apiKey.name} calls={calls} />
+      </CardContent>
+    </Card>
+  );
+}
+
+function RecentCalls({ name, calls }: { name: string; calls: ApiKeyCallDto[] }) {
+  if (calls.length === 0) return <p className="text-sm text-muted-foreground">No calls with this key yet.</p>;
+  return (
+    <div className={tableFrame}>
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Recent calls with {name}</caption>
+        <thead className={headRow}>
+          <tr>
+            {['Time', 'Method', 'Path', 'Status'].map((h) => (
+              <th key={h} scope="col" className={`${cell} font-medium`}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-border">
+          {calls.map((c) => (
+            <tr key={c.id}>
+              <td className={`${cell} whitespace-nowrap`}>
+                <LocalDateTime iso={c.created_at} withYear />
+              </td>
+              <td className={`${cell} font-mono text-xs`}>{c.method}</td>
+              <td className={`${cell} font-mono text-xs break-all`}>{c.path}</td>
+              <td className={cell}>
+                <Badge variant={c.status < 400 ? 'outline' : 'destructive'}>{c.status}</Badge>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
