@@ -3,6 +3,7 @@ import { authApi } from './operations/auth';
 import { bookingsApi } from './operations/bookings';
 import { classesApi } from './operations/classes';
 import { creditsApi } from './operations/credits';
+import { integrationApi } from './operations/integration';
 import { metaApi } from './operations/meta';
 import { packagesApi } from './operations/packages';
 import { paymentsApi } from './operations/payments';
@@ -25,6 +26,7 @@ export const apiModules: readonly ApiModule[] = [
   paymentsApi,
   packagesApi,
   creditsApi,
+  integrationApi,
   metaApi,
 ];
 
