@@ -1,0 +1,197 @@
+import 'server-only';
+import { getSql } from '@/db/client';
+import { now } from '@/lib/clock';
+import { AppError } from '@/lib/http/errors';
+import { logger } from '@/lib/logger';
+import { csvHeader, csvRecord, minorToDecimal, type CsvColumn } from './csv';
+import { DAY_MS, MAX_EXPORT_RANGE_DAYS } from './export-link';
+
+/** Rows fetched from PostgreSQL per round trip; one batch becomes one chunk of the response. */
+const BATCH_ROWS = 1000;
+
+export interface ExportRange {
+  from: Date;
+  to: Date;
+}
+
+/** One ledger row with its payment, client and provider, as the export query returns it. */
+export interface LedgerExportRow {
+  id: string;
+  created_at: Date;
+  type: string;
+  payment_id: string;
+  stripe_object_id: string;
+  gross: number;
+  fee: number;
+  net: number;
+  currency: string;
+  payable_type: string;
+  payable_id: string;
+  payment_status: string;
+  payment_amount: number;
+  refunded_amount: number;
+  card_brand: string | null;
+  card_last4: string | null;
+  client_id: string;
+  client_name: string;
+  client_email: string;
+  provider_id: string | null;
+  provider_name: string | null;
+  /** The jsonb as PostgreSQL prints it. */
+  metadata: string;
+}
+
+type Column = CsvColumn<LedgerExportRow>;
+type FieldOf<V> = { [K in keyof LedgerExportRow]: LedgerExportRow[K] extends V ? K : never }[keyof LedgerExportRow];
+const text = (header: FieldOf<string | null>): Column => ({ header, kind: 'text', value: (r) => r[header] });
+// The bigint id arrives as a string of digits: still a number in the file.
+const number = (header: FieldOf<number | string>): Column => ({ header, kind: 'number', value: (r) => r[header] });
+const decimal = (header: 'gross' | 'fee' | 'net'): Column => ({
+  header: `${header}_decimal`,
+  kind: 'number',
+  value: (r) => minorToDecimal(r[header], r.currency),
+});
+
+/** The columns, in order; money in integer minor units, signed (refunds are negative), plus a decimal copy for people. */
+export const transactionColumns: readonly Column[] = [
+  number('id'),
+  { header: 'created_at', kind: 'text', value: (r) => r.created_at.toISOString() },
+  text('type'),
+  text('payment_id'),
+  text('stripe_object_id'),
+  text('currency'),
+  number('gross'),
+  number('fee'),
+  number('net'),
+  decimal('gross'),
+  decimal('fee'),
+  decimal('net'),
+  text('payable_type'),
+  text('payable_id'),
+  text('payment_status'),
+  number('payment_amount'),
+  number('refunded_amount'),
+  text('card_brand'),
+  text('card_last4'),
+  text('client_id'),
+  text('client_name'),
+  text('client_email'),
+  text('provider_id'),
+  text('provider_name'),
+  text('metadata'),
+];
+
+/**
+ * The export's [from, to): `to` defaults to now, `from` to three years before
+ * `to`. An empty range or one longer than three years is a 400 naming `to`.
+ */
+export function exportRange(from: Date | undefined, to: Date | undefined): ExportRange {
+  const end = to ?? now();
+  const start = from ?? new Date(end.getTime() - MAX_EXPORT_RANGE_DAYS * DAY_MS);
+  if (end.getTime() <= start.getTime()) {
+    throw new AppError('validation_failed', 'The range is empty.', { fields: { to: ['"to" must be after "from".'] } });
+  }
+  if (end.getTime() - start.getTime() > MAX_EXPORT_RANGE_DAYS * DAY_MS) {
+    throw new AppError('validation_failed', 'The range can be at most three years.', { fields: { to: ['The range can be at most three years.'] } });
+  }
+  return { from: start, to: end };
+}
+
+/** "transactions-20270301T000000Z-20270401T000000Z.csv": no characters a file system or the header would mind. */
+export function exportFileName(range: ExportRange): string {
+  const stamp = (d: Date) => d.toISOString().replace('.000Z', 'Z').replace(/[-:]/g, '');
+  return `transactions-${stamp(range.from)}-${stamp(range.to)}.csv`;
+}
+
+function ledgerQuery(range: ExportRange) {
+  return getSql()<LedgerExportRow[]>`
+    select t.id, t.created_at, t.type, t.payment_id, t.stripe_object_id, t.gross, t.fee, t.net, t.currency,
+           p.payable_type, p.payable_id, p.status as payment_status, p.amount as payment_amount, p.refunded_amount,
+           p.card_brand, p.card_last4,
+           c.id as client_id, c.name as client_name, c.email as client_email,
+           pr.id as provider_id, pr.name as provider_name,
+           t.metadata::text as metadata
+    from payment_transactions t
+    join payments p on p.id = t.payment_id
+    join users c on c.id = p.user_id
+    left join users pr on pr.id = p.provider_id
+    where t.created_at >= ${range.from} and t.created_at < ${range.to}
+    order by t.created_at, t.id`;
+}
+
+function records(rows: readonly LedgerExportRow[]): string {
+  let out = '';
+  for (const row of rows) out += csvRecord(transactionColumns, row);
+  return out;
+}
+
+/**
+ * The ledger rows created in the range, oldest first, as a CSV byte stream.
+ *
+ * Rows come through a PostgreSQL cursor a batch at a time and a batch is only
+ * fetched when the reader asks for more (pull), so memory stays flat whatever
+ * the size of the export and a slow client slows the query instead of filling
+ * the server. A client that goes away closes the cursor, which frees the
+ * connection. The first batch is read before the response starts, so a
+ * database failure is still a proper error response.
+ */
+export async function transactionsCsv(range: ExportRange, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+  const batches = ledgerQuery(range).cursor(BATCH_ROWS)[Symbol.asyncIterator]();
+  const encoder = new TextEncoder();
+  let finished = false;
+  let inFlight: Promise<unknown> = Promise.resolve();
+
+  // Closing the cursor while a batch is on its way would leave the connection
+  // waiting for a reader that never comes, so wait for that batch first.
+  const stop = async () => {
+    if (finished) return;
+    finished = true;
+    signal?.removeEventListener('abort', onAbort);
+    await inFlight.catch(() => undefined);
+    await batches.return?.();
+  };
+  const onAbort = () => void stop();
+
+  const first = await batches.next();
+  signal?.addEventListener('abort', onAbort, { once: true });
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(csvHeader(transactionColumns) + (first.done ? '' : records(first.value))));
+        if (first.done) {
+          finished = true;
+          signal?.removeEventListener('abort', onAbort);
+          controller.close();
+        }
+      },
+      async pull(controller) {
+        if (finished) return;
+        const next = batches.next();
+        inFlight = next;
+        let batch: IteratorResult<LedgerExportRow[]>;
+        try {
+          batch = await next;
+        } catch (err) {
+          finished = true;
+          signal?.removeEventListener('abort', onAbort);
+          // Headers are sent: erroring the stream cuts the download short, so it is not mistaken for a whole file.
+          logger.error('transactions export failed', { name: (err as Error)?.name, message: (err as Error)?.message });
+          controller.error(err);
+          return;
+        }
+        if (finished) return;
+        if (batch.done) {
+          finished = true;
+          signal?.removeEventListener('abort', onAbort);
+          controller.close();
+          return;
+        }
+        controller.enqueue(encoder.encode(records(batch.value)));
+      },
+      cancel: stop,
+    },
+    // One batch waits in the queue while the next is fetched; no more.
+    { highWaterMark: 1 },
+  );
+}
