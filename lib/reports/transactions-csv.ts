@@ -17,7 +17,8 @@ export interface ExportRange {
 /** One ledger row with its payment, client and provider, as the export query returns it. */
 export interface LedgerExportRow {
   id: string;
-  created_at: Date;
+  /** ISO 8601 in UTC, to the millisecond, like the API's other instants. */
+  created_at: string;
   type: string;
   payment_id: string;
   stripe_object_id: string;
@@ -55,7 +56,7 @@ const decimal = (header: 'gross' | 'fee' | 'net'): Column => ({
 /** The columns, in order; money in integer minor units, signed (refunds are negative), plus a decimal copy for people. */
 export const transactionColumns: readonly Column[] = [
   number('id'),
-  { header: 'created_at', kind: 'text', value: (r) => r.created_at.toISOString() },
+  text('created_at'),
   text('type'),
   text('payment_id'),
   text('stripe_object_id'),
@@ -103,9 +104,10 @@ export function exportFileName(range: ExportRange): string {
   return `transactions-${stamp(range.from)}-${stamp(range.to)}.csv`;
 }
 
+// Instants travel as ISO strings: the Drizzle client passes timestamp values to and from PostgreSQL untouched.
 function ledgerQuery(range: ExportRange) {
   return getSql()<LedgerExportRow[]>`
-    select t.id, t.created_at, t.type, t.payment_id, t.stripe_object_id, t.gross, t.fee, t.net, t.currency,
+    select t.id, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at, t.type, t.payment_id, t.stripe_object_id, t.gross, t.fee, t.net, t.currency,
            p.payable_type, p.payable_id, p.status as payment_status, p.amount as payment_amount, p.refunded_amount,
            p.card_brand, p.card_last4,
            c.id as client_id, c.name as client_name, c.email as client_email,
@@ -115,7 +117,7 @@ function ledgerQuery(range: ExportRange) {
     join payments p on p.id = t.payment_id
     join users c on c.id = p.user_id
     left join users pr on pr.id = p.provider_id
-    where t.created_at >= ${range.from} and t.created_at < ${range.to}
+    where t.created_at >= ${range.from.toISOString()} and t.created_at < ${range.to.toISOString()}
     order by t.created_at, t.id`;
 }
 

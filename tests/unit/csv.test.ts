@@ -89,7 +89,7 @@ describe('minorToDecimal', () => {
 describe('the transactions export', () => {
   const row: LedgerExportRow = {
     id: '42',
-    created_at: new Date('2027-03-05T10:00:00.123Z'),
+    created_at: '2027-03-05T10:00:00.123Z',
     type: 'refund',
     payment_id: 'pi_1',
     stripe_object_id: 're_1',
