@@ -42,44 +42,51 @@ export interface LedgerExportRow {
   metadata: string;
 }
 
-type Column = CsvColumn<LedgerExportRow>;
+/** A column of the file, with the line the admin page shows about it. */
+export type TransactionColumn = CsvColumn<LedgerExportRow> & { description: string };
 type FieldOf<V> = { [K in keyof LedgerExportRow]: LedgerExportRow[K] extends V ? K : never }[keyof LedgerExportRow];
-const text = (header: FieldOf<string | null>): Column => ({ header, kind: 'text', value: (r) => r[header] });
+const text = (header: FieldOf<string | null>, description: string): TransactionColumn => ({ header, description, kind: 'text', value: (r) => r[header] });
 // The bigint id arrives as a string of digits: still a number in the file.
-const number = (header: FieldOf<number | string>): Column => ({ header, kind: 'number', value: (r) => r[header] });
-const decimal = (header: 'gross' | 'fee' | 'net'): Column => ({
+const number = (header: FieldOf<number | string>, description: string): TransactionColumn => ({
+  header,
+  description,
+  kind: 'number',
+  value: (r) => r[header],
+});
+const decimal = (header: 'gross' | 'fee' | 'net'): TransactionColumn => ({
   header: `${header}_decimal`,
+  description: `${header} in major units (pounds, dollars), for reading.`,
   kind: 'number',
   value: (r) => minorToDecimal(r[header], r.currency),
 });
 
 /** The columns, in order; money in integer minor units, signed (refunds are negative), plus a decimal copy for people. */
-export const transactionColumns: readonly Column[] = [
-  number('id'),
-  text('created_at'),
-  text('type'),
-  text('payment_id'),
-  text('stripe_object_id'),
-  text('currency'),
-  number('gross'),
-  number('fee'),
-  number('net'),
+export const transactionColumns: readonly TransactionColumn[] = [
+  number('id', 'The ledger entry’s number; it only grows.'),
+  text('created_at', 'When the money moved, UTC, ISO 8601.'),
+  text('type', 'single (a booking paid by card), purchase (a class package) or refund.'),
+  text('payment_id', 'The Stripe PaymentIntent (pi_…), the same on a payment and its refunds.'),
+  text('stripe_object_id', 'The Stripe charge (ch_…) or refund (re_…) that moved the money; “:failed” marks the reversal of a refund that failed.'),
+  text('currency', 'ISO currency code, lower case.'),
+  number('gross', 'What the client paid, in minor units (pence, cents); negative for refunds.'),
+  number('fee', 'The platform’s fee in minor units, reduced in proportion on a refund.'),
+  number('net', 'The practitioner’s share in minor units: gross − fee.'),
   decimal('gross'),
   decimal('fee'),
   decimal('net'),
-  text('payable_type'),
-  text('payable_id'),
-  text('payment_status'),
-  number('payment_amount'),
-  number('refunded_amount'),
-  text('card_brand'),
-  text('card_last4'),
-  text('client_id'),
-  text('client_name'),
-  text('client_email'),
-  text('provider_id'),
-  text('provider_name'),
-  text('metadata'),
+  text('payable_type', 'What was paid for, such as booking.'),
+  text('payable_id', 'The id of what was paid for (for a booking, the booking’s id).'),
+  text('payment_status', 'The payment’s status now (succeeded, partially_refunded, refunded, …), not at the time of this entry.'),
+  number('payment_amount', 'The whole payment, in minor units.'),
+  number('refunded_amount', 'How much of the payment has been refunded so far, in minor units.'),
+  text('card_brand', 'The card’s brand, when paid by card.'),
+  text('card_last4', 'The card’s last four digits.'),
+  text('client_id', 'The client who paid.'),
+  text('client_name', 'The client’s name as it is now.'),
+  text('client_email', 'The client’s e-mail as it is now.'),
+  text('provider_id', 'The practitioner paid through this payment; empty when there is none.'),
+  text('provider_name', 'The practitioner’s name as it is now.'),
+  text('metadata', 'What the ledger recorded with the entry, as JSON.'),
 ];
 
 /**
