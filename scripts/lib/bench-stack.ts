@@ -18,6 +18,7 @@ export interface BenchContext {
 export async function withBenchStack<T>(run: (ctx: BenchContext) => Promise<T>, options: { nodeArgs?: string[] } = {}): Promise<T> {
   process.env.QUESTIONNAIRE_KEY ??= TEST_QUESTIONNAIRE_KEY;
   process.env.AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret';
+  const serverUrl = process.env.DATABASE_URL;
   const stack = await startStack({ seed: true, nodeArgs: options.nodeArgs });
   process.env.DATABASE_URL = stack.databaseUrl;
   const sql = postgres(stack.databaseUrl, { max: 4, onnotice: () => {} });
@@ -28,5 +29,8 @@ export async function withBenchStack<T>(run: (ctx: BenchContext) => Promise<T>, 
     const { closeDb } = await import('../../db/client');
     await closeDb();
     await stack.stop();
+    // A next stack starts from the same server (or a new embedded one), not this run's database.
+    if (serverUrl === undefined) delete process.env.DATABASE_URL;
+    else process.env.DATABASE_URL = serverUrl;
   }
 }
