@@ -82,3 +82,86 @@ export function minorToDecimal(amount: number, currency: string): string {
   const padded = digits.padStart(exponent + 1, '0');
   return `${sign}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
 }
+
+function records<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
+  let out = '';
+  for (const row of rows) out += csvRecord(columns, row);
+  return out;
+}
+
+/**
+ * A CSV file as a byte stream: the header, then one chunk per batch of rows.
+ * The next batch is only asked for when the reader wants more (pull, one
+ * chunk queued at most), so memory stays flat and a slow reader slows the
+ * source. The first batch is read before this returns, so a source that fails
+ * at once fails here, before any response has started.
+ *
+ * When the reader cancels or `signal` aborts, the source's return() is called
+ * (for a database cursor: close it, freeing the connection), but only once a
+ * batch on its way has arrived: return() during a pending next() is not safe
+ * for every iterator (a postgres-js cursor would then wait forever). A failure
+ * later errors the stream, so the file is cut short rather than look whole.
+ */
+export async function csvStream<Row>(
+  columns: readonly CsvColumn<Row>[],
+  batches: AsyncIterator<Row[]>,
+  options: { signal?: AbortSignal; onError?: (err: unknown) => void } = {},
+): Promise<ReadableStream<Uint8Array>> {
+  const { signal, onError } = options;
+  const encoder = new TextEncoder();
+  let finished = false;
+  let inFlight: Promise<unknown> = Promise.resolve();
+
+  const finish = () => {
+    finished = true;
+    signal?.removeEventListener('abort', onAbort);
+  };
+  const stop = async () => {
+    if (finished) return;
+    finish();
+    await inFlight.catch(() => undefined);
+    await batches.return?.();
+  };
+  const onAbort = () => void stop();
+
+  let head: string;
+  try {
+    const first = await batches.next();
+    head = csvHeader(columns) + (first.done ? '' : records(columns, first.value));
+    if (first.done) finish();
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  if (!finished) signal?.addEventListener('abort', onAbort, { once: true });
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        controller.enqueue(encoder.encode(head));
+        if (finished) controller.close();
+      },
+      async pull(controller) {
+        if (finished) return;
+        try {
+          const next = batches.next();
+          inFlight = next;
+          const batch = await next;
+          if (finished) return;
+          if (batch.done) {
+            finish();
+            controller.close();
+            return;
+          }
+          controller.enqueue(encoder.encode(records(columns, batch.value)));
+        } catch (err) {
+          onError?.(err);
+          await stop();
+          controller.error(err);
+        }
+      },
+      cancel: stop,
+    },
+    { highWaterMark: 1 },
+  );
+}

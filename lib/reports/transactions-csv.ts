@@ -3,10 +3,10 @@ import { getSql } from '@/db/client';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/http/errors';
 import { logger } from '@/lib/logger';
-import { csvHeader, csvRecord, minorToDecimal, type CsvColumn } from './csv';
+import { csvStream, minorToDecimal, type CsvColumn } from './csv';
 import { DAY_MS, MAX_EXPORT_RANGE_DAYS } from './export-link';
 
-/** Rows fetched from PostgreSQL per round trip; one batch becomes one chunk of the response. */
+/** Rows fetched from PostgreSQL per round trip; one batch becomes one chunk of the response (about 300 KB). */
 const BATCH_ROWS = 1000;
 
 export interface ExportRange {
@@ -128,79 +128,20 @@ function ledgerQuery(range: ExportRange) {
     order by t.created_at, t.id`;
 }
 
-function records(rows: readonly LedgerExportRow[]): string {
-  let out = '';
-  for (const row of rows) out += csvRecord(transactionColumns, row);
-  return out;
-}
-
 /**
  * The ledger rows created in the range, oldest first, as a CSV byte stream.
  *
  * Rows come through a PostgreSQL cursor a batch at a time and a batch is only
- * fetched when the reader asks for more (pull), so memory stays flat whatever
- * the size of the export and a slow client slows the query instead of filling
+ * fetched when the reader asks for more, so memory stays flat whatever the
+ * size of the export and a slow client slows the query instead of filling
  * the server. A client that goes away closes the cursor, which frees the
  * connection. The first batch is read before the response starts, so a
  * database failure is still a proper error response.
  */
-export async function transactionsCsv(range: ExportRange, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
+export function transactionsCsv(range: ExportRange, signal?: AbortSignal): Promise<ReadableStream<Uint8Array>> {
   const batches = ledgerQuery(range).cursor(BATCH_ROWS)[Symbol.asyncIterator]();
-  const encoder = new TextEncoder();
-  let finished = false;
-  let inFlight: Promise<unknown> = Promise.resolve();
-
-  // Closing the cursor while a batch is on its way would leave the connection
-  // waiting for a reader that never comes, so wait for that batch first.
-  const stop = async () => {
-    if (finished) return;
-    finished = true;
-    signal?.removeEventListener('abort', onAbort);
-    await inFlight.catch(() => undefined);
-    await batches.return?.();
-  };
-  const onAbort = () => void stop();
-
-  const first = await batches.next();
-  signal?.addEventListener('abort', onAbort, { once: true });
-
-  return new ReadableStream<Uint8Array>(
-    {
-      start(controller) {
-        controller.enqueue(encoder.encode(csvHeader(transactionColumns) + (first.done ? '' : records(first.value))));
-        if (first.done) {
-          finished = true;
-          signal?.removeEventListener('abort', onAbort);
-          controller.close();
-        }
-      },
-      async pull(controller) {
-        if (finished) return;
-        const next = batches.next();
-        inFlight = next;
-        let batch: IteratorResult<LedgerExportRow[]>;
-        try {
-          batch = await next;
-        } catch (err) {
-          finished = true;
-          signal?.removeEventListener('abort', onAbort);
-          // Headers are sent: erroring the stream cuts the download short, so it is not mistaken for a whole file.
-          logger.error('transactions export failed', { name: (err as Error)?.name, message: (err as Error)?.message });
-          controller.error(err);
-          return;
-        }
-        if (finished) return;
-        if (batch.done) {
-          finished = true;
-          signal?.removeEventListener('abort', onAbort);
-          controller.close();
-          return;
-        }
-        controller.enqueue(encoder.encode(records(batch.value)));
-      },
-      cancel: stop,
-    },
-    // One batch waits in the queue while the next is fetched; no more.
-    { highWaterMark: 1 },
-  );
+  return csvStream(transactionColumns, batches, {
+    signal,
+    onError: (err) => logger.error('transactions export failed', { name: (err as Error)?.name, message: (err as Error)?.message }),
+  });
 }
