@@ -7,8 +7,7 @@
  * (every answer a 409). Prints requests/s, p50/p99 and ratios to health.
  */
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { TEST_QUESTIONNAIRE_KEY, startStack } from '../tests/support/stack';
+import { withBenchStack } from './lib/bench-stack';
 
 const CLIENTS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -49,14 +48,7 @@ async function timed(fn: () => Promise<Response>): Promise<{ ms: number; res: Re
   return { ms: performance.now() - t0, res, body };
 }
 
-process.env.QUESTIONNAIRE_KEY ??= TEST_QUESTIONNAIRE_KEY;
-process.env.AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret';
-const stack = await startStack({ seed: true });
-process.env.DATABASE_URL = stack.databaseUrl;
-const base = stack.appUrls[0] ?? '';
-const sql = postgres(stack.databaseUrl, { max: 4, onnotice: () => {} });
-
-try {
+await withBenchStack(async ({ base, sql }) => {
   const { submitQuestionnaire } = await import('../lib/questionnaire/submit');
   const { QUESTION_IDS } = await import('../lib/questionnaire/questions');
   const { issueApiToken } = await import('../lib/auth/api-tokens');
@@ -109,9 +101,4 @@ try {
   }
   const [check] = await sql`select seats_taken, capacity from classes where id = ${full?.id as string}`;
   console.log(`\nfull class afterwards: ${check?.seats_taken}/${check?.capacity} seats (never oversold)`);
-} finally {
-  await sql.end();
-  const { closeDb } = await import('../db/client');
-  await closeDb();
-  await stack.stop();
-}
+});

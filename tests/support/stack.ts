@@ -26,6 +26,8 @@ export interface Stack {
   stripe: { url: string; webhookSecret: string; emulator: Emulator };
   /** Base URLs of the app servers, all sharing the one database. */
   appUrls: string[];
+  /** Their process ids, in the same order (benchmarks read their memory). */
+  appPids: number[];
   /** File receiving every app server's stdout and stderr. */
   logFile: string;
   stop(): Promise<void>;
@@ -40,6 +42,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Also run the job worker (hold expiry), sweeping every second. */
   worker?: boolean;
+  /** Extra Node options for the app servers (a benchmark caps the heap with --max-old-space-size). */
+  nodeArgs?: string[];
 }
 
 async function waitForHealth(url: string, child: ChildProcess, healthy: boolean, timeoutMs = 60_000): Promise<void> {
@@ -59,6 +63,7 @@ async function waitForHealth(url: string, child: ChildProcess, healthy: boolean,
 
 export interface AppServer {
   url: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -71,9 +76,10 @@ export async function startAppServer(options: {
   env?: Record<string, string>;
   log?: NodeJS.WritableStream;
   expectHealthy?: boolean;
+  nodeArgs?: string[];
 }): Promise<AppServer> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(port)], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -109,7 +115,7 @@ export async function startAppServer(options: {
     await stop();
     throw err;
   }
-  return { url, stop };
+  return { url, pid: child.pid ?? 0, stop };
 }
 
 export async function startStack(options: StackOptions): Promise<Stack> {
@@ -160,6 +166,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       STRIPE_WEBHOOK_SECRET: webhookSecret,
     };
     const appUrls: string[] = [];
+    const appPids: number[] = [];
     for (let i = 0; i < (options.servers ?? 1); i++) {
       const server = await startAppServer({
         databaseUrl: database.url,
@@ -168,9 +175,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         host: options.host,
         env: { ...stripeEnv, ...options.env },
         log: logStream,
+        nodeArgs: options.nodeArgs,
       });
       cleanups.push(server.stop);
       appUrls.push(server.url);
+      appPids.push(server.pid);
     }
     if (options.worker) {
       const worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], {
@@ -199,7 +208,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           }),
       );
     }
-    return { databaseUrl: database.url, appUrls, logFile, stop, stripe: { url: stripeUrl, webhookSecret, emulator } };
+    return { databaseUrl: database.url, appUrls, appPids, logFile, stop, stripe: { url: stripeUrl, webhookSecret, emulator } };
   } catch (err) {
     await stop();
     throw err;
