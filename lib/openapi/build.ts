@@ -14,9 +14,7 @@ export interface Parameter {
   schema: JsonSchema;
 }
 
-export interface MediaContent {
-  'application/json': { schema: JsonSchema };
-}
+export type MediaContent = Record<string, { schema: JsonSchema }>;
 
 export interface OperationObject {
   operationId: string;
@@ -174,7 +172,7 @@ function operationObject(op: Operation, domain: ApiModule, converter: SchemaConv
   const success =
     response.status === 204
       ? { description: response.description }
-      : { description: response.description, content: { 'application/json': { schema: convert(response.schema) } } };
+      : { description: response.description, content: { [response.mediaType ?? 'application/json']: { schema: convert(response.schema) } } };
   return {
     operationId: op.operationId,
     summary: op.summary,

@@ -8,6 +8,7 @@ import { metaApi } from './operations/meta';
 import { packagesApi } from './operations/packages';
 import { paymentsApi } from './operations/payments';
 import { questionnaireApi } from './operations/questionnaire';
+import { reportsApi } from './operations/reports';
 import { scheduleApi } from './operations/schedule';
 import type { ApiModule } from './registry';
 
@@ -27,6 +28,7 @@ export const apiModules: readonly ApiModule[] = [
   packagesApi,
   creditsApi,
   integrationApi,
+  reportsApi,
   metaApi,
 ];
 

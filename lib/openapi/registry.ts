@@ -17,7 +17,7 @@ export type Caller = UserRole | 'integration';
 export type Access = 'public' | 'user' | readonly Caller[];
 
 export type SuccessResponse =
-  | { status: 200 | 201; description: string; schema: z.ZodType }
+  | { status: 200 | 201; description: string; schema: z.ZodType; /** Defaults to application/json. */ mediaType?: string }
   | { status: 204; description: string };
 
 export interface Operation {
