@@ -22,7 +22,7 @@ const ALREADY_BOOKED = 'You already have a booking in this class.';
  * With `payWith` (a class credit) it is paid in that same transaction and
  * confirmed at once; if paying fails, nothing was booked.
  */
-export async function bookClassSeat(clientId: string, classId: string, payWith?: PayInTransaction): Promise<string> {
+export async function bookClassSeat(clientId: string, classId: string, payWithArg?: PayInTransaction): Promise<string> {
   const at = now();
   await assertCanBook(clientId, at);
   const db = getDb();
@@ -30,6 +30,8 @@ export async function bookClassSeat(clientId: string, classId: string, payWith?:
   if (!cls || cls.cancelledAt) throw new AppError('not_found', 'No such class.');
   if (cls.startsAt <= at) throw new AppError('booking_closed', 'This class has already started.');
 
+  // A free class needs no credit: it is booked free, and no use is taken.
+  const payWith = cls.priceAmount > 0 ? payWithArg : undefined;
   const state = payWith ? PREPAID_STATE : await initialState(cls.priceAmount, at);
   let bookingId: string;
   try {

@@ -43,7 +43,7 @@ async function overlapsActiveBooking(providerId: string, range: string): Promise
  * refuses the second insert, whatever the concurrency. With `payWith` (a
  * class credit) it is paid in the same transaction and confirmed at once.
  */
-export async function bookSession(input: { clientId: string; providerId: string; sessionTypeId: string; startsAt: Date }, payWith?: PayInTransaction): Promise<string> {
+export async function bookSession(input: { clientId: string; providerId: string; sessionTypeId: string; startsAt: Date }, payWithArg?: PayInTransaction): Promise<string> {
   const at = now();
   await assertCanBook(input.clientId, at);
   const db = getDb();
@@ -63,6 +63,8 @@ export async function bookSession(input: { clientId: string; providerId: string;
     throw new AppError('slot_unavailable', 'The provider does not offer this time. Choose one of the free slots.');
   }
 
+  // A free session needs no credit: it is booked free, and no use is taken.
+  const payWith = type.priceAmount > 0 ? payWithArg : undefined;
   const amountDue = payWith ? 0 : (type.depositAmount ?? type.priceAmount);
   const state = payWith ? PREPAID_STATE : await initialState(amountDue, at);
   let bookingId: string;

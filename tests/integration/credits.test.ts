@@ -44,6 +44,18 @@ describe('booking with a credit', () => {
     expect(use).toMatchObject({ delta: -1, booking_id: res.body.booking.id, actor_id: client.id });
   });
 
+  it('a free class asked for with a credit is booked free and takes no use', async () => {
+    const client = await makeClient();
+    const credit = await grantCredit(client.id, { uses: 2 });
+    const classId = await makeClass({ capacity: 5, price: 0 });
+
+    const res = await bookWithCredit(client.token, { class_id: classId });
+    expect(res.status).toBe(201);
+    expect(res.body.booking).toMatchObject({ status: 'confirmed', payment_status: 'unpaid', payment_type: null });
+    expect(await remainingOf(credit.id)).toBe(2);
+    expect((await entriesOf(credit.id)).filter((e) => e.kind === 'use')).toEqual([]);
+  });
+
   it('without a credit: 422 credit_unavailable, no booking and no seat taken', async () => {
     const client = await makeClient();
     const classId = await makeClass({ capacity: 5, price: 1500, seatsTaken: 2 });
