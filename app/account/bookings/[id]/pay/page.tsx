@@ -164,11 +164,10 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
             <CardContent>
               {stripeConfig.publishableKey ? (
                 <CheckoutForm
-                  bookingId={booking.id}
                   clientSecret={payment.client_secret}
                   amountLabel={amount}
-                  holdExpiresAt={booking.hold_expires_at}
-                  serverNow={at.toISOString()}
+                  resultPath={`/account/bookings/${encodeURIComponent(booking.id)}/paid`}
+                  hold={{ expiresAt: booking.hold_expires_at, serverNow: at.toISOString() }}
                   stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
                 />
               ) : (
