@@ -24,6 +24,9 @@ export default async function HomePage() {
           <Button asChild size="lg" variant={user ? 'outline' : 'default'}>
             <Link href="/schedule">Browse the schedule</Link>
           </Button>
+          <Button asChild size="lg" variant="outline">
+            <Link href="/packages">Class passes</Link>
+          </Button>
           {user ? (
             <Button asChild size="lg">
               <Link href={areaOf[user.role]}>Go to your area</Link>

@@ -1,10 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
-import { providerProfiles, settings, users, type UserRole } from './schema';
+import { classPackages, providerProfiles, settings, users, type UserRole } from './schema';
 import { hashPassword } from '@/lib/auth/password';
 import { now } from '@/lib/clock';
 import { settingDefaults } from '@/lib/settings/defaults';
 import { seedDemoSchedule } from './seed-schedule';
+
+type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Every demo account shares this password; the README lists the logins. */
 export const DEMO_PASSWORD = 'demo-password';
@@ -69,8 +71,25 @@ export async function seedDemoData(db: Database, startedAt: Date = now()): Promi
       await tx.insert(settings).values({ key, value: sql`${JSON.stringify(value)}::jsonb` }).onConflictDoNothing({ target: settings.key });
     }
     await seedDemoSchedule(tx, startedAt);
+    await seedDemoPackages(tx);
   });
   return { created };
+}
+
+/** Seed 000's class passes, in pence; valid for every class for a year. */
+export const demoPackages = [
+  { name: '5 Class Pass', description: 'Save 20% with 5 classes', classCount: 5, priceAmount: 10_000, currency: 'gbp', validityDays: 365 },
+  { name: '10 Class Pass', description: 'Save 30% with 10 classes', classCount: 10, priceAmount: 17_500, currency: 'gbp', validityDays: 365 },
+];
+
+/** Adds the demo packages that are missing (by name, any case); one an admin changed or retired is left alone. */
+async function seedDemoPackages(tx: Tx): Promise<void> {
+  const [fee] = await tx.select({ value: settings.value }).from(settings).where(eq(settings.key, 'platform_fee_bps'));
+  const feeBps = typeof fee?.value === 'number' ? fee.value : settingDefaults.platform_fee_bps;
+  for (const pkg of demoPackages) {
+    // The only unique key besides the random id is class_packages_name_key, on lower(name).
+    await tx.insert(classPackages).values({ ...pkg, feeBps }).onConflictDoNothing();
+  }
 }
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {

@@ -24,7 +24,9 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/account', label: 'My account' },
     { href: '/account/bookings', label: 'My bookings' },
     { href: '/account/questionnaire', label: 'Health questionnaire' },
+    { href: '/account/credits', label: 'Credits' },
     { href: '/account/payments', label: 'Payments' },
+    { href: '/packages', label: 'Class passes' },
   ],
   provider: [
     { href: '/provider', label: 'Practice' },
@@ -40,6 +42,10 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/admin/users', label: 'Users' },
     { href: '/admin/questionnaires', label: 'Questionnaires' },
     { href: '/admin/payments', label: 'Payments' },
+    { href: '/admin/packages', label: 'Packages' },
+    { href: '/admin/credits', label: 'Credits' },
+    { href: '/admin/reports', label: 'Reports' },
+    { href: '/admin/api-keys', label: 'API keys' },
   ],
 };
 

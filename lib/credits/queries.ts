@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { apiKeys, creditEntries, credits, users, type Credit, type CreditEntry } from '@/db/schema';
 import { now } from '@/lib/clock';
 import type { Money } from '@/lib/money';
+import { usableAt } from './ledger';
 
 export type CreditState = 'active' | 'used_up' | 'expired' | 'revoked';
 
@@ -75,7 +76,8 @@ export async function creditsOfClient(clientId: string): Promise<{ client_id: st
     .select()
     .from(credits)
     .where(eq(credits.clientId, clientId))
-    .orderBy(sql`(${credits.remainingUses} > 0 and ${credits.expiresAt} > ${at} and ${credits.revokedAt} is null) desc`, asc(credits.expiresAt), asc(credits.id));
+    // usableAt binds the instant through the column's type; a bare Date in sql`` would fail in postgres-js.
+    .orderBy(sql`${usableAt(at)} desc`, asc(credits.expiresAt), asc(credits.id));
   const list = rows.map((c) => toCreditDto(c, at));
   return { client_id: clientId, total_credits: list.filter((c) => c.is_valid).reduce((sum, c) => sum + c.remaining_classes, 0), credits: list };
 }
@@ -123,7 +125,7 @@ export async function clientsWithCredits(options: { search?: string; page: numbe
       clientId: credits.clientId,
       name: users.name,
       email: users.email,
-      usable: sql<number>`coalesce(sum(${credits.remainingUses}) filter (where ${credits.remainingUses} > 0 and ${credits.expiresAt} > ${at} and ${credits.revokedAt} is null), 0)::int`,
+      usable: sql<number>`coalesce(sum(${credits.remainingUses}) filter (where ${usableAt(at)}), 0)::int`,
       creditCount: sql<number>`count(*)::int`,
       lastActivity: sql<Date>`max(${credits.updatedAt})`,
     })

@@ -1,17 +1,12 @@
-import { z } from 'zod';
 import { apiRoute } from '@/lib/http/api';
+import { availabilityQuery } from '@/lib/schedule/api-schemas';
 import { availabilityInput, getAvailability, replaceAvailability } from '@/lib/schedule/availability';
-import { parseQuery, uuidField } from '@/lib/http/fields';
+import { parseQuery } from '@/lib/http/fields';
 import { scheduleOwnerFor } from '@/lib/schedule/providers';
-
-const ownerQuery = z.strictObject({
-  // Admins only (required for them): whose availability.
-  provider_id: uuidField('Practitioner').optional(),
-});
 
 // GET /api/v1/availability -> {time_zone, rules: [{weekday, start, end}]}
 export const GET = apiRoute({ access: ['provider', 'admin'] }, async ({ request, user }) => {
-  const owner = await scheduleOwnerFor(user, parseQuery(request, ownerQuery).provider_id);
+  const owner = await scheduleOwnerFor(user, parseQuery(request, availabilityQuery).provider_id);
   return getAvailability(owner.id);
 });
 

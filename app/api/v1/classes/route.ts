@@ -1,19 +1,12 @@
-import { z } from 'zod';
 import { apiRoute } from '@/lib/http/api';
+import { listClassesQuery } from '@/lib/schedule/api-schemas';
 import { createClasses, createClassesInput, listClasses } from '@/lib/schedule/classes';
-import { instantField, parseQuery, uuidField } from '@/lib/http/fields';
+import { parseQuery } from '@/lib/http/fields';
 import { queryRange } from '@/lib/schedule/range';
-
-const listQuery = z.strictObject({
-  // ISO 8601 instants; default now -> now + 14 days; at most 62 days apart.
-  from: instantField('From').optional(),
-  to: instantField('To').optional(),
-  provider_id: uuidField('Practitioner').optional(),
-});
 
 // GET /api/v1/classes?from&to&provider_id -> {classes: [...]} (cancelled classes are left out)
 export const GET = apiRoute({ access: 'public' }, async ({ request }) => {
-  const query = parseQuery(request, listQuery);
+  const query = parseQuery(request, listClassesQuery);
   const range = queryRange(query.from, query.to);
   return { classes: await listClasses({ ...range, providerId: query.provider_id }) };
 });

@@ -1,17 +1,12 @@
-import { z } from 'zod';
 import { apiRoute } from '@/lib/http/api';
-import { parseQuery, uuidField } from '@/lib/http/fields';
+import { parseQuery } from '@/lib/http/fields';
+import { listSessionTypesQuery } from '@/lib/schedule/api-schemas';
 import { scheduleOwnerFor } from '@/lib/schedule/providers';
 import { assertMaySetFee, createSessionType, createSessionTypeInput, listSessionTypes } from '@/lib/schedule/session-types';
 
-const listQuery = z.strictObject({
-  // Admins only (required for them): whose session types.
-  provider_id: uuidField('Practitioner').optional(),
-});
-
 // GET /api/v1/session-types -> {session_types: [...]} (the caller's own, inactive ones included)
 export const GET = apiRoute({ access: ['provider', 'admin'] }, async ({ request, user }) => {
-  const query = parseQuery(request, listQuery);
+  const query = parseQuery(request, listSessionTypesQuery);
   const owner = await scheduleOwnerFor(user, query.provider_id);
   return { session_types: await listSessionTypes(owner.id, { includeInactive: true }) };
 });

@@ -1,0 +1,11 @@
+import { adjustClientCredit } from '@/lib/credits/admin';
+import { adjustCreditBody } from '@/lib/credits/api-schemas';
+import { apiRoute } from '@/lib/http/api';
+import { AppError } from '@/lib/http/errors';
+import { isUuid } from '@/lib/http/fields';
+
+// POST /api/v1/credits/:id/adjust {delta, reason} (admin) -> {credit, entry}; 422 when it would take more than is left.
+export const POST = apiRoute({ access: ['admin'], body: adjustCreditBody }, async ({ user, params, body }) => {
+  if (!isUuid(params.id)) throw new AppError('not_found', 'No such credit.');
+  return adjustClientCredit(params.id, body, user);
+});

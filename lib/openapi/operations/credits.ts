@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { adjustCreditBody, grantCreditBody, listCreditClientsQuery, listCreditsQuery } from '@/lib/credits/api-schemas';
+import { apiModule } from '../registry';
+import { clientCredits, clientCreditsWithHistory, credit, creditClientsPage, creditEntry, creditSchemas } from '../responses/credits';
+
+export const creditsApi = apiModule({
+  tags: [{ name: 'Credits', description: 'Class credits from packages: one use books one class; every change is a ledger entry with who and why.' }],
+  schemas: creditSchemas,
+  operations: [
+    {
+      method: 'get',
+      path: '/api/v1/credits',
+      operationId: 'listCredits',
+      summary: 'A client\'s credits',
+      description: 'A client gets their own; an admin names the client with `client_id`. Valid credits first, the one expiring first at the top (it is the one a booking uses).',
+      access: ['client', 'admin'],
+      query: listCreditsQuery,
+      fields: { client_id: 'Required for admins; a client may only name themself.' },
+      response: { status: 200, description: 'The credits and the total of uses left.', schema: clientCredits },
+      errors: ['not_found'],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/credits/{id}',
+      operationId: 'getCredit',
+      summary: 'One credit, with its ledger',
+      description: 'For the credit\'s client or an admin; a 404 for anyone else.',
+      access: 'user',
+      params: { id: 'The credit id.' },
+      response: { status: 200, description: 'The credit and its entries, newest first.', schema: z.object({ credit, history: z.array(creditEntry) }) },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/credits/{id}/adjust',
+      operationId: 'adjustCredit',
+      summary: 'Add or take uses of a credit',
+      description: 'An admin\'s adjustment, with a required reason recorded in the ledger. Taking more than is left is refused, and so is adding to an expired or revoked credit.',
+      access: ['admin'],
+      params: { id: 'The credit id.' },
+      body: adjustCreditBody,
+      fields: { delta: 'Uses to add (positive) or take (negative).', reason: 'Why; kept in the ledger.' },
+      response: { status: 200, description: 'The credit after, and the entry written.', schema: z.object({ credit, entry: creditEntry }) },
+      errors: ['unprocessable'],
+    },
+    {
+      method: 'get',
+      path: '/api/v1/credits/clients',
+      operationId: 'listCreditClients',
+      summary: 'Clients holding credits',
+      description: 'For admins: every client with a credit, with the uses they have left; latest activity first.',
+      access: ['admin'],
+      query: listCreditClientsQuery,
+      fields: { search: 'Part of the client\'s name or e-mail.' },
+      response: { status: 200, description: 'One page of clients.', schema: creditClientsPage },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/clients/{id}/credits',
+      operationId: 'getClientCredits',
+      summary: 'A client\'s credits with their whole ledger',
+      description: 'For the client themself or an admin; a 404 for anyone else.',
+      access: 'user',
+      params: { id: 'The client\'s user id.' },
+      response: { status: 200, description: 'The client, their credits and every ledger entry of them.', schema: clientCreditsWithHistory },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/clients/{id}/credits',
+      operationId: 'grantCredit',
+      summary: 'Grant a client a complimentary credit',
+      description: 'An admin gives uses without payment, valid for `validity_days`; named and scoped like `package_id` if given, else valid for every class.',
+      access: ['admin'],
+      params: { id: 'The client\'s user id.' },
+      body: grantCreditBody,
+      response: { status: 201, description: 'The new credit.', schema: z.object({ credit }) },
+    },
+  ],
+});
