@@ -9,6 +9,7 @@ import { EmptyTable } from '@/components/payments/empty-table';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { findActiveUser, requirePageRole } from '@/lib/auth/session';
 import { creditHistory, creditsOfClient } from '@/lib/credits/queries';
+import { listPackages } from '@/lib/packages/queries';
 
 export const metadata: Metadata = { title: 'Client credits' };
 
@@ -19,7 +20,7 @@ export default async function AdminClientCreditsPage({ params }: { params: Promi
   const client = await findActiveUser(clientId);
   if (!client || client.role !== 'client') notFound();
   const { total_credits, credits } = await creditsOfClient(client.id);
-  const history = await creditHistory(credits.map((c) => c.id));
+  const [history, packages] = await Promise.all([creditHistory(credits.map((c) => c.id)), listPackages({ includeRetired: true })]);
 
   return (
     <>
@@ -51,7 +52,7 @@ export default async function AdminClientCreditsPage({ params }: { params: Promi
             <CardDescription>A complimentary credit: nothing is charged, and no practitioner earns from it.</CardDescription>
           </CardHeader>
           <CardContent>
-            <GrantCreditForm clientId={client.id} packages={[]} />
+            <GrantCreditForm clientId={client.id} packages={packages.map((p) => ({ id: p.id, name: p.active ? p.name : `${p.name} (retired)` }))} />
           </CardContent>
         </Card>
       </div>
