@@ -43,10 +43,11 @@ export function AdjustCreditForm({ creditId, creditName, clientName }: { creditI
             inputMode="numeric"
             placeholder="2 or -1"
             required
+            defaultValue={state.values?.delta}
             errors={state.fields?.delta}
           />
           <div className="sm:col-span-2">
-            <FormField id={`${id}-reason`} name="reason" label="Reason" required maxLength={500} placeholder="Goodwill for a cancelled class" errors={state.fields?.reason} />
+            <FormField id={`${id}-reason`} name="reason" label="Reason" required maxLength={500} placeholder="Goodwill for a cancelled class" defaultValue={state.values?.reason} errors={state.fields?.reason} />
           </div>
         </div>
         <div>

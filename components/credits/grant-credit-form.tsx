@@ -23,13 +23,13 @@ export function GrantCreditForm({ clientId, packages }: { clientId: string; pack
     <form ref={formRef} action={action} noValidate className="flex flex-col gap-4" aria-label="Grant credits" data-testid="grant-credit">
       <input type="hidden" name="client_id" value={clientId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="grant-uses" name="uses" label="Classes" inputMode="numeric" required defaultValue="1" errors={state.fields?.uses} />
-        <FormField id="grant-days" name="validity_days" label="Valid for (days)" inputMode="numeric" required defaultValue="90" errors={state.fields?.validity_days} />
+        <FormField id="grant-uses" name="uses" label="Classes" inputMode="numeric" required defaultValue={state.values?.uses ?? '1'} errors={state.fields?.uses} />
+        <FormField id="grant-days" name="validity_days" label="Valid for (days)" inputMode="numeric" required defaultValue={state.values?.validity_days ?? '90'} errors={state.fields?.validity_days} />
       </div>
-      <FormField id="grant-reason" name="reason" label="Reason" required maxLength={500} placeholder="Sorry for the cancelled class" errors={state.fields?.reason} />
+      <FormField id="grant-reason" name="reason" label="Reason" required maxLength={500} placeholder="Sorry for the cancelled class" defaultValue={state.values?.reason} errors={state.fields?.reason} />
       <div className="flex flex-col gap-2">
         <Label htmlFor="grant-package">Like package (optional)</Label>
-        <NativeSelect id="grant-package" name="package_id" defaultValue="" aria-invalid={packageError ? true : undefined} aria-describedby="grant-package-hint">
+        <NativeSelect id="grant-package" name="package_id" defaultValue={state.values?.package_id ?? ''} aria-invalid={packageError ? true : undefined} aria-describedby="grant-package-hint">
           <option value="">None: valid for every class</option>
           {packages.map((p) => (
             <option key={p.id} value={p.id}>

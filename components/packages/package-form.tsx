@@ -2,17 +2,17 @@
 
 import { LoaderCircle } from 'lucide-react';
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { savePackageAction } from '@/app/admin/packages/actions';
+import { savePackageAction, type PackageFormState } from '@/app/admin/packages/actions';
 import { FormField } from '@/components/auth/form-field';
 import { FormStatus } from '@/components/schedule/form-status';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import type { PackageDto } from '@/lib/packages/queries';
-import type { ScheduleFormState } from '@/lib/schedule/form-actions';
 
-const initialState: ScheduleFormState = {};
+const initialState: PackageFormState = {};
 const CURRENCIES = ['gbp', 'usd', 'eur'];
+const SCOPES = ['all', 'selected', 'none'] as const;
 const major = (amount: number) => (amount / 100).toFixed(2);
 
 /** Upcoming classes to scope a package to, grouped by weekly series (a series option covers all its classes). */
@@ -45,12 +45,14 @@ export function PackageForm({ existing, defaultCurrency, classGroups, sessionTyp
   }, [state.savedAt, existing]);
   const id = existing ? `pkg-${existing.id.slice(0, 8)}` : 'pkg-new';
   const f = state.fields ?? {};
+  // What was typed, after an error; else the package's own values.
+  const v = state.values;
   const selectClass = 'h-auto min-h-32 py-2';
 
   return (
-    <form ref={formRef} action={action} onReset={() => setScope(existing?.scope.classes ?? 'all')} noValidate className="flex flex-col gap-4" aria-label={existing ? `Edit ${existing.name}` : 'New package'}>
+    <form ref={formRef} action={action} onReset={() => setScope(SCOPES.find((c) => c === state.values?.scope) ?? existing?.scope.classes ?? 'all')} noValidate className="flex flex-col gap-4" aria-label={existing ? `Edit ${existing.name}` : 'New package'}>
       {existing ? <input type="hidden" name="id" value={existing.id} /> : null}
-      <FormField id={`${id}-name`} name="name" label="Name" required maxLength={80} defaultValue={existing?.name} errors={f.name} />
+      <FormField id={`${id}-name`} name="name" label="Name" required maxLength={80} defaultValue={v?.name ?? existing?.name} errors={f.name} />
       <div className="flex flex-col gap-2">
         <Label htmlFor={`${id}-description`}>Description (optional)</Label>
         <textarea
@@ -58,18 +60,18 @@ export function PackageForm({ existing, defaultCurrency, classGroups, sessionTyp
           name="description"
           maxLength={500}
           rows={2}
-          defaultValue={existing?.description}
+          defaultValue={v?.description ?? existing?.description}
           aria-describedby={f.description ? `${id}-description-error` : undefined}
           className="rounded-lg border border-border bg-card px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-ring"
         />
         <FieldError id={`${id}-description-error`} messages={f.description} />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id={`${id}-count`} name="class_count" label="Classes" inputMode="numeric" required defaultValue={existing?.class_count} errors={f.class_count} />
-        <FormField id={`${id}-validity`} name="validity_days" label="Valid for (days)" inputMode="numeric" required defaultValue={existing?.validity_days ?? 90} hint="Counted from the purchase." errors={f.validity_days} />
+        <FormField id={`${id}-count`} name="class_count" label="Classes" inputMode="numeric" required defaultValue={v?.class_count ?? existing?.class_count} errors={f.class_count} />
+        <FormField id={`${id}-validity`} name="validity_days" label="Valid for (days)" inputMode="numeric" required defaultValue={v?.validity_days ?? existing?.validity_days ?? 90} hint="Counted from the purchase." errors={f.validity_days} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField id={`${id}-price`} name="price" label="Price" inputMode="decimal" required placeholder="100.00" defaultValue={existing ? major(existing.price.amount) : undefined} errors={f.price} />
+        <FormField id={`${id}-price`} name="price" label="Price" inputMode="decimal" required placeholder="100.00" defaultValue={v?.price ?? (existing ? major(existing.price.amount) : undefined)} errors={f.price} />
         <div className="flex flex-col gap-2">
           <Label htmlFor={`${id}-currency`}>Currency</Label>
           <NativeSelect id={`${id}-currency`} name="currency" defaultValue={existing?.price.currency ?? defaultCurrency}>
@@ -87,7 +89,7 @@ export function PackageForm({ existing, defaultCurrency, classGroups, sessionTyp
           label="Platform fee (%, optional)"
           inputMode="decimal"
           placeholder="15"
-          defaultValue={existing ? String(existing.platform_fee_bps / 100) : undefined}
+          defaultValue={v?.fee_percent ?? (existing ? String(existing.platform_fee_bps / 100) : undefined)}
           hint="Empty: the platform’s default."
           errors={f.fee_percent}
         />

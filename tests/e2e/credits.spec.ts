@@ -74,7 +74,7 @@ test.describe('class passes and credits', () => {
     await expect(page.getByRole('link', { name: 'Pay now' })).toHaveCount(0);
     await expectCreditsTotal(page, 4);
     const ledger = page.getByTestId('credit').first().getByTestId('credit-ledger');
-    await page.getByTestId('credit').first().getByText('History').click();
+    await page.getByTestId('credit').first().getByText('History', { exact: true }).click();
     await expect(ledger.getByTestId('credit-entry').first()).toContainText('Used');
     await expect(ledger.getByTestId('credit-entry').first().getByTestId('credit-entry-delta')).toHaveText('-1');
 
@@ -90,7 +90,7 @@ test.describe('class passes and credits', () => {
     await expect(page.getByTestId('credit-returned')).toBeVisible();
     await expect(page.getByTestId('refund-due')).toHaveText('You get the class back on the credit.');
     await expectCreditsTotal(page, 5);
-    await page.getByTestId('credit').first().getByText('History').click();
+    await page.getByTestId('credit').first().getByText('History', { exact: true }).click();
     await expect(page.getByTestId('credit').first().getByTestId('credit-entry').first()).toContainText('Given back');
   });
 
@@ -122,7 +122,7 @@ test.describe('class passes and credits', () => {
 
     // Find the client, grant a credit, then take one class away: asked to confirm first.
     await page.goto('/admin/credits');
-    await page.getByLabel('Search').fill(clientName);
+    await page.getByLabel('Search', { exact: true }).fill(clientName);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: clientName }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Credits of ${clientName}` })).toBeVisible();

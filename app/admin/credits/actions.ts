@@ -43,17 +43,18 @@ function revalidateCreditPages(): void {
 export async function adjustCreditAction(_prev: CreditFormState, form: FormData): Promise<CreditFormState> {
   const admin = await actionUser(['admin']);
   if (!admin) return notAllowed;
-  const parsed = adjustInput.safeParse({ credit_id: text(form, 'credit_id'), delta: integer(form, 'delta'), reason: text(form, 'reason'), confirm: integer(form, 'confirm') });
-  if (!parsed.success) return { error: 'Please fix the fields marked below.', fields: fieldErrors(parsed.error) };
+  const values = { delta: text(form, 'delta'), reason: text(form, 'reason') };
+  const parsed = adjustInput.safeParse({ credit_id: text(form, 'credit_id'), delta: integer(form, 'delta'), reason: values.reason, confirm: integer(form, 'confirm') });
+  if (!parsed.success) return { error: 'Please fix the fields marked below.', fields: fieldErrors(parsed.error), values };
   const input = parsed.data;
-  if (input.delta < 0 && input.confirm !== input.delta) return { confirm: { delta: input.delta, reason: input.reason } };
+  if (input.delta < 0 && input.confirm !== input.delta) return { confirm: { delta: input.delta, reason: input.reason }, values };
   try {
     const { credit } = await adjustClientCredit(input.credit_id, { delta: input.delta, reason: input.reason }, admin);
     revalidateCreditPages();
     const n = Math.abs(input.delta);
     return { ok: `${input.delta > 0 ? 'Added' : 'Took away'} ${n} ${n === 1 ? 'class' : 'classes'}; ${credit.remaining_classes} left.`, savedAt: Date.now() };
   } catch (err) {
-    return failure(err);
+    return { ...failure(err), values };
   }
 }
 
@@ -61,20 +62,21 @@ export async function adjustCreditAction(_prev: CreditFormState, form: FormData)
 export async function grantCreditAction(_prev: CreditFormState, form: FormData): Promise<CreditFormState> {
   const admin = await actionUser(['admin']);
   if (!admin) return notAllowed;
+  const values = { uses: text(form, 'uses'), validity_days: text(form, 'validity_days'), reason: text(form, 'reason'), package_id: text(form, 'package_id') };
   const parsed = grantInput.safeParse({
     client_id: text(form, 'client_id'),
     uses: integer(form, 'uses'),
     validity_days: integer(form, 'validity_days'),
-    reason: text(form, 'reason'),
-    package_id: text(form, 'package_id') || undefined,
+    reason: values.reason,
+    package_id: values.package_id || undefined,
   });
-  if (!parsed.success) return { error: 'Please fix the fields marked below.', fields: fieldErrors(parsed.error) };
+  if (!parsed.success) return { error: 'Please fix the fields marked below.', fields: fieldErrors(parsed.error), values };
   const input = parsed.data;
   try {
     const credit = await grantComplimentaryCredit(input.client_id, { uses: input.uses, validityDays: input.validity_days, reason: input.reason, packageId: input.package_id }, admin);
     revalidateCreditPages();
     return { ok: `Granted ${credit.package_name}: ${credit.total_classes} ${credit.total_classes === 1 ? 'class' : 'classes'}.`, savedAt: Date.now() };
   } catch (err) {
-    return failure(err);
+    return { ...failure(err), values };
   }
 }

@@ -6,6 +6,13 @@ import { createPackageBody, updatePackageBody } from '@/lib/packages/api-schemas
 import { fieldErrors } from '@/lib/http/json-body';
 import { actionUser, failure, integer, minorUnits, notAllowed, text, type ScheduleFormState } from '@/lib/schedule/form-actions';
 
+/** A package form's answer; `values` gives back what was typed with an error (React resets a form after its action). */
+export interface PackageFormState extends ScheduleFormState {
+  values?: Record<string, string>;
+}
+
+const TEXT_FIELDS = ['name', 'description', 'class_count', 'validity_days', 'price', 'currency', 'fee_percent', 'scope'];
+
 /** API field paths as the form names its inputs, so each message sits next to its field. */
 const FORM_FIELDS: Record<string, string> = {
   'price.amount': 'price',
@@ -49,19 +56,20 @@ function revalidatePackagePages(): void {
 }
 
 /** Creates a package, or (with `id`) saves changes to one; the same rules as POST and PATCH /api/v1/packages. */
-export async function savePackageAction(_prev: ScheduleFormState, form: FormData): Promise<ScheduleFormState> {
+export async function savePackageAction(_prev: PackageFormState, form: FormData): Promise<PackageFormState> {
   const admin = await actionUser(['admin']);
   if (!admin) return notAllowed;
   const id = text(form, 'id');
   const body = bodyFrom(form);
+  const values = Object.fromEntries(TEXT_FIELDS.map((k) => [k, text(form, k)]));
   const parsed = id ? updatePackageBody.safeParse(body) : createPackageBody.safeParse(body);
-  if (!parsed.success) return { error: 'Please fix the fields marked below.', fields: toFormFields(fieldErrors(parsed.error)) };
+  if (!parsed.success) return { error: 'Please fix the fields marked below.', fields: toFormFields(fieldErrors(parsed.error)), values };
   try {
     const saved = id ? await updatePackage(id, updatePackageBody.parse(body), admin) : await createPackage(createPackageBody.parse(body), admin);
     revalidatePackagePages();
     return { ok: id ? `Saved ${saved.name}.` : `Created ${saved.name}.`, savedAt: Date.now() };
   } catch (err) {
-    return failure(err, FORM_FIELDS);
+    return { ...failure(err, FORM_FIELDS), values };
   }
 }
 
