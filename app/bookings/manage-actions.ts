@@ -16,13 +16,16 @@ export async function cancelBookingAction(_prev: BookingFormState, form: FormDat
   const reason = field(form, 'reason');
   if (!reason) return { error: 'Give a reason for cancelling.', fields: { reason: ['Give a reason.'] } };
   if (reason.length > MAX_REASON) return { error: `The reason can be at most ${MAX_REASON} characters.`, fields: { reason: [`At most ${MAX_REASON} characters.`] } };
+  let creditReturned: { remaining_classes: number } | null;
   try {
-    await cancelBookingAndSettle(field(form, 'booking_id'), user, reason);
+    creditReturned = (await cancelBookingAndSettle(field(form, 'booking_id'), user, reason)).credit_returned;
   } catch (err) {
     return failure(err);
   }
   revalidateBookingPages();
-  return { ok: 'Booking cancelled.' };
+  if (!creditReturned) return { ok: 'Booking cancelled.' };
+  const left = creditReturned.remaining_classes;
+  return { ok: `Booking cancelled. The class went back to the credit, which now has ${left} ${left === 1 ? 'class' : 'classes'} left.` };
 }
 
 /** Start, complete or mark a no-show (provider of the booking, or an admin). The button pressed names the step. */

@@ -6,13 +6,18 @@ import { bookClassAction, joinWaitlistAction, leaveWaitlistAction } from '@/app/
 import { Button } from '@/components/ui/button';
 import { ActionMessage } from './action-message';
 import { emptyFormState } from './form-state';
+import { PayChoice, type CreditOffer } from './pay-choice';
 
-/** "Book this class" for a client; the seat is taken on the server, then the booking's page opens. */
-export function BookClassForm({ classId }: { classId: string }) {
+/**
+ * "Book this class" for a client; the seat is taken on the server, then the
+ * booking's page opens. With a covering credit, the client chooses how to pay.
+ */
+export function BookClassForm({ classId, credit, priceLabel }: { classId: string; credit?: CreditOffer | null; priceLabel: string }) {
   const [state, action, pending] = useActionState(bookClassAction, emptyFormState);
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="class_id" value={classId} />
+      {credit ? <PayChoice credit={credit} priceLabel={priceLabel} /> : null}
       <Button type="submit" size="lg" disabled={pending} className="sm:self-start">
         {pending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
         {pending ? 'Booking…' : 'Book this class'}

@@ -5,7 +5,8 @@ const PAID = ['paid', 'partially_refunded', 'credit_used'];
 
 /** What the cancel dialog says the policy gives back, for who is cancelling (PRODUCT.md's cancellation policy). */
 export function CancelPolicy({ booking: b, windowHours, actor, at }: { booking: BookingDto; windowHours: number; actor: 'client' | 'provider' | 'admin'; at: Date }) {
-  const paid = PAID.includes(b.payment_status) && b.amount_due.amount > 0;
+  // A credit-paid booking owes nothing by card (amount_due 0) but was paid all the same.
+  const paid = b.payment_status === 'credit_used' || (PAID.includes(b.payment_status) && b.amount_due.amount > 0);
   const back = b.payment_status === 'credit_used' ? 'the class credit' : formatMoney(b.amount_due);
   if (actor !== 'client') {
     return (

@@ -6,9 +6,27 @@ import { bookSessionAction } from '@/app/bookings/book-actions';
 import { Button } from '@/components/ui/button';
 import { ActionMessage } from './action-message';
 import { emptyFormState } from './form-state';
+import { PayChoice, type CreditOffer } from './pay-choice';
 
-/** "Confirm booking" for a 1:1 slot; a slot taken meanwhile is said plainly, with the way back. */
-export function ConfirmSessionForm({ providerId, sessionTypeId, startsAt, backHref }: { providerId: string; sessionTypeId: string; startsAt: string; backHref: string }) {
+/**
+ * "Confirm booking" for a 1:1 slot; a slot taken meanwhile is said plainly,
+ * with the way back. With a covering credit, the client chooses how to pay.
+ */
+export function ConfirmSessionForm({
+  providerId,
+  sessionTypeId,
+  startsAt,
+  backHref,
+  credit,
+  priceLabel,
+}: {
+  providerId: string;
+  sessionTypeId: string;
+  startsAt: string;
+  backHref: string;
+  credit?: CreditOffer | null;
+  priceLabel: string;
+}) {
   const [state, action, pending] = useActionState(bookSessionAction, emptyFormState);
   const taken = state.code === 'slot_taken';
   return (
@@ -16,6 +34,7 @@ export function ConfirmSessionForm({ providerId, sessionTypeId, startsAt, backHr
       <input type="hidden" name="provider_id" value={providerId} />
       <input type="hidden" name="session_type_id" value={sessionTypeId} />
       <input type="hidden" name="starts_at" value={startsAt} />
+      {credit ? <PayChoice credit={credit} priceLabel={priceLabel} /> : null}
       <Button type="submit" size="lg" disabled={pending || taken} className="sm:self-start">
         {pending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
         {pending ? 'Booking…' : 'Confirm booking'}

@@ -44,9 +44,12 @@ export function refundSentence(b: BookingDto, windowHours: number, audience: 'cl
   if (b.status !== 'cancelled') return null;
   if (b.rescheduled_to_id) return 'Moved to another booking; the payment went with it.';
   const who = audience === 'client' ? 'You' : 'The client';
+  // Checked first: a credit-paid booking owes nothing by card (amount_due 0) but was paid with a use.
+  if (b.payment_type === 'credit' && b.payment_status === 'credit_used') {
+    return b.refund_due === 'full' ? `${audience === 'client' ? 'You get' : 'The client gets'} the class back on the credit.` : `No class back: cancelled less than ${windowHours} hours before the start.`;
+  }
   if (!PAID.includes(b.payment_status) || b.amount_due.amount === 0) return 'Nothing was paid, so there is nothing to refund.';
   if (b.refund_due === 'full') {
-    if (b.payment_status === 'credit_used') return `${who} will get the class credit back.`;
     if (b.payment_status === 'refunded') return `Refunded: ${formatMoney(b.amount_due)} went back to the card.`;
     return `${who} will get ${formatMoney(b.amount_due)} back.`;
   }

@@ -17,19 +17,23 @@ const appearance: Appearance = {
 type Outcome = { kind: 'idle' } | { kind: 'paying' } | { kind: 'sent' } | { kind: 'error'; message: string };
 
 export interface CheckoutFormProps {
-  bookingId: string;
   clientSecret: string;
   /** What the Pay button says, e.g. "Pay £12.00". */
   amountLabel: string;
-  holdExpiresAt: string;
-  serverNow: string;
+  /** The result page (a booking's "paid" page, a package purchase's page); `?payment_intent=` is added. */
+  resultPath: string;
+  /** A booking's seat or time held while paying, with the server's "now"; none for a package. */
+  hold: { expiresAt: string; serverNow: string } | null;
   stripeConfig: BrowserStripeConfig;
 }
 
+// Without a hold the countdown hook is given an empty one, and its "expired" is ignored.
+const NO_HOLD = new Date(0).toISOString();
+
 /**
- * The card form: Stripe's Payment Element for the booking's PaymentIntent.
- * Success here only means Stripe accepted the card; the booking is confirmed
- * by the webhook, which the result page waits for.
+ * The card form: Stripe's Payment Element for a PaymentIntent (a booking's
+ * or a package purchase's). Success here only means Stripe accepted the
+ * card; what was bought is granted by the webhook, which the result page waits for.
  */
 export function CheckoutForm({ stripeConfig, clientSecret, ...props }: CheckoutFormProps) {
   // Stripe.js needs the browser; on the server the form renders without it.
@@ -41,14 +45,14 @@ export function CheckoutForm({ stripeConfig, clientSecret, ...props }: CheckoutF
   );
 }
 
-function PaymentForm({ bookingId, amountLabel, holdExpiresAt, serverNow }: Omit<CheckoutFormProps, 'clientSecret' | 'stripeConfig'>) {
+function PaymentForm({ amountLabel, resultPath, hold }: Omit<CheckoutFormProps, 'clientSecret' | 'stripeConfig'>) {
   const stripe = useStripe();
   const elements = useElements();
   const router = useRouter();
   const [ready, setReady] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const secondsLeft = useHoldSecondsLeft(holdExpiresAt, serverNow);
-  const expired = secondsLeft <= 0;
+  const secondsLeft = useHoldSecondsLeft(hold?.expiresAt ?? NO_HOLD, hold?.serverNow ?? NO_HOLD);
+  const expired = hold !== null && secondsLeft <= 0;
   const busy = outcome.kind === 'paying' || outcome.kind === 'sent';
 
   async function pay(event: FormEvent<HTMLFormElement>) {
@@ -61,11 +65,10 @@ function PaymentForm({ bookingId, amountLabel, holdExpiresAt, serverNow }: Omit<
         setOutcome({ kind: 'error', message: submitted.error.message ?? 'Check your card details.' });
         return;
       }
-      const path = `/account/bookings/${encodeURIComponent(bookingId)}`;
       const result = await stripe.confirmPayment({
         elements,
         // Only for payment methods that must leave the page; the result page never trusts the redirect.
-        confirmParams: { return_url: `${window.location.origin}${path}/paid` },
+        confirmParams: { return_url: `${window.location.origin}${resultPath}` },
         redirect: 'if_required',
       });
       if (result.error) {
@@ -73,7 +76,7 @@ function PaymentForm({ bookingId, amountLabel, holdExpiresAt, serverNow }: Omit<
         return;
       }
       setOutcome({ kind: 'sent' });
-      router.push(`${path}/paid?payment_intent=${encodeURIComponent(result.paymentIntent.id)}`);
+      router.push(`${resultPath}?payment_intent=${encodeURIComponent(result.paymentIntent.id)}`);
     } catch {
       setOutcome({ kind: 'error', message: 'We could not reach the payment service. Please try again.' });
     }
@@ -81,7 +84,7 @@ function PaymentForm({ bookingId, amountLabel, holdExpiresAt, serverNow }: Omit<
 
   return (
     <form onSubmit={pay} aria-label="Card payment" className="flex flex-col gap-4">
-      <HoldCountdown secondsLeft={secondsLeft} />
+      {hold ? <HoldCountdown secondsLeft={secondsLeft} /> : null}
       <fieldset disabled={expired} className="min-w-0">
         <legend className="sr-only">Card details</legend>
         <PaymentElement onReady={() => setReady(true)} />

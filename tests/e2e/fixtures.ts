@@ -65,3 +65,17 @@ export async function completeQuestionnaire(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Save questionnaire' }).click();
   await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
 }
+
+/** The checkout's Pay button ("Pay £12.00", then "Paying…"). */
+export function payButton(page: Page) {
+  return page.getByRole('button', { name: /^Pay (£|…)/ });
+}
+
+/** Fills Stripe's Payment Element (the emulator's) with a test card. */
+export async function fillCard(page: Page, number: string): Promise<void> {
+  await page.getByLabel('Card number').fill(number);
+  await page.getByLabel('Expiry date').fill('12/34');
+  await page.getByLabel('Security code').fill('123');
+  const postal = page.getByLabel('Postal code');
+  if (await postal.isVisible()) await postal.fill('SW1A 1AA');
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, registerClient } from './fixtures';
+import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, fillCard, payButton, registerClient } from './fixtures';
 
 /**
  * Card payments end to end, against the offline Stripe emulator the test stack
@@ -47,18 +47,6 @@ async function openCheckout(page: Page, booking: { title: string; price: string 
   await expect(page.getByTestId('checkout-amount')).toHaveText(booking.price);
   await expect(page.getByTestId('hold-countdown')).toHaveText(/^Your place is held for \d{1,2}:\d{2}$/);
   await expect(payButton(page)).toBeEnabled();
-}
-
-function payButton(page: Page) {
-  return page.getByRole('button', { name: /^Pay (£|…)/ });
-}
-
-async function fillCard(page: Page, number: string): Promise<void> {
-  await page.getByLabel('Card number').fill(number);
-  await page.getByLabel('Expiry date').fill('12/34');
-  await page.getByLabel('Security code').fill('123');
-  const postal = page.getByLabel('Postal code');
-  if (await postal.isVisible()) await postal.fill('SW1A 1AA');
 }
 
 /** The result page waits for the webhook; then the booking page shows it confirmed and paid. */

@@ -11,10 +11,13 @@ import { PageHeader } from '@/components/page-header';
 import { Alert } from '@/components/ui/alert';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { getDb } from '@/db/client';
 import { requirePageRole } from '@/lib/auth/session';
 import { findBookingRow } from '@/lib/bookings/queries';
 import { toBookingDto, type BookingDto } from '@/lib/bookings/dto';
 import { now } from '@/lib/clock';
+import { creditUsedBy } from '@/lib/credits/ledger';
+import { findCredit } from '@/lib/credits/queries';
 import { isAppError } from '@/lib/http/errors';
 import { formatMoney } from '@/lib/money';
 import { listClasses } from '@/lib/schedule/classes';
@@ -46,6 +49,39 @@ async function rescheduleOptions(b: BookingDto, at: Date): Promise<RescheduleOpt
   }
 }
 
+/** The credit that paid a booking (a rescheduled one's use stays with the original), and whether its use came back. */
+async function paidCredit(b: BookingDto): Promise<{ name: string; returned: boolean } | null> {
+  if (b.payment_type !== 'credit') return null;
+  const used = await creditUsedBy(getDb(), [b.id, b.rescheduled_from_id ?? '']);
+  if (!used) return null;
+  const credit = await findCredit(used.creditId);
+  return { name: credit?.packageName ?? 'Class credit', returned: used.returned };
+}
+
+/** "Paid with a class credit", and after an in-time cancellation, that the use went back to it. */
+function CreditPaymentCard({ booking, credit }: { booking: BookingDto; credit: { name: string; returned: boolean } | null }) {
+  return (
+    <Card data-testid="credit-payment">
+      <CardHeader>
+        <CardTitle>Paid with a class credit</CardTitle>
+        <CardDescription>One class from {credit ? `your ${credit.name}` : 'your class credits'}.</CardDescription>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-2 text-sm">
+        {credit?.returned ? (
+          <p className="font-medium" data-testid="credit-returned">
+            The class went back to your credit when you cancelled.
+          </p>
+        ) : booking.status === 'cancelled' ? (
+          <p>{booking.refund_due === 'full' ? 'The class is on its way back to your credit.' : 'Cancelled too late: the class was not given back.'}</p>
+        ) : null}
+        <Link href="/account/credits" className="font-medium text-primary underline-offset-4 hover:underline">
+          My credits
+        </Link>
+      </CardContent>
+    </Card>
+  );
+}
+
 export default async function BookingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   // Pages render alongside their layout, so the page checks the role too before reading anything.
@@ -59,7 +95,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const cancellable = booking.status === 'pending_payment' || booking.status === 'confirmed';
   const movable = booking.status === 'confirmed' && !booking.rescheduled_from_id && !booking.rescheduled_to_id;
   const inWindow = new Date(booking.starts_at).getTime() - at.getTime() >= windowHours * 3_600_000;
-  const options = movable && inWindow ? await rescheduleOptions(booking, at) : [];
+  const [options, credit] = await Promise.all([movable && inWindow ? rescheduleOptions(booking, at) : Promise.resolve<RescheduleOption[]>([]), paidCredit(booking)]);
 
   return (
     <>
@@ -82,6 +118,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           </CardContent>
         </Card>
         <div className="flex flex-col gap-6">
+          {booking.payment_type === 'credit' ? <CreditPaymentCard booking={booking} credit={credit} /> : null}
           {booking.status === 'pending_payment' ? (
             <Card>
               <CardHeader>
@@ -120,7 +157,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
               <CardHeader>
                 <CardTitle>Cancel</CardTitle>
                 <CardDescription>
-                  Full refund when you cancel at least {windowHours} hours before the start; nothing back later.
+                  {booking.payment_type === 'credit' ? 'The class goes back to your credit' : 'Full refund'} when you cancel at least {windowHours} hours before the start; nothing back later.
                 </CardDescription>
               </CardHeader>
               <CardContent>

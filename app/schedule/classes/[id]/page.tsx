@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BookClassForm, WaitlistForms } from '@/components/bookings/book-class-form';
+import type { CreditOffer } from '@/components/bookings/pay-choice';
 import { BookingStatusBadge } from '@/components/bookings/status-badge';
 import { LocalDateTime } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
@@ -15,10 +16,19 @@ import { getCurrentUser } from '@/lib/auth/session';
 import { activeClassBooking } from '@/lib/bookings/queries';
 import { waitlistCount, waitlistPositionFor } from '@/lib/bookings/waitlist';
 import { now } from '@/lib/clock';
+import { classTarget, usableCreditFor } from '@/lib/credits/usable';
 import { getClass } from '@/lib/schedule/classes';
 import { formatMoney } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';
+
+/** The client's credits that would pay for this class, as the form offers them; none for a free class. */
+async function creditOffer(clientId: string, classId: string, priced: boolean): Promise<CreditOffer | null> {
+  if (!priced) return null;
+  const target = await classTarget(classId);
+  const usable = target ? await usableCreditFor(clientId, target) : null;
+  return usable ? { usesLeft: usable.uses_left, nextExpiresAt: usable.next.expires_at } : null;
+}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -64,7 +74,10 @@ export default async function ClassPage({ params }: Props) {
         <WaitlistForms classId={item.id} position={position} />
       </div>
     );
-  } else booking = <BookClassForm classId={item.id} />;
+  } else {
+    const credit = await creditOffer(user.id, item.id, item.price.amount > 0);
+    booking = <BookClassForm classId={item.id} credit={credit} priceLabel={formatMoney(item.price)} />;
+  }
 
   return (
     <>

@@ -6,6 +6,8 @@ import type { ReactNode } from 'react';
 import { bookingTitle } from '@/components/bookings/labels';
 import { LocalDateTime } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
+import type { CreditOffer } from '@/components/bookings/pay-choice';
+import { UseCreditForm } from '@/components/credits/use-credit-form';
 import { CheckoutForm } from '@/components/payments/checkout-form';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -13,6 +15,8 @@ import { requirePageRole } from '@/lib/auth/session';
 import { toBookingDto, type BookingDto } from '@/lib/bookings/dto';
 import { findBookingRow } from '@/lib/bookings/queries';
 import { now } from '@/lib/clock';
+import { classTarget, usableCreditFor } from '@/lib/credits/usable';
+import type { CreditTarget } from '@/lib/credits/ledger';
 import { isAppError } from '@/lib/http/errors';
 import { formatMoney } from '@/lib/money';
 import { checkoutFor } from '@/lib/payments/checkout';
@@ -45,6 +49,13 @@ function whyNothingToPay(b: BookingDto): string {
   if (b.status === 'cancelled') return 'This booking is cancelled, so there is nothing to pay.';
   if (b.amount_due.amount === 0) return 'This booking is free: there is nothing to pay.';
   return 'This booking is not awaiting payment.';
+}
+
+/** The client's credits that would pay for this booking instead of the card, if any. */
+async function creditOffer(clientId: string, b: BookingDto): Promise<CreditOffer | null> {
+  const target: CreditTarget | null = b.class ? await classTarget(b.class.id) : b.session_type ? { kind: 'session', sessionTypeId: b.session_type.id } : null;
+  const usable = target ? await usableCreditFor(clientId, target) : null;
+  return usable ? { usesLeft: usable.uses_left, nextExpiresAt: usable.next.expires_at } : null;
 }
 
 export default async function PayPage({ params }: { params: Promise<{ id: string }> }) {
@@ -87,6 +98,7 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
 
   const title = bookingTitle(booking);
   const amount = formatMoney(payment.amount);
+  const credit = await creditOffer(client.id, booking);
   const isDeposit = booking.amount_due.amount < booking.price.amount;
 
   return (
@@ -132,26 +144,38 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
             </dl>
           </CardContent>
         </Card>
-        <Card className="lg:col-span-3">
-          <CardHeader>
-            <CardTitle>Card details</CardTitle>
-            <CardDescription>Payments are handled by Stripe; your card number never reaches our servers.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            {stripeConfig.publishableKey ? (
-              <CheckoutForm
-                bookingId={booking.id}
-                clientSecret={payment.client_secret}
-                amountLabel={amount}
-                holdExpiresAt={booking.hold_expires_at}
-                serverNow={at.toISOString()}
-                stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
-              />
-            ) : (
-              <Alert variant="error">Card payments are not configured on this server.</Alert>
-            )}
-          </CardContent>
-        </Card>
+        <div className="flex flex-col gap-6 lg:col-span-3">
+          {credit ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Use a class credit</CardTitle>
+                <CardDescription>Pay with one class from your credits instead of your card: the booking is confirmed at once.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                <UseCreditForm bookingId={booking.id} credit={credit} />
+              </CardContent>
+            </Card>
+          ) : null}
+          <Card>
+            <CardHeader>
+              <CardTitle>Card details</CardTitle>
+              <CardDescription>Payments are handled by Stripe; your card number never reaches our servers.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {stripeConfig.publishableKey ? (
+                <CheckoutForm
+                  clientSecret={payment.client_secret}
+                  amountLabel={amount}
+                  resultPath={`/account/bookings/${encodeURIComponent(booking.id)}/paid`}
+                  hold={{ expiresAt: booking.hold_expires_at, serverNow: at.toISOString() }}
+                  stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
+                />
+              ) : (
+                <Alert variant="error">Card payments are not configured on this server.</Alert>
+              )}
+            </CardContent>
+          </Card>
+        </div>
       </div>
     </>
   );

@@ -11,6 +11,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { getCurrentUser } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
+import { usableCreditFor } from '@/lib/credits/usable';
 import { formatMoney } from '@/lib/money';
 import { findProvider, getProvider } from '@/lib/schedule/providers';
 import { isOfferedSlot } from '@/lib/schedule/slots';
@@ -76,6 +77,9 @@ export default async function BookSessionPage({ params, searchParams }: Props) {
   }
 
   const user = await getCurrentUser();
+  // A credit pays the whole session (no deposit); only priced sessions offer it.
+  const usable = user?.role === 'client' && type.price.amount > 0 ? await usableCreditFor(user.id, { kind: 'session', sessionTypeId: type.id }) : null;
+  const cardPrice = formatMoney(type.deposit ?? type.price);
   const startsIso = startsAt.toISOString();
   const endsIso = new Date(startsAt.getTime() + type.duration_minutes * 60_000).toISOString();
   const path = `/schedule/providers/${provider.id}/book?type=${type.id}&start=${encodeURIComponent(startsIso)}`;
@@ -138,7 +142,14 @@ export default async function BookSessionPage({ params, searchParams }: Props) {
           ) : user.role !== 'client' ? (
             <p className="text-sm text-muted-foreground">Only clients can book sessions.</p>
           ) : (
-            <ConfirmSessionForm providerId={provider.id} sessionTypeId={type.id} startsAt={startsIso} backHref={backHref} />
+            <ConfirmSessionForm
+              providerId={provider.id}
+              sessionTypeId={type.id}
+              startsAt={startsIso}
+              backHref={backHref}
+              credit={usable ? { usesLeft: usable.uses_left, nextExpiresAt: usable.next.expires_at } : null}
+              priceLabel={type.deposit ? `${cardPrice} deposit` : cardPrice}
+            />
           )}
         </CardFooter>
       </Card>

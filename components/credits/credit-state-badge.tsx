@@ -1,0 +1,18 @@
+import { Badge, type BadgeProps } from '@/components/ui/badge';
+import type { CreditState } from '@/lib/credits/queries';
+import { creditStateLabel } from './labels';
+
+const variant: Record<CreditState, BadgeProps['variant']> = {
+  active: 'default',
+  used_up: 'muted',
+  expired: 'muted',
+  revoked: 'destructive',
+};
+
+export function CreditStateBadge({ state }: { state: CreditState }) {
+  return (
+    <Badge variant={variant[state]} data-testid="credit-state">
+      {creditStateLabel[state]}
+    </Badge>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ReactNode } from 'react';
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
+import { formatMoney, type Money } from '@/lib/money';
+
+export interface PackageCardData {
+  id: string;
+  name: string;
+  description: string | null;
+  class_count: number;
+  price: Money;
+  price_per_class: Money;
+  validity_days: number;
+}
+
+/** A class pass as clients compare them: classes, price, what one class comes to, and how long it lasts. */
+export function PackageCard({ pkg, action }: { pkg: PackageCardData; action: ReactNode }) {
+  return (
+    <Card className="flex flex-col" data-testid="package-card">
+      <CardHeader>
+        <CardTitle>{pkg.name}</CardTitle>
+        {pkg.description ? <CardDescription>{pkg.description}</CardDescription> : null}
+      </CardHeader>
+      <CardContent className="flex-1">
+        <dl className="grid grid-cols-2 gap-3">
+          <div>
+            <dt className="text-sm text-muted-foreground">Classes</dt>
+            <dd className="text-xl font-semibold">{pkg.class_count}</dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted-foreground">Price</dt>
+            <dd className="text-xl font-semibold" data-testid="package-price">
+              {formatMoney(pkg.price)}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted-foreground">Per class</dt>
+            <dd className="font-medium" data-testid="package-price-per-class">
+              {formatMoney(pkg.price_per_class)}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-sm text-muted-foreground">Valid for</dt>
+            <dd className="font-medium">{pkg.validity_days === 1 ? '1 day' : `${pkg.validity_days} days`} from purchase</dd>
+          </div>
+        </dl>
+      </CardContent>
+      <CardFooter>{action}</CardFooter>
+    </Card>
+  );
+}
