@@ -12,6 +12,7 @@ import { requirePageRole } from '@/lib/auth/session';
 import { listBookings } from '@/lib/bookings/queries';
 import { isActive } from '@/lib/bookings/statuses';
 import { now } from '@/lib/clock';
+import { creditsOfClient } from '@/lib/credits/queries';
 import { questionnaireStatus } from '@/lib/questionnaire/status';
 
 export const metadata: Metadata = { title: 'My account' };
@@ -19,10 +20,12 @@ export const metadata: Metadata = { title: 'My account' };
 export default async function AccountPage() {
   // Pages render alongside their layout, so the page checks the role too before reading anything.
   const user = await requirePageRole('client', '/account');
-  const [questionnaire, upcoming] = await Promise.all([
+  const [questionnaire, upcoming, credits] = await Promise.all([
     questionnaireStatus(user.id),
     listBookings(user, { from: now(), order: 'upcoming', page: 1, pageSize: 3 }),
+    creditsOfClient(user.id),
   ]);
+  const nextExpiring = credits.credits.find((c) => c.is_valid);
   const next = upcoming.bookings.find((b) => isActive(b.status));
   return (
     <>
@@ -49,7 +52,21 @@ export default async function AccountPage() {
           )}
         </EmptyStateCard>
         <EmptyStateCard icon={<Ticket aria-hidden="true" />} title="Credits" description="Class credits from the passes you buy, and when they expire.">
-          You have no class credits yet.
+          {nextExpiring ? (
+            <>
+              {credits.total_credits} {credits.total_credits === 1 ? 'class' : 'classes'} left; the next expires <LocalDateTime iso={nextExpiring.expires_at} />.{' '}
+              <Link href="/account/credits" className="font-medium text-primary underline-offset-4 hover:underline">
+                See your credits
+              </Link>
+            </>
+          ) : (
+            <>
+              You have no class credits to use.{' '}
+              <Link href="/packages" className="font-medium text-primary underline-offset-4 hover:underline">
+                See class passes
+              </Link>
+            </>
+          )}
         </EmptyStateCard>
         <QuestionnaireStatusCard status={questionnaire} />
       </div>
