@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { bookings, payments, type Booking } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
 import { payables } from '@/lib/payables';
+import { newPaymentRow } from '@/lib/payments/start';
 import type { StripePaymentIntent } from '@/lib/payments/stripe-types';
 import { syncPaymentIntent } from '@/lib/payments/sync';
 import { bookingFor, type IntegrationCaller } from './caller';
@@ -67,19 +68,7 @@ async function recordBookingPayment(bookingId: string, pi: StripePaymentIntent):
   }
   await getDb()
     .insert(payments)
-    .values({
-      id: pi.id,
-      payableType: 'booking',
-      payableId: bookingId,
-      userId: charge.clientId,
-      providerId: charge.providerId,
-      amount: charge.amount.amount,
-      currency: charge.amount.currency,
-      status: 'created',
-      feeBps: charge.feeBps,
-      feeAmount: charge.feeAmount,
-      providerAmount: charge.amount.amount - charge.feeAmount,
-    })
+    .values(newPaymentRow(pi.id, charge))
     .onConflictDoNothing();
   await payables.booking.paymentStarted(bookingId, pi.id);
 }

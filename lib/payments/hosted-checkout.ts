@@ -8,6 +8,7 @@ import type { Money } from '@/lib/money';
 import { payables, type PayableRef } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users/public-user';
 import { ensureStripeCustomer } from './customers';
+import { newPaymentRow } from './start';
 import { getStripe } from './stripe-client';
 import { syncPaymentIntent } from './sync';
 
@@ -58,20 +59,7 @@ export async function startHostedCheckout(payable: PayableRef, user: PublicUser,
     { idempotencyKey: `checkout-${payable.type}-${payable.id}` },
   );
   try {
-    await getDb().insert(payments).values({
-      id: session.id,
-      checkoutSessionId: session.id,
-      payableType: payable.type,
-      payableId: payable.id,
-      userId: charge.clientId,
-      providerId: charge.providerId,
-      amount: charge.amount.amount,
-      currency: charge.amount.currency,
-      status: 'created',
-      feeBps: charge.feeBps,
-      feeAmount: charge.feeAmount,
-      providerAmount: charge.amount.amount - charge.feeAmount,
-    });
+    await getDb().insert(payments).values({ ...newPaymentRow(session.id, charge), checkoutSessionId: session.id });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
   }

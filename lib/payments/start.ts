@@ -48,6 +48,23 @@ async function answer(paymentIntentId: string): Promise<StartedPayment> {
   return { client_secret: pi.client_secret, payment_intent_id: pi.id, amount: { amount: pi.amount, currency: pi.currency }, status: pi.status };
 }
 
+/** The payments row of a payable's charge, written before its client secret or Checkout page leaves the server. */
+export function newPaymentRow(id: string, charge: PayableCharge): typeof payments.$inferInsert {
+  return {
+    id,
+    payableType: charge.payable.type,
+    payableId: charge.payable.id,
+    userId: charge.clientId,
+    providerId: charge.providerId,
+    amount: charge.amount.amount,
+    currency: charge.amount.currency,
+    status: 'created',
+    feeBps: charge.feeBps,
+    feeAmount: charge.feeAmount,
+    providerAmount: charge.amount.amount - charge.feeAmount,
+  };
+}
+
 async function createPayment(charge: PayableCharge, user: PublicUser): Promise<string> {
   const { type, id } = charge.payable;
   const customer = await ensureStripeCustomer(user);
@@ -66,19 +83,7 @@ async function createPayment(charge: PayableCharge, user: PublicUser): Promise<s
   try {
     await getDb()
       .insert(payments)
-      .values({
-        id: pi.id,
-        payableType: type,
-        payableId: id,
-        userId: charge.clientId,
-        providerId: charge.providerId,
-        amount: charge.amount.amount,
-        currency: charge.amount.currency,
-        status: 'created',
-        feeBps: charge.feeBps,
-        feeAmount: charge.feeAmount,
-        providerAmount: charge.amount.amount - charge.feeAmount,
-      })
+      .values(newPaymentRow(pi.id, charge))
       .onConflictDoNothing({ target: payments.id });
   } catch (err) {
     // A concurrent request stored the payable's payment first: use it.
