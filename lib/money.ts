@@ -1,7 +1,32 @@
-/** Money is integer minor units plus a lower-case ISO currency, everywhere. */
+/**
+ * Money is integer minor units plus a lower-case ISO 4217 currency, everywhere.
+ * This is the one place that knows how many minor units a currency has, turns
+ * typed amounts into minor units and formats them for people.
+ */
 export interface Money {
   amount: number;
   currency: string;
+}
+
+export function money(amount: number, currency: string): Money {
+  return { amount, currency };
+}
+
+const exponents = new Map<string, number>();
+
+/** Digits after the decimal point of a currency's major unit (ISO 4217): 2 for GBP, USD, EUR and KES, 0 for JPY, 3 for KWD. */
+export function currencyExponent(currency: string): number {
+  const code = currency.toUpperCase();
+  let exponent = exponents.get(code);
+  if (exponent === undefined) {
+    try {
+      exponent = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      exponent = 2;
+    }
+    exponents.set(code, exponent);
+  }
+  return exponent;
 }
 
 /**
@@ -15,16 +40,65 @@ export function platformFee(amount: number, bps: number): number {
   return Math.floor((amount * bps + 5_000) / 10_000);
 }
 
-export function money(amount: number, currency: string): Money {
-  return { amount, currency };
+/**
+ * A typed amount in a currency's major unit to minor units: "12.5" GBP -> 1250,
+ * "1,250" is refused, "500" JPY -> 500, "12.5" JPY is refused. Parsed as text,
+ * never through a float, so no rounding creeps in. Null when it is not a plain
+ * non-negative amount in that currency.
+ */
+export function parseMoneyInput(raw: string, currency: string): number | null {
+  const exponent = currencyExponent(currency);
+  const match = /^(\d{1,12})(?:[.,](\d*))?$/.exec(raw.trim().replace(/^[£$€¥]|^(KSh|KES)\s*/i, ''));
+  if (!match) return null;
+  const [, whole = '0', fraction = ''] = match;
+  if (fraction.length > exponent) return null;
+  const amount = Number(whole) * 10 ** exponent + Number(fraction.padEnd(exponent, '0') || '0');
+  return Number.isSafeInteger(amount) ? amount : null;
 }
 
-/** "£55.00", "$30.00" or "Free": for pages; the API always sends minor units. */
-export function formatMoney(price: Money): string {
-  if (price.amount === 0) return 'Free';
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency: price.currency.toUpperCase() }).format(price.amount / 100);
-  } catch {
-    return `${(price.amount / 100).toFixed(2)} ${price.currency.toUpperCase()}`;
+/** Minor units as a plain decimal for a form field or a CSV: (-1505, 'gbp') -> "-15.05", (500, 'jpy') -> "500". Integer arithmetic only. */
+export function minorToDecimal(amount: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const digits = Math.abs(amount).toString();
+  const sign = amount < 0 ? '-' : '';
+  if (exponent === 0) return `${sign}${digits}`;
+  const padded = digits.padStart(exponent + 1, '0');
+  return `${sign}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(currency: string): Intl.NumberFormat | null {
+  const code = currency.toUpperCase();
+  let f = formatters.get(code);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat('en-GB', { style: 'currency', currency: code });
+    } catch {
+      return null;
+    }
+    formatters.set(code, f);
   }
+  return f;
+}
+
+/** "£55.00", "¥500", "KES 1,500.00" for pages; the API always sends minor units. Zero is "Free" unless `zero: 'amount'`. */
+export function formatMoney(price: Money, options: { zero?: 'free' | 'amount' } = {}): string {
+  if (price.amount === 0 && options.zero !== 'amount') return 'Free';
+  const f = formatter(price.currency);
+  if (!f) return `${minorToDecimal(price.amount, price.currency)} ${price.currency.toUpperCase()}`;
+  return f.format(price.amount / 10 ** currencyExponent(price.currency));
+}
+
+/** Basis points as a percentage for people: 1500 -> "15%", 1250 -> "12.5%", 1234 -> "12.34%". */
+export function formatBps(bps: number): string {
+  return `${(bps / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%`;
+}
+
+/** A percentage typed in a form ("15", "12.5") to basis points; null when it is not 0 to 100 with at most two decimals. */
+export function parsePercentInput(raw: string): number | null {
+  const match = /^(\d{1,3})(?:[.,](\d{0,2}))?%?$/.exec(raw.trim());
+  if (!match) return null;
+  const bps = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0') || '0');
+  return bps <= 10_000 ? bps : null;
 }

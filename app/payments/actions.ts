@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { actionUser, failure, field, signedOut } from '@/app/bookings/action-helpers';
 import type { BookingFormState } from '@/components/bookings/form-state';
-import { parseMajorAmount } from '@/lib/payments/amount-input';
+import { parseMoneyInput } from '@/lib/money';
 import { getPaymentFor } from '@/lib/payments/queries';
 import { refundPayment } from '@/lib/payments/refunds';
 
@@ -19,7 +19,7 @@ export async function refundPaymentAction(_prev: BookingFormState, form: FormDat
   try {
     const { payment } = await getPaymentFor(field(form, 'payment_id'), actor);
     const raw = field(form, 'amount');
-    const amount = raw === '' ? undefined : parseMajorAmount(raw, payment.amount.currency);
+    const amount = raw === '' ? undefined : parseMoneyInput(raw, payment.amount.currency);
     if (amount === null) return { error: 'Enter the amount as a number, like 12.50.', fields: { amount: ['Enter an amount like 12.50.'] } };
     if (amount !== undefined && amount <= 0) return { error: 'The refund must be more than zero.', fields: { amount: ['Must be more than zero.'] } };
     await refundPayment(payment.id, { amount, reason }, actor);

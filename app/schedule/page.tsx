@@ -7,6 +7,7 @@ import { now } from '@/lib/clock';
 import { listClasses } from '@/lib/schedule/classes';
 import { formatDayHeading, formatDayShort, groupBy, localDate } from '@/lib/schedule/format';
 import { listProviders } from '@/lib/schedule/providers';
+import { addDays } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Schedule' };
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ const DAYS_AHEAD = 14;
 
 export default async function SchedulePage() {
   const from = now();
-  const to = new Date(from.getTime() + DAYS_AHEAD * 86_400_000);
+  const to = addDays(from, DAYS_AHEAD);
   const [classes, providers] = await Promise.all([listClasses({ from, to }), listProviders()]);
   // Each class is dated in its teacher's zone, the zone its time is shown in.
   const days = groupBy(classes, (c) => localDate(c.starts_at, c.provider.time_zone));

@@ -6,6 +6,7 @@ import { apiTokens, users } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { publicUserFields, toPublicUser, type PublicUser } from '@/lib/users/public-user';
+import { addDays } from '@/lib/time';
 
 const PREFIX = 'wbt_';
 
@@ -16,7 +17,7 @@ function digest(token: string): string {
 /** Issues a bearer token; only its SHA-256 is stored, so a database leak yields no usable tokens. */
 export async function issueApiToken(userId: string): Promise<{ token: string; expiresAt: Date }> {
   const token = PREFIX + randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now().getTime() + env().API_TOKEN_TTL_DAYS * 86_400_000);
+  const expiresAt = addDays(now(), env().API_TOKEN_TTL_DAYS);
   await getDb().insert(apiTokens).values({ userId, tokenHash: digest(token), expiresAt });
   return { token, expiresAt };
 }

@@ -8,8 +8,8 @@ import { getSetting } from '@/lib/settings';
 import type { PublicUser } from '@/lib/users/public-user';
 import { adjustCredit, grantCredit, userActor } from './ledger';
 import { creditHistory, toCreditDto, type CreditDto, type CreditEntryDto } from './queries';
+import { creditExpiry } from '@/lib/time';
 
-const DAY_MS = 86_400_000;
 
 /** An admin adds or takes uses of one credit, with a reason that goes into the ledger. */
 export async function adjustClientCredit(creditId: string, input: { delta: number; reason: string }, admin: PublicUser): Promise<{ credit: CreditDto; entry: CreditEntryDto }> {
@@ -49,7 +49,7 @@ export async function grantComplimentaryCredit(
       currency,
       feeBps: pkg?.feeBps ?? 0,
       purchasedAt: at,
-      expiresAt: new Date(at.getTime() + input.validityDays * DAY_MS),
+      expiresAt: creditExpiry(at, input.validityDays),
       classScope: pkg?.classScope ?? 'all',
       classIds: pkg?.classIds ?? [],
       sessionTypeIds: pkg?.sessionTypeIds ?? [],

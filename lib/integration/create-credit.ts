@@ -10,8 +10,8 @@ import { platformFee } from '@/lib/money';
 import type { StripeCharge, StripePaymentIntent } from '@/lib/payments/stripe-types';
 import { syncPaymentIntent } from '@/lib/payments/sync';
 import { chargeOf, retrievePaymentIntent, requireSucceeded } from './payment-intents';
+import { creditExpiry } from '@/lib/time';
 
-const DAY_MS = 86_400_000;
 
 export interface CreateCreditResult {
   success: true;
@@ -165,7 +165,7 @@ async function recordExternalPurchase(clientId: string, pkg: ClassPackage, pi: S
       currency: pkg.currency,
       feeBps: pkg.feeBps,
       purchasedAt: at,
-      expiresAt: new Date(at.getTime() + pkg.validityDays * DAY_MS),
+      expiresAt: creditExpiry(at, pkg.validityDays),
       classScope: pkg.classScope,
       classIds: pkg.classIds,
       sessionTypeIds: pkg.sessionTypeIds,

@@ -5,8 +5,8 @@ import { classPackages, credits, packagePurchases } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { grantCredit, revokeForRefund, SYSTEM_ACTOR } from '@/lib/credits/ledger';
 import type { PayableHandler } from '@/lib/payables/types';
+import { creditExpiry } from '@/lib/time';
 
-const DAY_MS = 86_400_000;
 
 /**
  * Package purchases as payables. A succeeded payment grants exactly one
@@ -65,7 +65,7 @@ export const packagePayable: PayableHandler = {
         currency: outcome.amount.currency,
         feeBps: purchase.feeBps,
         purchasedAt: at,
-        expiresAt: new Date(at.getTime() + pkg.validityDays * DAY_MS),
+        expiresAt: creditExpiry(at, pkg.validityDays),
         classScope: pkg.classScope,
         classIds: pkg.classIds,
         sessionTypeIds: pkg.sessionTypeIds,

@@ -3,10 +3,10 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb, type Database } from '@/db/client';
 import { questionnaires } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { DAY_MS } from '@/lib/time';
 
 export const VALID_DAYS = 365;
 export const RENEWAL_WINDOW_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 export type QuestionnaireState = 'missing' | 'expired' | 'needs_clearance' | 'valid';
 

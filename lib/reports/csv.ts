@@ -56,33 +56,6 @@ export function csvRecord<Row>(columns: readonly CsvColumn<Row>[], row: Row): st
   return `${line}\r\n`;
 }
 
-const exponents = new Map<string, number>();
-
-/** Digits after the decimal point of a currency's major unit: 2 for gbp, 0 for jpy, 3 for kwd. */
-export function currencyExponent(currency: string): number {
-  const code = currency.toUpperCase();
-  let exponent = exponents.get(code);
-  if (exponent === undefined) {
-    try {
-      exponent = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      exponent = 2;
-    }
-    exponents.set(code, exponent);
-  }
-  return exponent;
-}
-
-/** Minor units as a plain decimal for people: (-1505, 'gbp') -> "-15.05", (500, 'jpy') -> "500". Integer arithmetic only. */
-export function minorToDecimal(amount: number, currency: string): string {
-  const exponent = currencyExponent(currency);
-  const digits = Math.abs(amount).toString();
-  const sign = amount < 0 ? '-' : '';
-  if (exponent === 0) return `${sign}${digits}`;
-  const padded = digits.padStart(exponent + 1, '0');
-  return `${sign}${padded.slice(0, -exponent)}.${padded.slice(-exponent)}`;
-}
-
 function records<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
   let out = '';
   for (const row of rows) out += csvRecord(columns, row);

@@ -2,11 +2,11 @@
  * The transactions export's range rules, shared by the API route and the
  * admin page's form (which picks whole UTC days).
  */
+import { DAY_MS } from '@/lib/time';
 
 export const TRANSACTIONS_CSV_PATH = '/api/v1/reports/transactions.csv';
 /** Three years, counting one leap day. */
 export const MAX_EXPORT_RANGE_DAYS = 3 * 365 + 1;
-export const DAY_MS = 86_400_000;
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 

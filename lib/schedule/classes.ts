@@ -13,6 +13,7 @@ import { instantField, isUuid, uuidField } from '@/lib/http/fields';
 import { durationField, feeBpsField, optionalText, priceField } from './fields';
 import { requireProvider } from './providers';
 import { sameLocalTimeWeeksLater } from './windows';
+import { DAY_MS } from '@/lib/time';
 
 export type { ClassDto } from './class-dto';
 
@@ -95,7 +96,7 @@ export async function createClasses(input: CreateClassesInput, creator: PublicUs
 
   const current = now().getTime();
   if (input.starts_at.getTime() <= current) throw pastStart();
-  if (input.starts_at.getTime() > current + MAX_DAYS_AHEAD * 86_400_000) {
+  if (input.starts_at.getTime() > current + MAX_DAYS_AHEAD * DAY_MS) {
     throw new AppError('validation_failed', 'Some fields are missing or invalid.', { fields: { starts_at: [`Classes can be scheduled up to ${MAX_DAYS_AHEAD} days ahead.`] } });
   }
   const weeks = input.repeat?.weeks ?? 1;

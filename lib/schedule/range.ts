@@ -1,9 +1,9 @@
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/http/errors';
+import { DAY_MS } from '@/lib/time';
 
 export const DEFAULT_RANGE_DAYS = 14;
 export const MAX_QUERY_RANGE_DAYS = 62;
-const DAY_MS = 86_400_000;
 
 /**
  * A query's [from, to): from defaults to now, to to `from` + 14 days. An empty

@@ -8,6 +8,7 @@ import { availabilityForSlots } from './availability';
 import { findProvider } from './providers';
 import { getSessionType } from './session-types';
 import { computeFreeSlots, localDatesBetween, type Interval } from './windows';
+import { DAY_MS } from '@/lib/time';
 
 /** A 1:1 slot must start at least this long after now, so the provider can prepare. */
 export const MIN_NOTICE_MINUTES = 60;
@@ -16,7 +17,6 @@ export const SLOT_STEP_MINUTES = 30;
 /** The longest range one slots query may cover. */
 export const MAX_RANGE_DAYS = 62;
 
-const DAY_MS = 86_400_000;
 
 export interface FreeSlot {
   starts_at: string;

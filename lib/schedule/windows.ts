@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { DAY_MS } from '@/lib/time';
 
 /**
  * Pure time arithmetic for availability: local wall-clock windows in a
@@ -78,7 +79,7 @@ export function resolveLocalTime(date: string, minutes: number, zone: string): D
   const tz = IANAZone.create(zone);
   const wall = wallClockMs(date, minutes);
   // Any valid instant lies within a day of the wall clock; try the offsets found around it.
-  const offsets = new Set([offsetMinutes(tz, wall - 86_400_000), offsetMinutes(tz, wall), offsetMinutes(tz, wall + 86_400_000)]);
+  const offsets = new Set([offsetMinutes(tz, wall - DAY_MS), offsetMinutes(tz, wall), offsetMinutes(tz, wall + DAY_MS)]);
   for (const probe of [...offsets]) offsets.add(offsetMinutes(tz, wall - probe * MINUTE));
   const candidates = [...offsets]
     .map((off) => wall - off * MINUTE)
@@ -97,8 +98,8 @@ export function localBoundary(date: string, minutes: number, zone: string): Date
   const tz = IANAZone.create(zone);
   const wall = wallClockMs(date, minutes);
   // Before the change the offset is smaller: lo is still before the transition, hi after it.
-  let lo = wall - offsetMinutes(tz, wall + 86_400_000) * MINUTE;
-  let hi = wall - offsetMinutes(tz, wall - 86_400_000) * MINUTE;
+  let lo = wall - offsetMinutes(tz, wall + DAY_MS) * MINUTE;
+  let hi = wall - offsetMinutes(tz, wall - DAY_MS) * MINUTE;
   if (lo > hi) [lo, hi] = [hi, lo];
   const before = offsetMinutes(tz, lo);
   while (hi - lo > MINUTE) {

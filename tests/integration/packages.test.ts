@@ -23,13 +23,13 @@ import {
   type PurchaseStart,
 } from './package-fixtures';
 import { emulatorControl, emulatorStripe, ledger, paymentRow, waitFor } from './payment-fixtures';
+import { DAY_MS } from '@/lib/time';
 
 // The sync the webhook runs, called in this process too: it reaches the stack's emulator like the app does.
 process.env.STRIPE_SECRET_KEY = 'sk_test_integration';
 process.env.STRIPE_API_BASE = inject('stripeUrl');
 const { syncPaymentIntent } = await import('@/lib/payments/sync');
 
-const DAY_MS = 86_400_000;
 type Purchase = {
   purchase: { id: string; status: string; package: { id: string; name: string; class_count: number }; price: { amount: number; currency: string }; payment_id: string | null };
   credit: { total_classes: number; remaining_classes: number; expires_at: string; purchased_at: string; payment_id: string; amount_paid: { amount: number }; state: string; is_valid: boolean } | null;

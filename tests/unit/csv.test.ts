@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, csvHeader, csvNumber, csvRecord, csvText, currencyExponent, minorToDecimal, type CsvColumn } from '@/lib/reports/csv';
+import { currencyExponent, minorToDecimal } from '@/lib/money';
+import { csvField, csvHeader, csvNumber, csvRecord, csvText, type CsvColumn } from '@/lib/reports/csv';
 import { currentMonthDays, transactionsCsvLink, utcDayStart } from '@/lib/reports/export-link';
 import { exportFileName, exportRange, transactionColumns, type LedgerExportRow } from '@/lib/reports/transactions-csv';
 

@@ -9,6 +9,7 @@ import { listClasses } from '@/lib/schedule/classes';
 import { listProviders } from '@/lib/schedule/providers';
 import { getSetting } from '@/lib/settings';
 import { adminScheduleClassAction } from './actions';
+import { addDays } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Classes' };
 
@@ -18,7 +19,7 @@ export default async function AdminClassesPage() {
   await requirePageRole('admin', '/admin/classes');
   const from = now();
   const [classes, providers, currency] = await Promise.all([
-    listClasses({ from, to: new Date(from.getTime() + DAYS_AHEAD * 86_400_000), includeCancelled: true }),
+    listClasses({ from, to: addDays(from, DAYS_AHEAD), includeCancelled: true }),
     listProviders(),
     getSetting('default_currency'),
   ]);

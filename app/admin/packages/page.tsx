@@ -13,10 +13,10 @@ import { listPackages, type PackageDto } from '@/lib/packages/queries';
 import { listClasses, type ClassDto } from '@/lib/schedule/classes';
 import { listProviders } from '@/lib/schedule/providers';
 import { getSetting } from '@/lib/settings';
+import { DAY_MS } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Packages' };
 
-const DAY_MS = 86_400_000;
 const SCOPE_LOOKAHEAD_DAYS = 90;
 
 /** Upcoming classes grouped by weekly series (single classes together), for the scope picker. */

@@ -8,11 +8,11 @@ import { singleParam, type SearchParams } from '@/components/search-params';
 import { requirePageRole } from '@/lib/auth/session';
 import { listPayments, type PaymentFilters } from '@/lib/payments/queries';
 import { listUsers } from '@/lib/users/queries';
+import { DAY_MS } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Payments' };
 
 const PAGE_SIZE = 20;
-const DAY_MS = 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function utcDay(raw: string | undefined): Date | undefined {

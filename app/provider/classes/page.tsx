@@ -9,6 +9,7 @@ import { listClasses } from '@/lib/schedule/classes';
 import { requireProvider } from '@/lib/schedule/providers';
 import { getSetting } from '@/lib/settings';
 import { scheduleClassAction } from './actions';
+import { addDays } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Classes' };
 
@@ -18,7 +19,7 @@ export default async function ProviderClassesPage() {
   const user = await requirePageRole('provider', '/provider/classes');
   const from = now();
   const [classes, profile, currency] = await Promise.all([
-    listClasses({ from, to: new Date(from.getTime() + DAYS_AHEAD * 86_400_000), providerId: user.id, includeCancelled: true }),
+    listClasses({ from, to: addDays(from, DAYS_AHEAD), providerId: user.id, includeCancelled: true }),
     requireProvider(user.id),
     getSetting('default_currency'),
   ]);

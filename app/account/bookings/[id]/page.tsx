@@ -23,10 +23,10 @@ import { formatMoney } from '@/lib/money';
 import { listClasses } from '@/lib/schedule/classes';
 import { freeSlots } from '@/lib/schedule/slots';
 import { getSetting } from '@/lib/settings';
+import { DAY_MS } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Booking' };
 
-const DAY_MS = 86_400_000;
 const CLASS_LOOKAHEAD_DAYS = 60;
 const SLOT_LOOKAHEAD_DAYS = 14;
 

@@ -3,10 +3,11 @@ import { clockOffset, now, setClockOffset } from '@/lib/clock';
 import { env } from '@/lib/env';
 import { apiRoute } from '@/lib/http/api';
 import { AppError } from '@/lib/http/errors';
+import { DAY_MS } from '@/lib/time';
 
 const body = z.strictObject({
   // Milliseconds to add to real time; 0 puts the clock back.
-  offset_ms: z.number().int().min(-10 * 365 * 86_400_000).max(10 * 365 * 86_400_000),
+  offset_ms: z.number().int().min(-10 * 365 * DAY_MS).max(10 * 365 * DAY_MS),
 });
 
 function enabled(): void {

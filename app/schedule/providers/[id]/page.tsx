@@ -13,6 +13,7 @@ import { formatMoney } from '@/lib/money';
 import { findProvider, getProvider } from '@/lib/schedule/providers';
 import { freeSlots } from '@/lib/schedule/slots';
 import { DateTime } from 'luxon';
+import { addDays } from '@/lib/time';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +33,7 @@ export default async function ProviderSchedulePage({ params, searchParams }: Pro
   const typeId = singleParam(await searchParams, 'type');
   const chosen = provider.session_types.find((t) => t.id === typeId);
   const from = now();
-  const slots = chosen ? await freeSlots({ providerId: provider.id, sessionTypeId: chosen.id, from, to: new Date(from.getTime() + DAYS_AHEAD * 86_400_000) }) : [];
+  const slots = chosen ? await freeSlots({ providerId: provider.id, sessionTypeId: chosen.id, from, to: addDays(from, DAYS_AHEAD) }) : [];
   const zone = provider.time_zone;
   const days = groupBy(slots, (s) => localDate(s.starts_at, zone));
 
