@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+import { users } from './users';
+
+// Payments (seed 003): payables by type and id, never a booking or credit table.
+
+export const paymentState = pgEnum('payment_state', [
+  'created',
+  'pending',
+  'succeeded',
+  'failed',
+  'canceled',
+  'refunded',
+  'partially_refunded',
+]);
+export type PaymentState = (typeof paymentState.enumValues)[number];
+
+export const stripeCustomers = pgTable('stripe_customers', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  stripeCustomerId: text('stripe_customer_id').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const payments = pgTable(
+  'payments',
+  {
+    // The PaymentIntent id: the row is written before the customer is sent to pay.
+    id: text('id').primaryKey(),
+    payableType: text('payable_type').notNull(),
+    payableId: uuid('payable_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    providerId: uuid('provider_id').references(() => users.id, { onDelete: 'set null' }),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: paymentState('status').notNull().default('created'),
+    // Fixed when the payment is created, never recomputed from today's settings.
+    feeBps: integer('fee_bps').notNull(),
+    feeAmount: integer('fee_amount').notNull(),
+    providerAmount: integer('provider_amount').notNull(),
+    refundedAmount: integer('refunded_amount').notNull().default(0),
+    checkoutSessionId: text('checkout_session_id'),
+    chargeId: text('charge_id'),
+    cardBrand: text('card_brand'),
+    cardLast4: text('card_last4'),
+    receiptUrl: text('receipt_url'),
+    failureCode: text('failure_code'),
+    failureMessage: text('failure_message'),
+    succeededAt: timestamp('succeeded_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    // One PaymentIntent per payable: asking again returns it, never a second charge.
+    uniqueIndex('payments_payable_key').on(t.payableType, t.payableId),
+    index('payments_user_idx').on(t.userId, t.createdAt),
+    index('payments_provider_idx').on(t.providerId, t.createdAt),
+    index('payments_status_idx').on(t.status, t.createdAt),
+    check('payments_amounts_check', sql`${t.amount} > 0 and ${t.feeAmount} >= 0 and ${t.providerAmount} = ${t.amount} - ${t.feeAmount}`),
+    check('payments_refunded_check', sql`${t.refundedAmount} between 0 and ${t.amount}`),
+  ],
+);
+
+export const ledgerType = pgEnum('ledger_type', ['purchase', 'single', 'refund']);
+
+// Append-only (seed 000's PaymentTransaction): one row per money movement,
+// keyed by the Stripe object that moved it, so a repeated event adds nothing.
+export const paymentTransactions = pgTable(
+  'payment_transactions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    type: ledgerType('type').notNull(),
+    // The charge or refund id.
+    stripeObjectId: text('stripe_object_id').notNull(),
+    // Signed: refunds are negative.
+    gross: integer('gross').notNull(),
+    fee: integer('fee').notNull(),
+    net: integer('net').notNull(),
+    currency: text('currency').notNull(),
+    metadata: jsonb('metadata').notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('payment_transactions_stripe_object_key').on(t.stripeObjectId),
+    index('payment_transactions_payment_idx').on(t.paymentId),
+    check('payment_transactions_net_check', sql`${t.net} = ${t.gross} - ${t.fee}`),
+  ],
+);
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: text('id').primaryKey(),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    amount: integer('amount').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason').notNull().default(''),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [index('refunds_payment_idx').on(t.paymentId)],
+);
+
+// Every Stripe event handled, written in the transaction of its effect.
+export const stripeEvents = pgTable('stripe_events', {
+  id: text('id').primaryKey(),
+  type: text('type').notNull(),
+  processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export type Payment = typeof payments.$inferSelect;

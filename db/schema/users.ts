@@ -1,0 +1,37 @@
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { timestamps } from './columns';
+
+export const userRole = pgEnum('user_role', ['client', 'provider', 'admin']);
+export type UserRole = (typeof userRole.enumValues)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Stored lower-cased and trimmed; the unique index is the duplicate guard.
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: userRole('role').notNull().default('client'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('users_email_key').on(t.email), index('users_role_idx').on(t.role)],
+);
+
+export const providerProfiles = pgTable('provider_profiles', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  // What the practitioner does, in their own words: "Yoga teacher", "Personal trainer".
+  headline: text('headline').notNull(),
+  bio: text('bio').notNull().default(''),
+  // IANA zone; availability is defined in it.
+  timeZone: text('time_zone').notNull().default('Europe/London'),
+  stripeAccountId: text('stripe_account_id'),
+  ...timestamps,
+});
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type ProviderProfile = typeof providerProfiles.$inferSelect;
