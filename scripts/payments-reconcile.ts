@@ -57,11 +57,11 @@ process.env.DATABASE_URL = database.url;
 let exitCode = 0;
 try {
   // Loaded only now, so the app's env() sees the database and Stripe chosen above.
-  const { reconcilePendingPayments } = await import('../lib/payments/reconcile');
+  const { payments } = await import('../lib/flows/payments');
   const { closeDb } = await import('../db/client');
   try {
     const update = values.update;
-    const result = await reconcilePendingPayments({ olderThanMinutes: Math.round(hours * 60), update });
+    const result = await payments.reconcile({ olderThanMinutes: Math.round(hours * 60), update });
     console.log(`Checked ${result.checked} payment(s) waiting on Stripe for more than ${hours} h (${database.description}).`);
     if (result.changed.length === 0) console.log('Nothing differs from Stripe.');
     else {

@@ -5,7 +5,8 @@
  * through a pg-boss job, and every HOLD_SWEEP_SECONDS (30) through a sweep
  * that catches any job that was lost. Every RECONCILE_MINUTES (10) it reads
  * payments still waiting on Stripe back from it, so a lost webhook never
- * leaves a paid booking unconfirmed or a hold stuck. Every CREDIT_EXPIRY_SECONDS
+ * leaves a paid booking unconfirmed or a hold stuck. It refunds a payment that
+ * succeeded for a booking that could no longer take it (the auto-refund job). Every CREDIT_EXPIRY_SECONDS
  * (60) it writes off what is left of credits past their expiry.
  */
 import { getDb } from '../db/client';
@@ -14,7 +15,7 @@ import { now } from '../lib/clock';
 import { expireDueCredits } from '../lib/credits/ledger';
 import { getBoss, QUEUES, type JobData } from '../lib/jobs/queue';
 import { logger } from '../lib/logger';
-import { reconcilePendingPayments } from '../lib/payments/reconcile';
+import { payments } from '../lib/flows/payments';
 
 const sweepSeconds = Number(process.env.HOLD_SWEEP_SECONDS || 30);
 if (!Number.isFinite(sweepSeconds) || sweepSeconds <= 0) {
@@ -40,6 +41,14 @@ await boss.work<JobData['expire-hold']>(QUEUES.expireHold, { batchSize: 10, poll
   }
 });
 
+// A payment that succeeded for a payable that could no longer take it: refunded after the commit that saw it, once.
+await boss.work<JobData['auto-refund']>(QUEUES.autoRefund, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+  for (const job of jobs) {
+    await payments.refundAutomatically(job.data.paymentIntentId);
+    logger.info('payment refunded automatically', { payment_intent: job.data.paymentIntentId });
+  }
+});
+
 let sweeping = false;
 const sweep = setInterval(() => {
   if (sweeping) return;
@@ -55,7 +64,7 @@ const reconcile = setInterval(() => {
   if (reconciling) return;
   reconciling = true;
   // Only payments quiet for 15 minutes: younger ones are still in the client's hands or the webhook's.
-  reconcilePendingPayments({ olderThanMinutes: 15, update: true })
+  payments.reconcile({ olderThanMinutes: 15, update: true })
     .catch((err: unknown) => logger.error('payment reconciliation failed', { message: (err as Error).message }))
     .finally(() => (reconciling = false));
 }, reconcileMinutes * 60_000);

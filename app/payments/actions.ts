@@ -5,7 +5,7 @@ import { actionUser, failure, field, signedOut } from '@/app/bookings/action-hel
 import type { BookingFormState } from '@/components/bookings/form-state';
 import { parseMoneyInput } from '@/lib/money';
 import { getPaymentFor } from '@/lib/payments/queries';
-import { refundPayment } from '@/lib/payments/refunds';
+import { payments } from '@/lib/flows/payments';
 
 const MAX_REASON = 500;
 
@@ -22,7 +22,7 @@ export async function refundPaymentAction(_prev: BookingFormState, form: FormDat
     const amount = raw === '' ? undefined : parseMoneyInput(raw, payment.amount.currency);
     if (amount === null) return { error: 'Enter the amount as a number, like 12.50.', fields: { amount: ['Enter an amount like 12.50.'] } };
     if (amount !== undefined && amount <= 0) return { error: 'The refund must be more than zero.', fields: { amount: ['Must be more than zero.'] } };
-    await refundPayment(payment.id, { amount, reason }, actor);
+    await payments.refund(payment.id, { amount, reason }, actor);
     revalidatePath(`/${actor.role}/payments/${payment.id}`);
     revalidatePath(`/${actor.role}/payments`);
   } catch (err) {

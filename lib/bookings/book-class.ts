@@ -10,7 +10,7 @@ import { assertCanBook } from '@/lib/questionnaire/eligibility';
 import { classBookingValues } from './class-booking';
 import { initialState, PREPAID_STATE } from './holds-policy';
 import type { PayInTransaction } from './pay-in-tx';
-import { takeSeat } from './seats';
+import { takeSeat } from '@/lib/schedule/seats';
 import { ACTIVE_STATUSES } from './statuses';
 
 const ALREADY_BOOKED = 'You already have a booking in this class.';
@@ -52,12 +52,12 @@ export async function bookClassSeat(clientId: string, classId: string, payWithAr
         .returning({ id: bookings.id });
       if (!row) throw new Error('booking was not created');
       if (payWith) await payWith(tx, { id: row.id, clientId, target: { kind: 'class', classId, seriesId: seated.seriesId }, at });
+      if (state.holdExpiresAt) await scheduleHoldExpiry(tx, row.id, state.holdExpiresAt);
       return row.id;
     });
   } catch (err) {
     if (isUniqueViolation(err, 'bookings_one_active_per_class_key')) throw new AppError('already_booked', ALREADY_BOOKED);
     throw err;
   }
-  if (state.holdExpiresAt) await scheduleHoldExpiry(bookingId, state.holdExpiresAt);
   return bookingId;
 }

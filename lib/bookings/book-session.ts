@@ -95,12 +95,12 @@ export async function bookSession(input: { clientId: string; providerId: string;
         .returning({ id: bookings.id });
       if (!inserted) throw new Error('booking was not created');
       if (payWith) await payWith(tx, { id: inserted.id, clientId: input.clientId, target: { kind: 'session', sessionTypeId: type.id }, at });
+      if (state.holdExpiresAt) await scheduleHoldExpiry(tx, inserted.id, state.holdExpiresAt);
       return inserted.id;
     });
   } catch (err) {
     if (isExclusionViolation(err, 'bookings_no_overlap')) throw new AppError('slot_taken', SLOT_TAKEN);
     throw err;
   }
-  if (state.holdExpiresAt) await scheduleHoldExpiry(bookingId, state.holdExpiresAt);
   return bookingId;
 }

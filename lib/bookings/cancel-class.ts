@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { bookings, classes, waitlistEntries } from '@/db/schema';
+import { bookings, waitlistEntries } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { cancelClass as cancelScheduledClass } from '@/lib/schedule/classes';
 import type { PublicUser } from '@/lib/users/public-user';
@@ -41,7 +41,6 @@ export async function cancelClassAndBookings(classId: string, actor: PublicUser,
         link: `/account/bookings/${booking.id}`,
       });
     }
-    await tx.update(classes).set({ seatsTaken: 0 }).where(eq(classes.id, classId));
     await tx.update(waitlistEntries).set({ status: 'left', updatedAt: at }).where(and(eq(waitlistEntries.classId, classId), eq(waitlistEntries.status, 'waiting')));
     return { cancelled_bookings: active.length, booking_ids: active.map((b) => b.id) };
   });

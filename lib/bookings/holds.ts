@@ -1,35 +1,36 @@
 import 'server-only';
 import { and, asc, eq, lte } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { bookings } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { addNotice } from './notices';
-import { afterRelease, releaseHeld } from './release';
+import { releaseHeld } from './release';
 
 /**
- * Expires a hold whose time is up: the booking becomes expired and its seat
- * goes back (to the waitlist's first client, if any). A hold that was paid,
- * cancelled or extended meanwhile is left alone. Returns whether it expired.
+ * Expires a hold whose time is up, inside `tx`: the booking becomes expired
+ * and its seat goes back (to the waitlist's first client, if any). A hold
+ * that was paid, cancelled or extended meanwhile is left alone. Returns
+ * whether it expired.
  */
-export async function expireHold(bookingId: string): Promise<boolean> {
-  const at = now();
-  const result = await getDb().transaction(async (tx) => {
-    const [expired] = await tx
-      .update(bookings)
-      .set({ status: 'expired', updatedAt: at })
-      .where(and(eq(bookings.id, bookingId), eq(bookings.status, 'pending_payment'), lte(bookings.holdExpiresAt, at)))
-      .returning();
-    if (!expired) return null;
-    await addNotice(tx, expired.clientId, {
-      kind: 'hold_expired',
-      message: 'Your booking was not paid in time, so its place was released.',
-      link: `/account/bookings/${expired.id}`,
-    });
-    return { promotion: await releaseHeld(tx, expired) };
+export async function expireHoldIn(tx: Tx, bookingId: string, at: Date): Promise<boolean> {
+  const [expired] = await tx
+    .update(bookings)
+    .set({ status: 'expired', updatedAt: at })
+    .where(and(eq(bookings.id, bookingId), eq(bookings.status, 'pending_payment'), lte(bookings.holdExpiresAt, at)))
+    .returning();
+  if (!expired) return false;
+  await addNotice(tx, expired.clientId, {
+    kind: 'hold_expired',
+    message: 'Your booking was not paid in time, so its place was released.',
+    link: `/account/bookings/${expired.id}`,
   });
-  if (!result) return false;
-  await afterRelease(result.promotion);
+  await releaseHeld(tx, expired);
   return true;
+}
+
+/** Expires a hold whose time is up, in a transaction of its own (the worker's job). */
+export async function expireHold(bookingId: string): Promise<boolean> {
+  return getDb().transaction((tx) => expireHoldIn(tx, bookingId, now()));
 }
 
 /** The safety net behind the per-hold jobs: expires every hold past its time. */

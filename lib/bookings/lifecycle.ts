@@ -9,7 +9,7 @@ import type { PublicUser } from '@/lib/users/public-user';
 import type { BookingDto } from './dto';
 import { addNotice } from './notices';
 import { findBookingRow, getBookingFor } from './queries';
-import { afterRelease, releaseHeld } from './release';
+import { releaseHeld } from './release';
 import { START_EARLY_MINUTES } from './statuses';
 
 const PAID_STATUSES = ['paid', 'partially_refunded', 'credit_used'] as const;
@@ -41,7 +41,7 @@ export async function cancelBooking(id: string, actor: PublicUser, reason: strin
   const at = now();
   const windowHours = await getSetting('cancellation_window_hours');
   const refundDue = refundDueFor(booking, actor, at, windowHours);
-  const promotion = await getDb().transaction(async (tx) => {
+  await getDb().transaction(async (tx) => {
     const [cancelled] = await tx
       .update(bookings)
       .set({ status: 'cancelled', cancelledAt: at, cancelledBy: actor.id, cancelReason: reason, refundDue, holdExpiresAt: null, updatedAt: at })
@@ -55,9 +55,8 @@ export async function cancelBooking(id: string, actor: PublicUser, reason: strin
         link: `/account/bookings/${id}`,
       });
     }
-    return releaseHeld(tx, booking);
+    await releaseHeld(tx, booking);
   });
-  await afterRelease(promotion);
   return getBookingFor(id, actor);
 }
 

@@ -1,20 +1,20 @@
 import 'server-only';
 import { and, eq, gt, inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { bookings, classes, sessionTypes } from '@/db/schema';
 import { now } from '@/lib/clock';
-import type { PayableHandler } from '@/lib/payables/types';
-import { expireHold } from './holds';
-import { takeSeat } from './seats';
+import type { PayableHandler } from '@/lib/payables';
+import { takeSeat } from '@/lib/schedule/seats';
+import { expireHoldIn } from './holds';
 
 /**
  * Bookings as payables: what the payments code may ask and tell, and nothing
- * more. Every change is a conditional update, so repeated or late outcomes
- * (duplicate webhooks) have their effect once.
+ * more. Each outcome runs in the transaction of the payment change that
+ * causes it, and every change is a conditional update, so repeated or late
+ * outcomes (duplicate webhooks) have their effect once.
  */
 export const bookingPayable: PayableHandler = {
-  async charge(id) {
-    const [row] = await getDb()
+  async charge(db, id) {
+    const [row] = await db
       .select({ b: bookings, classTitle: classes.title, typeName: sessionTypes.name })
       .from(bookings)
       .leftJoin(classes, eq(classes.id, bookings.classId))
@@ -35,56 +35,54 @@ export const bookingPayable: PayableHandler = {
     };
   },
 
-  async paymentStarted(id, paymentRef) {
-    await getDb()
+  async paymentStarted(tx, id, paymentRef) {
+    await tx
       .update(bookings)
       .set({ paymentRef, updatedAt: now() })
       .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')));
   },
 
-  async paymentSucceeded(id, outcome) {
+  async paymentSucceeded(tx, id, outcome) {
     const at = now();
-    return getDb().transaction(async (tx) => {
-      const [confirmed] = await tx
+    const [confirmed] = await tx
+      .update(bookings)
+      .set({ status: 'confirmed', paymentStatus: 'paid', paymentRef: outcome.paymentRef, holdExpiresAt: null, updatedAt: at })
+      .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')))
+      .returning({ id: bookings.id });
+    if (confirmed) return true;
+    const [current] = await tx.select().from(bookings).where(eq(bookings.id, id)).limit(1);
+    if (!current) return false;
+    if (current.paymentStatus === 'paid' && current.paymentRef === outcome.paymentRef) return true;
+    // Paid after the hold ran out: keep the booking if its seat is still there.
+    if (current.status === 'expired' && current.kind === 'class' && current.classId && (await takeSeat(tx, current.classId))) {
+      await tx
         .update(bookings)
         .set({ status: 'confirmed', paymentStatus: 'paid', paymentRef: outcome.paymentRef, holdExpiresAt: null, updatedAt: at })
-        .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')))
-        .returning({ id: bookings.id });
-      if (confirmed) return true;
-      const [current] = await tx.select().from(bookings).where(eq(bookings.id, id)).limit(1);
-      if (!current) return false;
-      if (current.paymentStatus === 'paid' && current.paymentRef === outcome.paymentRef) return true;
-      // Paid after the hold ran out: keep the booking if its seat is still there.
-      if (current.status === 'expired' && current.kind === 'class' && current.classId && (await takeSeat(tx, current.classId))) {
-        await tx
-          .update(bookings)
-          .set({ status: 'confirmed', paymentStatus: 'paid', paymentRef: outcome.paymentRef, holdExpiresAt: null, updatedAt: at })
-          .where(eq(bookings.id, id));
-        return true;
-      }
-      return false;
-    });
+        .where(eq(bookings.id, id));
+      return true;
+    }
+    return false;
   },
 
-  async paymentFailed(id) {
-    await getDb()
+  async paymentFailed(tx, id) {
+    await tx
       .update(bookings)
       .set({ paymentStatus: 'failed', updatedAt: now() })
       .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')));
   },
 
-  async paymentAbandoned(id) {
+  async paymentAbandoned(tx, id) {
     // The payment will not come: end the hold now rather than at its expiry.
     const at = now();
-    await getDb()
+    await tx
       .update(bookings)
       .set({ holdExpiresAt: at, updatedAt: at })
       .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment'), gt(bookings.holdExpiresAt, at)));
-    await expireHold(id);
+    await expireHoldIn(tx, id, at);
   },
 
-  async paymentRefunded(id, refund) {
-    await getDb()
+  async paymentRefunded(tx, id, refund) {
+    await tx
       .update(bookings)
       .set({ paymentStatus: refund.fully ? 'refunded' : 'partially_refunded', updatedAt: now() })
       .where(and(eq(bookings.id, id), inArray(bookings.paymentStatus, ['paid', 'partially_refunded'])));

@@ -12,8 +12,8 @@ import type { PublicUser } from '@/lib/users/public-user';
 import { blockedRange } from './book-session';
 import type { BookingDto } from './dto';
 import { findBookingRow, getBookingFor } from './queries';
-import { afterRelease, releaseHeld } from './release';
-import { takeSeat } from './seats';
+import { releaseHeld } from './release';
+import { takeSeat } from '@/lib/schedule/seats';
 
 export type RescheduleTarget = { classId: string } | { startsAt: Date };
 
@@ -66,7 +66,6 @@ export async function rescheduleBooking(id: string, actor: PublicUser, target: R
   }
   const db = getDb();
   let newId: string;
-  let promotion: Awaited<ReturnType<typeof releaseHeld>> = null;
   try {
     if (old.kind === 'class') {
       if (!('classId' in target)) throw new AppError('validation_failed', 'Choose the class to move to.', { fields: { class_id: ['Required.'] } });
@@ -75,7 +74,7 @@ export async function rescheduleBooking(id: string, actor: PublicUser, target: R
       if (cls.id === old.classId) throw notAllowed('That is the class already booked.');
       if (cls.startsAt <= at) throw new AppError('booking_closed', 'That class has already started.');
       if (cls.priceAmount !== old.priceAmount || cls.currency !== old.currency) throw notAllowed('A booking can be moved only to a class of the same price.');
-      ({ newId, promotion } = await db.transaction(async (tx) => {
+      newId = await db.transaction(async (tx) => {
         await retire(tx, old, actor, at);
         if (!(await takeSeat(tx, cls.id))) throw new AppError('class_full', 'That class is full.');
         const [created] = await tx
@@ -84,8 +83,9 @@ export async function rescheduleBooking(id: string, actor: PublicUser, target: R
           .returning({ id: bookings.id });
         if (!created) throw new Error('rescheduled booking was not created');
         await tx.update(bookings).set({ rescheduledToId: created.id }).where(eq(bookings.id, old.id));
-        return { newId: created.id, promotion: await releaseHeld(tx, old) };
-      }));
+        await releaseHeld(tx, old);
+        return created.id;
+      });
     } else {
       if (!('startsAt' in target)) throw new AppError('validation_failed', 'Choose the new time.', { fields: { starts_at: ['Required.'] } });
       const [type] = await db.select().from(sessionTypes).where(eq(sessionTypes.id, old.sessionTypeId ?? '')).limit(1);
@@ -117,6 +117,5 @@ export async function rescheduleBooking(id: string, actor: PublicUser, target: R
     if (isUniqueViolation(err, 'bookings_one_active_per_class_key')) throw new AppError('already_booked', 'You already have a booking in that class.');
     throw err;
   }
-  await afterRelease(promotion);
   return getBookingFor(newId, actor);
 }

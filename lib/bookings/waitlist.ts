@@ -9,7 +9,7 @@ import { assertCanBook } from '@/lib/questionnaire/eligibility';
 import { classBookingValues } from './class-booking';
 import { initialState } from './holds-policy';
 import { addNotice } from './notices';
-import { takeSeat } from './seats';
+import { takeSeat } from '@/lib/schedule/seats';
 import { ACTIVE_STATUSES } from './statuses';
 
 export interface Promotion {

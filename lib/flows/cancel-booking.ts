@@ -4,10 +4,10 @@ import type { BookingDto } from '@/lib/bookings/dto';
 import { getBookingFor } from '@/lib/bookings/queries';
 import { userActor } from '@/lib/credits/ledger';
 import { logger } from '@/lib/logger';
-import { settleCancelledPayable } from '@/lib/payments/payable-flow';
-import type { RefundDto } from '@/lib/payments/refunds';
+import type { RefundDto } from '@/lib/payments';
 import type { PublicUser } from '@/lib/users/public-user';
 import { returnBookingCredit } from './credits';
+import { payments } from './payments';
 
 export interface CancelSettlement {
   booking: BookingDto;
@@ -40,7 +40,7 @@ export async function settleBooking(cancelled: BookingDto, user: PublicUser, rea
     );
     return { refund: null, credit_returned: credit ? { credit_id: credit.id, remaining_classes: credit.remainingUses } : null };
   }
-  const refund = await settleCancelledPayable(cancelled.payable, { refundDue: cancelled.refund_due, paymentStatus: cancelled.payment_status }, reason, user).catch((err: unknown) => {
+  const refund = await payments.settleCancelled(cancelled.payable, { refundDue: cancelled.refund_due, paymentStatus: cancelled.payment_status }, reason, user).catch((err: unknown) => {
     // The cancellation stands; refund_due stays recorded for an admin or the reconciliation to act on.
     logger.error('refund after cancellation failed', { booking_id: cancelled.id, message: (err as Error).message });
     return null;

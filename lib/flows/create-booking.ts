@@ -4,9 +4,9 @@ import { createBooking } from '@/lib/bookings/create';
 import type { BookingDto } from '@/lib/bookings/dto';
 import { userActor } from '@/lib/credits/ledger';
 import { payWithCredit } from '@/lib/credits/pay-booking';
-import { paymentForNewPayable } from '@/lib/payments/payable-flow';
-import type { StartedPayment } from '@/lib/payments/start';
+import type { StartedPayment } from '@/lib/payments';
 import type { PublicUser } from '@/lib/users/public-user';
+import { payments } from './payments';
 
 /**
  * Books for a client and starts what pays for it: with `pay_with: "credit"`
@@ -16,6 +16,6 @@ import type { PublicUser } from '@/lib/users/public-user';
  */
 export async function bookAndPay(client: PublicUser, body: CreateBookingBody): Promise<{ booking: BookingDto; payment: StartedPayment | null }> {
   const booking = await createBooking(client, body, payWithCredit(userActor(client.id)));
-  const payment = await paymentForNewPayable(booking.payable, client, booking.status === 'pending_payment');
+  const payment = await payments.forNewPayable(booking.payable, client, booking.status === 'pending_payment');
   return { booking, payment };
 }

@@ -5,7 +5,7 @@ import { payPendingBooking } from '@/lib/bookings/pay-existing';
 import { now } from '@/lib/clock';
 import { returnUse, type CreditActor } from '@/lib/credits/ledger';
 import { payWithCredit } from '@/lib/credits/pay-booking';
-import { cancelOpenPayment } from '@/lib/payments/payable-flow';
+import { cancelOpenPayment } from '@/lib/payments';
 
 /**
  * Where bookings, credits and payments meet over a class credit. Each domain

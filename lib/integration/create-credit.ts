@@ -1,17 +1,15 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { classPackages, creditEntries, packagePurchases, payments, paymentTransactions, users, type ClassPackage, type Credit } from '@/db/schema';
+import { creditEntries, users, type ClassPackage, type Credit } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { creditForPayment, grantCredit, type CreditActor } from '@/lib/credits/ledger';
+import { creditForPayment, type CreditActor } from '@/lib/credits/ledger';
 import { toCreditDto, type CreditDto } from '@/lib/credits/queries';
-import { AppError } from '@/lib/http/errors';
-import { platformFee } from '@/lib/money';
-import type { StripeCharge, StripePaymentIntent } from '@/lib/payments/stripe-types';
-import { syncPaymentIntent } from '@/lib/payments/sync';
-import { chargeOf, retrievePaymentIntent, requireSucceeded } from './payment-intents';
-import { creditExpiry } from '@/lib/time';
-
+import { payments as payFlows } from '@/lib/flows/payments';
+import { AppError, isAppError } from '@/lib/http/errors';
+import { recordExternalPurchase } from '@/lib/packages/purchase';
+import { findPackageRow } from '@/lib/packages/queries';
+import { payableOfPayment, paymentIntentNamed, requireSucceeded, type StripePaymentIntent } from '@/lib/payments';
 
 export interface CreateCreditResult {
   success: true;
@@ -26,9 +24,6 @@ interface Input {
   paymentId: string;
   amountPaid: number;
 }
-
-/** Raised inside the recording transaction when a concurrent call recorded the same payment first. */
-class AlreadyRecorded extends Error {}
 
 /**
  * seed 000's "create credit after package purchase". Idempotent on the
@@ -45,23 +40,21 @@ export async function createCreditForPayment(input: Input, actor: CreditActor): 
 
   const [client] = await getDb().select({ id: users.id }).from(users).where(and(eq(users.id, input.clientId), eq(users.role, 'client'))).limit(1);
   if (!client) throw new AppError('not_found', 'No such client.', { fields: { client_id: ['No client has this id.'] } });
-  const [pkg] = await getDb().select().from(classPackages).where(eq(classPackages.id, input.packageId)).limit(1);
+  const pkg = await findPackageRow(input.packageId);
   if (!pkg) throw new AppError('not_found', 'No such package.', { fields: { package_id: ['No package has this id.'] } });
 
-  const pi = await retrievePaymentIntent(input.paymentId);
+  const pi = await paymentIntentNamed(input.paymentId);
   requireSucceeded(pi);
   requireAmount(pi, pkg, input.amountPaid);
 
-  const [known] = await getDb().select({ type: payments.payableType, id: payments.payableId }).from(payments).where(eq(payments.id, pi.id)).limit(1);
+  const known = await payableOfPayment(pi.id);
   if (known) return answer(matching(await creditOfOwnCheckout(pi.id, known), input), true);
   if (pi.metadata?.payable_type && pi.metadata.payable_type !== 'package') throw notThisPurchase();
 
-  const charge = chargeOf(pi);
-  if (!charge) throw new Error(`succeeded PaymentIntent ${pi.id} has no charge`);
   try {
-    return answer(await recordExternalPurchase(input.clientId, pkg, pi, charge, actor), true);
+    return answer(await recordPurchaseAndPayment(input.clientId, pkg, pi, actor), true);
   } catch (err) {
-    if (!(err instanceof AlreadyRecorded)) throw err;
+    if (!isAppError(err) || err.code !== 'conflict') throw err;
     // A concurrent identical call won; its transaction has committed by now (our insert waited for it).
     const winner = await creditForPayment(getDb(), pi.id);
     if (!winner) throw notThisPurchase();
@@ -97,83 +90,27 @@ function requireAmount(pi: StripePaymentIntent, pkg: ClassPackage, amountPaid: n
 /** A purchase made through our own checkout: apply it as the webhook would, and take the credit it granted. */
 async function creditOfOwnCheckout(paymentId: string, known: { type: string; id: string }): Promise<Credit> {
   if (known.type !== 'package') throw notThisPurchase();
-  await syncPaymentIntent(paymentId);
+  await payFlows.syncPaymentIntent(paymentId);
   const credit = await creditForPayment(getDb(), paymentId);
   if (!credit) throw new AppError('conflict', 'This purchase could not take the payment.');
   return credit;
 }
 
-/** One transaction: purchase (paid), payment (succeeded), its ledger row and the credit. */
-async function recordExternalPurchase(clientId: string, pkg: ClassPackage, pi: StripePaymentIntent, charge: StripeCharge, actor: CreditActor): Promise<Credit> {
-  const at = now();
-  const fee = platformFee(pkg.priceAmount, pkg.feeBps);
-  return getDb().transaction(async (tx) => {
-    const [purchase] = await tx
-      .insert(packagePurchases)
-      .values({ clientId, packageId: pkg.id, priceAmount: pkg.priceAmount, currency: pkg.currency, feeBps: pkg.feeBps, feeAmount: fee, status: 'paid', paymentRef: pi.id, createdAt: at, updatedAt: at })
-      .returning({ id: packagePurchases.id });
-    if (!purchase) throw new Error('package purchase was not recorded');
-    const card = charge.payment_method_details?.card;
-    // The PaymentIntent id is the key: a concurrent identical call waits here, then finds it taken.
-    const [payment] = await tx
-      .insert(payments)
-      .values({
-        id: pi.id,
-        payableType: 'package',
-        payableId: purchase.id,
-        userId: clientId,
-        providerId: null,
-        amount: pkg.priceAmount,
-        currency: pkg.currency,
-        status: 'succeeded',
-        feeBps: pkg.feeBps,
-        feeAmount: fee,
-        providerAmount: pkg.priceAmount - fee,
-        chargeId: charge.id,
-        cardBrand: card?.brand ?? null,
-        cardLast4: card?.last4 ?? null,
-        receiptUrl: charge.receipt_url,
-        succeededAt: new Date(charge.created * 1000),
-        createdAt: at,
-        updatedAt: at,
-      })
-      .onConflictDoNothing({ target: payments.id })
-      .returning({ id: payments.id });
-    if (!payment) throw new AlreadyRecorded();
-    await tx
-      .insert(paymentTransactions)
-      .values({
-        paymentId: pi.id,
-        type: 'purchase',
-        stripeObjectId: charge.id,
-        gross: pkg.priceAmount,
-        fee,
-        net: pkg.priceAmount - fee,
-        currency: pkg.currency,
-        metadata: { payment_intent: pi.id, payable_type: 'package', payable_id: purchase.id, recorded_by: 'integration' },
-      })
-      .onConflictDoNothing({ target: paymentTransactions.stripeObjectId });
-    const { credit } = await grantCredit(tx, {
-      clientId,
-      packageId: pkg.id,
-      purchaseId: purchase.id,
-      source: 'integration',
-      packageName: pkg.name,
-      uses: pkg.classCount,
-      paymentId: pi.id,
-      amountPaid: pkg.priceAmount,
-      currency: pkg.currency,
-      feeBps: pkg.feeBps,
-      purchasedAt: at,
-      expiresAt: creditExpiry(at, pkg.validityDays),
-      classScope: pkg.classScope,
-      classIds: pkg.classIds,
-      sessionTypeIds: pkg.sessionTypeIds,
-      actor,
-      reason: `Bought ${pkg.name} (recorded by the payment system)`,
-    });
-    return credit;
+/**
+ * One transaction: the purchase (paid, at the package's price and fee), then
+ * its payment recorded and applied by the webhook's own path (payment row,
+ * ledger row, the credit granted by the package payable, by this caller).
+ * A concurrent identical call waits on the payment's key and gets a 409, and
+ * its purchase is rolled back.
+ */
+async function recordPurchaseAndPayment(clientId: string, pkg: ClassPackage, pi: StripePaymentIntent, actor: CreditActor): Promise<Credit> {
+  await getDb().transaction(async (tx) => {
+    const charge = await recordExternalPurchase(tx, { clientId, pkg, paymentRef: pi.id, at: now() });
+    await payFlows.recordExternalPayment(tx, { paymentIntent: pi, payable: charge.payable, charge, recordedBy: actor });
   });
+  const credit = await creditForPayment(getDb(), pi.id);
+  if (!credit) throw new Error(`recorded payment ${pi.id} granted no credit`);
+  return credit;
 }
 
 async function answer(credit: Credit, created: boolean): Promise<CreateCreditResult & { created: boolean }> {

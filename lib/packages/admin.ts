@@ -6,7 +6,6 @@ import { now } from '@/lib/clock';
 import { isUniqueViolation } from '@/lib/db-errors';
 import { logger } from '@/lib/logger';
 import { AppError } from '@/lib/http/errors';
-import { cancelOpenPayment } from '@/lib/payments/payable-flow';
 import { getSetting } from '@/lib/settings';
 import type { PublicUser } from '@/lib/users/public-user';
 import type { PackageInput, PackagePatch, PackageScopeInput } from './api-schemas';
@@ -45,10 +44,11 @@ export async function createPackage(input: PackageInput, actor: PublicUser): Pro
 /**
  * Changes a package. When what a purchase buys changes (count, price, validity,
  * fee, scope) or the package is retired, purchases still waiting for a card
- * are closed and their PaymentIntents cancelled: the next ask starts a purchase
- * on the new terms, and no one pays the old price for the new package.
+ * are closed: the next ask starts a purchase on the new terms, and no one pays
+ * the old price for the new package. Returns the closed purchases, whose open
+ * payments the caller cancels (lib/flows: packages know no payments).
  */
-export async function updatePackage(id: string, patch: PackagePatch, actor: PublicUser): Promise<PackageDto> {
+export async function changePackage(id: string, patch: PackagePatch, actor: PublicUser): Promise<{ package: PackageDto; closedPurchaseIds: string[] }> {
   const current = await findPackageRow(id);
   if (!current) throw new AppError('not_found', 'No such package.');
   if (patch.scope) await checkScope(patch.scope);
@@ -82,10 +82,8 @@ export async function updatePackage(id: string, patch: PackagePatch, actor: Publ
       return { row: updated, closed: open };
     }),
   );
-  // After the commit: a payment that succeeds anyway is still honoured by the package payable.
-  for (const purchase of closed) await cancelOpenPayment({ type: 'package', id: purchase.id });
   logger.info('package changed', { package_id: row.id, changed_by: actor.id, fields: Object.keys(patch), closed_purchases: closed.length });
-  return toPackageDto(row);
+  return { package: toPackageDto(row), closedPurchaseIds: closed.map((p) => p.id) };
 }
 
 function termsChange(current: ClassPackage, patch: PackagePatch): boolean {

@@ -1,14 +1,15 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { classPackages, credits, packagePurchases } from '@/db/schema';
+import { getDb, type Tx } from '@/db/client';
+import { classPackages, credits, packagePurchases, type ClassPackage } from '@/db/schema';
 import { toCreditDto, type CreditDto } from '@/lib/credits/queries';
 import { env } from '@/lib/env';
 import { isUuid } from '@/lib/http/fields';
-import { AppError, isAppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/http/errors';
 import { money, platformFee, type Money } from '@/lib/money';
-import { checkoutFor, type CheckoutStart } from '@/lib/payments/checkout';
+import type { PayableCharge } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users/public-user';
+import { purchaseCharge } from './payable';
 
 export type PurchaseStatus = 'pending' | 'paid' | 'failed' | 'abandoned';
 
@@ -26,35 +27,16 @@ export interface PurchaseView {
 }
 
 /**
- * A client starts (or resumes) buying a package: the purchase, its price fixed
- * from the package now, and its one card payment. Asking again, however often
- * and however concurrently, resumes the same open purchase and PaymentIntent
- * (the package_purchases_one_open_key index decides). The credit itself is
- * granted by the payment's webhook, never here.
- */
-export async function startPackagePurchase(packageId: string, client: PublicUser, origin: string): Promise<{ purchase_id: string } & CheckoutStart> {
-  // A purchase that is paid or closed between finding it and paying for it is settled: take the next one.
-  for (let attempt = 0; ; attempt++) {
-    const purchaseId = await openPurchase(packageId, client);
-    try {
-      const checkout = await checkoutFor({ type: 'package', id: purchaseId }, client, origin, {
-        paid: `/account/credits/purchases/${purchaseId}`,
-        back: '/packages',
-      });
-      return { purchase_id: purchaseId, ...checkout };
-    } catch (err) {
-      if (attempt < 2 && isAppError(err) && err.code === 'invalid_transition' && !(await isOpen(purchaseId))) continue;
-      throw err;
-    }
-  }
-}
-
-/**
- * The client's open purchase of the package, made if there is none. The
+ * A client starts (or resumes) buying a package: the client's open purchase
+ * of the package, made if there is none, its price fixed from the package
+ * now. Asking again, however often and however concurrently, gives the same
+ * open purchase (the package_purchases_one_open_key index decides). Paying
+ * for it is the purchase flow's business (lib/flows); the credit is granted
+ * by the payment's webhook, never here. The
  * package row is share-locked meanwhile, so an admin's change of terms
  * (which closes open purchases) lands wholly before or after this.
  */
-async function openPurchase(packageId: string, client: PublicUser): Promise<string> {
+export async function openPurchase(packageId: string, client: PublicUser): Promise<string> {
   if (!isUuid(packageId)) throw new AppError('not_found', 'No such package.');
   return getDb().transaction(async (tx) => {
     const [pkg] = await tx.select().from(classPackages).where(eq(classPackages.id, packageId)).for('share').limit(1);
@@ -83,7 +65,8 @@ async function openPurchase(packageId: string, client: PublicUser): Promise<stri
   });
 }
 
-async function isOpen(purchaseId: string): Promise<boolean> {
+/** Whether a purchase still waits for its payment (pending, or failed and retryable). */
+export async function isPurchaseOpen(purchaseId: string): Promise<boolean> {
   const [row] = await getDb().select({ status: packagePurchases.status }).from(packagePurchases).where(eq(packagePurchases.id, purchaseId)).limit(1);
   return row !== undefined && (row.status === 'pending' || row.status === 'failed');
 }
@@ -113,4 +96,31 @@ export async function getPurchaseFor(purchaseId: string, viewer: PublicUser): Pr
     },
     credit: credit ? toCreditDto(credit) : null,
   };
+}
+
+/**
+ * A purchase paid outside the app (seed 000's "create credit", through the
+ * integration API), recorded as paid inside the transaction that records its
+ * payment: price and fee fixed from the package now. Returns what it charged,
+ * for the payments row.
+ */
+export async function recordExternalPurchase(tx: Tx, input: { clientId: string; pkg: ClassPackage; paymentRef: string; at: Date }): Promise<PayableCharge> {
+  const { pkg, at } = input;
+  const [purchase] = await tx
+    .insert(packagePurchases)
+    .values({
+      clientId: input.clientId,
+      packageId: pkg.id,
+      priceAmount: pkg.priceAmount,
+      currency: pkg.currency,
+      feeBps: pkg.feeBps,
+      feeAmount: platformFee(pkg.priceAmount, pkg.feeBps),
+      status: 'paid',
+      paymentRef: input.paymentRef,
+      createdAt: at,
+      updatedAt: at,
+    })
+    .returning();
+  if (!purchase) throw new Error('package purchase was not recorded');
+  return purchaseCharge(purchase, pkg);
 }

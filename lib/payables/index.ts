@@ -1,12 +1,11 @@
-import 'server-only';
-import { bookingPayable } from '@/lib/bookings/payable';
-import { packagePayable } from '@/lib/packages/payable';
-import type { PayableHandler, PayableType } from './types';
-
-/** The one place payments find what a payable is; they import this, never a domain. */
-export const payables: Record<PayableType, PayableHandler> = {
-  booking: bookingPayable,
-  package: packagePayable,
-};
-
-export type { PayableCharge, PayableHandler, PayableRef, PayableType, PaymentOutcome, PaymentRefund } from './types';
+// The payable contract: types only. The registry of handlers is built in lib/flows.
+export type {
+  PayableCharge,
+  PayableHandler,
+  PayableRef,
+  PayableRegistry,
+  PayableType,
+  PaymentOutcome,
+  PaymentRecorder,
+  PaymentRefund,
+} from './types';

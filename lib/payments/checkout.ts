@@ -1,5 +1,5 @@
 import 'server-only';
-import type { PayableRef } from '@/lib/payables';
+import type { PayableRef, PayableRegistry } from '@/lib/payables';
 import { getSetting } from '@/lib/settings';
 import type { PublicUser } from '@/lib/users/public-user';
 import { startHostedCheckout, type HostedCheckout } from './hosted-checkout';
@@ -12,10 +12,16 @@ export type CheckoutStart = ({ mode: 'payment_element' } & StartedPayment) | ({ 
  * Element (a client secret), or Stripe's hosted Checkout (a URL to send them to).
  * `origin` is this app's own base URL, for Checkout's return addresses.
  */
-export async function checkoutFor(payable: PayableRef, user: PublicUser, origin: string, paths: { paid: string; back: string }): Promise<CheckoutStart> {
+export async function checkoutFor(
+  payables: PayableRegistry,
+  payable: PayableRef,
+  user: PublicUser,
+  origin: string,
+  paths: { paid: string; back: string },
+): Promise<CheckoutStart> {
   if ((await getSetting('checkout_mode')) === 'hosted') {
-    const hosted = await startHostedCheckout(payable, user, { success: `${origin}${paths.paid}?session_id={CHECKOUT_SESSION_ID}`, cancel: `${origin}${paths.back}` });
+    const hosted = await startHostedCheckout(payables, payable, user, { success: `${origin}${paths.paid}?session_id={CHECKOUT_SESSION_ID}`, cancel: `${origin}${paths.back}` });
     return { mode: 'hosted', ...hosted };
   }
-  return { mode: 'payment_element', ...(await startPayment(payable, user)) };
+  return { mode: 'payment_element', ...(await startPayment(payables, payable, user)) };
 }

@@ -5,7 +5,7 @@ import { payments } from '@/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { getSetting } from '@/lib/settings';
-import type { PayableRef } from '@/lib/payables';
+import type { PayableRef, PayableRegistry } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users/public-user';
 import { refundForPayable, type RefundDto } from './refunds';
 import { startPayment, type StartedPayment } from './start';
@@ -16,12 +16,12 @@ import { getStripe } from './stripe-client';
  * it is not awaiting one, with hosted Checkout, or when Stripe failed (the payable is kept; the client
  * asks again through POST /bookings/:id/payment).
  */
-export async function paymentForNewPayable(payable: PayableRef, user: PublicUser, awaitingPayment: boolean): Promise<StartedPayment | null> {
+export async function paymentForNewPayable(payables: PayableRegistry, payable: PayableRef, user: PublicUser, awaitingPayment: boolean): Promise<StartedPayment | null> {
   if (!env().PAYMENTS_ENABLED || !awaitingPayment) return null;
   // With hosted Checkout the client is sent to Stripe's page from POST /bookings/:id/payment instead.
   if ((await getSetting('checkout_mode')) === 'hosted') return null;
   try {
-    return await startPayment(payable, user);
+    return await startPayment(payables, payable, user);
   } catch (err) {
     logger.error('could not start the payment of a new payable', { payable_type: payable.type, payable_id: payable.id, message: (err as Error).message });
     return null;
@@ -31,16 +31,17 @@ export async function paymentForNewPayable(payable: PayableRef, user: PublicUser
 /**
  * What payments do once a payable is cancelled: refund what was paid by card when
  * the policy owes it in full, and cancel a PaymentIntent still waiting for a card
- * (a payment racing the cancellation is refunded automatically by the sync).
+ * (a payment racing the cancellation is refunded automatically).
  */
 export async function settleCancelledPayable(
+  payables: PayableRegistry,
   payable: PayableRef,
   outcome: { refundDue: 'full' | 'none' | null; paymentStatus: string },
   reason: string,
   actor: PublicUser,
 ): Promise<RefundDto | null> {
   if (outcome.refundDue === 'full' && ['paid', 'partially_refunded'].includes(outcome.paymentStatus)) {
-    return refundForPayable(payable, reason, actor);
+    return refundForPayable(payables, payable, reason, actor);
   }
   await cancelOpenPayment(payable);
   return null;
@@ -49,7 +50,7 @@ export async function settleCancelledPayable(
 /**
  * Cancels a payable's card payment that is still waiting for a card (the
  * payable was cancelled, or paid another way). A payment that succeeds anyway,
- * racing this, is refunded automatically by the sync.
+ * racing this, is refunded automatically.
  */
 export async function cancelOpenPayment(payable: PayableRef): Promise<void> {
   const [open] = await getDb()

@@ -2,7 +2,8 @@ import 'server-only';
 import type { PaymentState } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { logger } from '@/lib/logger';
-import { payables, type PayableType } from '@/lib/payables';
+import { getDb } from '@/db/client';
+import type { PayableRegistry, PayableType } from '@/lib/payables';
 import { paymentStatus, unsettledPayments } from './queries';
 import { getStripe } from './stripe-client';
 import type { StripePaymentIntent } from './stripe-types';
@@ -53,7 +54,7 @@ function expectedStatus(pi: StripePaymentIntent, current: PaymentState): Payment
  * Stripe still allows it, so no hold or authorisation stays stuck. Without
  * `update` it only reports.
  */
-export async function reconcilePendingPayments(options: { olderThanMinutes: number; update: boolean }): Promise<ReconcileResult> {
+export async function reconcilePendingPayments(payables: PayableRegistry, options: { olderThanMinutes: number; update: boolean }): Promise<ReconcileResult> {
   const cutoff = new Date(now().getTime() - options.olderThanMinutes * 60_000);
   const candidates = await unsettledPayments(cutoff);
   const result: ReconcileResult = { checked: 0, changed: [], errors: [] };
@@ -68,7 +69,7 @@ export async function reconcilePendingPayments(options: { olderThanMinutes: numb
 
       if (CANCELABLE.has(pi.status)) {
         const handler = payables[payment.payableType as PayableType];
-        const wanted = handler ? await handler.charge(payment.payableId) : null;
+        const wanted = handler ? await handler.charge(getDb(), payment.payableId) : null;
         if (!wanted) {
           if (!options.update) {
             result.changed.push({ id: payment.id, from: payment.status, to: 'canceled', stripe_status: `${pi.status} (payable no longer owes it)`, action });
@@ -82,7 +83,7 @@ export async function reconcilePendingPayments(options: { olderThanMinutes: numb
       const expected = expectedStatus(pi, payment.status);
       if (expected === payment.status && action === 'reported') continue;
       if (options.update) {
-        await syncPaymentIntent(payment.id);
+        await syncPaymentIntent(payables, payment.id);
         if (action === 'reported') action = 'synced';
       }
       const to = options.update ? ((await paymentStatus(payment.id)) ?? expected) : expected;

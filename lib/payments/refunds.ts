@@ -3,14 +3,13 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { payments, refunds, type Payment } from '@/db/schema';
 import { AppError } from '@/lib/http/errors';
+import { logger } from '@/lib/logger';
 import { formatMoney } from '@/lib/money';
-import type { PayableRef } from '@/lib/payables';
+import type { PayableRef, PayableRegistry } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users/public-user';
-import { syncRefunds } from './refund-sync';
 import { getStripe } from './stripe-client';
-import { invalidRequestMessage } from './stripe-types';
-
-export { syncRefunds } from './refund-sync';
+import { invalidRequestMessage, stripeErrorCode } from './stripe-types';
+import { syncRefunds } from './sync';
 
 export interface RefundDto {
   id: string;
@@ -24,15 +23,15 @@ export interface RefundDto {
 const OPEN_REFUND = ['pending', 'requires_action', 'succeeded'];
 
 /** Admins refund any payment, providers their own (others do not exist for them), up to what remains. */
-export async function refundPayment(paymentId: string, input: { amount?: number; reason: string }, actor: PublicUser): Promise<RefundDto> {
+export async function refundPayment(payables: PayableRegistry, paymentId: string, input: { amount?: number; reason: string }, actor: PublicUser): Promise<RefundDto> {
   const [payment] = await getDb().select().from(payments).where(eq(payments.id, paymentId)).limit(1);
   const visible = payment && (actor.role === 'admin' || (actor.role === 'provider' && payment.providerId === actor.id));
   if (!payment || !visible) throw new AppError('not_found', 'Payment not found.');
-  return refund(payment, input, actor);
+  return refund(payables, payment, input, actor);
 }
 
 /** Refunds whatever remains of a payable's succeeded payment (an in-time cancellation); null when nothing was paid by card. */
-export async function refundForPayable(payable: PayableRef, reason: string, actor: PublicUser): Promise<RefundDto | null> {
+export async function refundForPayable(payables: PayableRegistry, payable: PayableRef, reason: string, actor: PublicUser): Promise<RefundDto | null> {
   const [payment] = await getDb()
     .select()
     .from(payments)
@@ -40,7 +39,7 @@ export async function refundForPayable(payable: PayableRef, reason: string, acto
     .limit(1);
   if (!payment || !['succeeded', 'partially_refunded'].includes(payment.status)) return null;
   if ((await remainingOf(payment)) <= 0) return null;
-  return refund(payment, { reason }, actor);
+  return refund(payables, payment, { reason }, actor);
 }
 
 async function remainingOf(payment: Payment): Promise<number> {
@@ -51,7 +50,7 @@ async function remainingOf(payment: Payment): Promise<number> {
   return payment.amount - Math.max(row?.requested ?? 0, payment.refundedAmount);
 }
 
-async function refund(payment: Payment, input: { amount?: number; reason: string }, actor: PublicUser): Promise<RefundDto> {
+async function refund(payables: PayableRegistry, payment: Payment, input: { amount?: number; reason: string }, actor: PublicUser): Promise<RefundDto> {
   if (!['succeeded', 'partially_refunded'].includes(payment.status)) {
     throw new AppError('invalid_transition', `Only a paid payment can be refunded; this one is ${payment.status}.`);
   }
@@ -82,6 +81,25 @@ async function refund(payment: Payment, input: { amount?: number; reason: string
     .values({ id: created.id, paymentId: payment.id, amount: created.amount, status: created.status ?? 'pending', reason: input.reason, requestedBy: actor.id })
     .onConflictDoUpdate({ target: refunds.id, set: { requestedBy: actor.id, reason: input.reason } });
   // Apply it now; the refund's webhooks will find nothing left to do.
-  await syncRefunds(payment.id);
+  await syncRefunds(payables, payment.id);
   return { id: created.id, payment_id: payment.id, amount: { amount: created.amount, currency: created.currency }, status: created.status ?? 'pending', reason: input.reason };
+}
+
+/**
+ * The worker's auto-refund job: a payment succeeded for a payable that could
+ * no longer take it (a hold that expired, a booking cancelled meanwhile), so
+ * all of it goes back. Keyed by the payment at Stripe, so a retried job makes
+ * one refund; a payment already refunded in full is done.
+ */
+export async function refundAutomatically(payables: PayableRegistry, paymentIntentId: string): Promise<void> {
+  try {
+    await getStripe().refunds.create(
+      { payment_intent: paymentIntentId, reason: 'requested_by_customer', metadata: { reason: 'auto: payable no longer available' } },
+      { idempotencyKey: `auto-refund-${paymentIntentId}` },
+    );
+  } catch (err) {
+    if (stripeErrorCode(err) !== 'charge_already_refunded') throw err;
+    logger.info('automatic refund: already refunded', { payment_intent: paymentIntentId });
+  }
+  await syncRefunds(payables, paymentIntentId);
 }

@@ -1,11 +1,10 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type Tx } from '@/db/client';
 import { payments } from '@/db/schema';
-import { isUniqueViolation } from '@/lib/db-errors';
 import { AppError } from '@/lib/http/errors';
 import type { Money } from '@/lib/money';
-import { payables, type PayableCharge, type PayableRef } from '@/lib/payables';
+import type { PayableCharge, PayableRef, PayableRegistry } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users/public-user';
 import { ensureStripeCustomer } from './customers';
 import { getStripe } from './stripe-client';
@@ -17,29 +16,36 @@ export interface StartedPayment {
   status: string;
 }
 
+/** What a payable owes its client now; 404 for anyone else, 409 when nothing is owed. */
+export async function chargeFor(payables: PayableRegistry, payable: PayableRef, user: PublicUser): Promise<PayableCharge> {
+  const charge = await payables[payable.type].charge(getDb(), payable.id);
+  if (!charge) throw new AppError('invalid_transition', 'Nothing to pay for this booking.');
+  // Another client's booking does not exist, as far as this one can tell.
+  if (charge.clientId !== user.id) throw new AppError('not_found', 'Booking not found.');
+  return charge;
+}
+
 /**
  * The card payment for a payable: its one PaymentIntent, created with the
  * server's amount and currency, or the existing one when asked again (never a
  * second charge). The payments row is written before the client secret leaves
  * the server, so every webhook finds it.
  */
-export async function startPayment(payable: PayableRef, user: PublicUser): Promise<StartedPayment> {
-  const charge = await payables[payable.type].charge(payable.id);
-  if (!charge) throw new AppError('invalid_transition', 'Nothing to pay for this booking.');
-  // Another client's booking does not exist, as far as this one can tell.
-  if (charge.clientId !== user.id) throw new AppError('not_found', 'Booking not found.');
-  const existing = await findPaymentFor(payable);
-  if (existing) return answer(existing.id);
-  return answer(await createPayment(charge, user));
+export async function startPayment(payables: PayableRegistry, payable: PayableRef, user: PublicUser): Promise<StartedPayment> {
+  const charge = await chargeFor(payables, payable, user);
+  const existing = await paymentIdFor(payable);
+  if (existing) return answer(existing);
+  return answer(await createPayment(payables, charge, user));
 }
 
-async function findPaymentFor(payable: PayableRef) {
+/** The id of a payable's payment row (a PaymentIntent, or a Checkout Session not yet paid), if any. */
+export async function paymentIdFor(payable: PayableRef): Promise<string | undefined> {
   const [row] = await getDb()
     .select({ id: payments.id })
     .from(payments)
     .where(and(eq(payments.payableType, payable.type), eq(payments.payableId, payable.id)))
     .limit(1);
-  return row;
+  return row?.id;
 }
 
 async function answer(paymentIntentId: string): Promise<StartedPayment> {
@@ -65,7 +71,20 @@ export function newPaymentRow(id: string, charge: PayableCharge): typeof payment
   };
 }
 
-async function createPayment(charge: PayableCharge, user: PublicUser): Promise<string> {
+/**
+ * Stores a payable's new payment row and tells the payable, in one
+ * transaction. Returns false when the payable already has a payment (a
+ * concurrent request stored it first; both ask Stripe with the same
+ * idempotency key, so it is the same PaymentIntent or Session).
+ */
+export async function storePaymentRow(payables: PayableRegistry, tx: Tx, row: typeof payments.$inferInsert): Promise<boolean> {
+  const [stored] = await tx.insert(payments).values(row).onConflictDoNothing().returning({ id: payments.id });
+  if (!stored) return false;
+  await payables[row.payableType as PayableRef['type']].paymentStarted(tx, row.payableId, row.id);
+  return true;
+}
+
+async function createPayment(payables: PayableRegistry, charge: PayableCharge, user: PublicUser): Promise<string> {
   const { type, id } = charge.payable;
   const customer = await ensureStripeCustomer(user);
   // Same key for the same payable: a retried or concurrent request gets the same PaymentIntent back.
@@ -80,18 +99,9 @@ async function createPayment(charge: PayableCharge, user: PublicUser): Promise<s
     },
     { idempotencyKey: `payment-${type}-${id}` },
   );
-  try {
-    await getDb()
-      .insert(payments)
-      .values(newPaymentRow(pi.id, charge))
-      .onConflictDoNothing({ target: payments.id });
-  } catch (err) {
-    // A concurrent request stored the payable's payment first: use it.
-    if (!isUniqueViolation(err)) throw err;
-    const winner = await findPaymentFor(charge.payable);
-    if (!winner) throw err;
-    return winner.id;
-  }
-  await payables[type].paymentStarted(id, pi.id);
-  return pi.id;
+  const stored = await getDb().transaction((tx) => storePaymentRow(payables, tx, newPaymentRow(pi.id, charge)));
+  if (stored) return pi.id;
+  const winner = await paymentIdFor(charge.payable);
+  if (!winner) throw new Error(`payment row of ${type} ${id} neither stored nor found`);
+  return winner;
 }

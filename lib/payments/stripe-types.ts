@@ -12,3 +12,8 @@ export type StripeRefund = Stripe.Refund;
 export function invalidRequestMessage(err: unknown): string | null {
   return err instanceof Stripe.errors.StripeInvalidRequestError ? err.message : null;
 }
+
+/** Stripe's error code (`resource_missing`, `charge_already_refunded`, ...) of a failed request, else null. */
+export function stripeErrorCode(err: unknown): string | null {
+  return err instanceof Stripe.errors.StripeError ? (err.code ?? null) : null;
+}

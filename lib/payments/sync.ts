@@ -1,108 +1,62 @@
 import 'server-only';
-import { and, eq, notInArray } from 'drizzle-orm';
-import { getDb } from '@/db/client';
-import { payments, paymentTransactions, type Payment } from '@/db/schema';
-import { now } from '@/lib/clock';
-import { logger } from '@/lib/logger';
-import { payables, type PayableType } from '@/lib/payables';
+import { eq } from 'drizzle-orm';
+import { getDb, type Tx } from '@/db/client';
+import { payments } from '@/db/schema';
+import type { PayableRegistry } from '@/lib/payables';
+import { applyCompletedCheckout, applyExpiredCheckout, applyPaymentIntent, applyRefunds } from './apply';
 import { getStripe } from './stripe-client';
-import type { StripeCharge, StripePaymentIntent } from './stripe-types';
 
 /**
- * Applies the CURRENT state of a PaymentIntent, read from Stripe, to its
- * payment and payable. Every write is conditional or keyed by a Stripe id, so
- * running it twice, or for events that arrive late or out of order, changes
- * nothing the second time (a payment_failed after succeeded finds it succeeded).
+ * Reading Stripe, then writing our state: each function reads the CURRENT
+ * object from Stripe (a network call, outside any transaction) and returns
+ * the database work that applies it, for the caller to run in its
+ * transaction, or null when there is nothing of ours to apply. An event is
+ * only a signal; order and duplicates do not matter.
  */
-export async function syncPaymentIntent(paymentIntentId: string): Promise<void> {
-  const [payment] = await getDb().select().from(payments).where(eq(payments.id, paymentIntentId)).limit(1);
-  if (!payment) {
-    // Not ours (another app on the account, or a payment whose row was never written).
-    logger.warn('payment intent without a payment row', { payment_intent: paymentIntentId });
-    return;
-  }
-  const pi = await getStripe().paymentIntents.retrieve(paymentIntentId, { expand: ['latest_charge'] });
-  const handler = payables[payment.payableType as PayableType];
-  switch (pi.status) {
-    case 'succeeded':
-      return applySucceeded(payment, pi);
-    case 'requires_payment_method':
-      if (!pi.last_payment_error) return;
-      await getDb()
-        .update(payments)
-        .set({ status: 'failed', failureCode: pi.last_payment_error.decline_code ?? pi.last_payment_error.code ?? null, failureMessage: pi.last_payment_error.message ?? null, updatedAt: now() })
-        .where(and(eq(payments.id, payment.id), notInArray(payments.status, ['succeeded', 'refunded', 'partially_refunded'])));
-      return handler.paymentFailed(payment.payableId, payment.id);
-    case 'canceled':
-      // The payable first: if releasing it fails, the payment stays open to the next sync.
-      await handler.paymentAbandoned(payment.payableId, payment.id);
-      await getDb()
-        .update(payments)
-        .set({ status: 'canceled', updatedAt: now() })
-        .where(and(eq(payments.id, payment.id), notInArray(payments.status, ['succeeded', 'refunded', 'partially_refunded'])));
-      return;
-    case 'processing':
-    case 'requires_action':
-      await getDb()
-        .update(payments)
-        .set({ status: 'pending', updatedAt: now() })
-        .where(and(eq(payments.id, payment.id), notInArray(payments.status, ['succeeded', 'refunded', 'partially_refunded', 'canceled'])));
-      return;
-    default:
-      return;
-  }
+export type PaymentWork = (tx: Tx) => Promise<void>;
+
+async function hasPaymentRow(id: string): Promise<boolean> {
+  const [row] = await getDb().select({ id: payments.id }).from(payments).where(eq(payments.id, id)).limit(1);
+  return row !== undefined;
 }
 
-async function applySucceeded(payment: Payment, pi: StripePaymentIntent): Promise<void> {
-  const charge = typeof pi.latest_charge === 'object' ? pi.latest_charge : null;
-  if (!charge) throw new Error(`succeeded PaymentIntent ${pi.id} has no charge`);
-  // The payable first: it is idempotent, and a crash after it is repaired by the redelivered event.
-  const accepted = await payables[payment.payableType as PayableType].paymentSucceeded(payment.payableId, {
-    paymentRef: pi.id,
-    amount: { amount: pi.amount_received || pi.amount, currency: pi.currency },
-  });
-  await recordSucceeded(payment, pi, charge);
-  if (!accepted) {
-    // The booking expired or was cancelled meanwhile: never keep money for nothing.
-    logger.warn('payment succeeded for a payable that can no longer take it; refunding', { payment_intent: pi.id });
-    await getStripe().refunds.create(
-      { payment_intent: pi.id, reason: 'requested_by_customer', metadata: { reason: 'auto: payable no longer available' } },
-      { idempotencyKey: `auto-refund-${pi.id}` },
-    );
-  }
+export async function retrievePaymentIntentWithCharge(id: string) {
+  return getStripe().paymentIntents.retrieve(id, { expand: ['latest_charge'] });
 }
 
-async function recordSucceeded(payment: Payment, pi: StripePaymentIntent, charge: StripeCharge): Promise<void> {
-  const card = charge.payment_method_details?.card;
-  await getDb().transaction(async (tx) => {
-    await tx
-      .update(payments)
-      .set({
-        status: 'succeeded',
-        chargeId: charge.id,
-        cardBrand: card?.brand ?? null,
-        cardLast4: card?.last4 ?? null,
-        receiptUrl: charge.receipt_url,
-        failureCode: null,
-        failureMessage: null,
-        succeededAt: new Date(charge.created * 1000),
-        updatedAt: now(),
-      })
-      .where(and(eq(payments.id, payment.id), notInArray(payments.status, ['succeeded', 'refunded', 'partially_refunded'])));
-    // Keyed by the charge: a second sync adds no second ledger row.
-    await tx
-      .insert(paymentTransactions)
-      .values({
-        paymentId: payment.id,
-        // A package is bought (seed 000's "purchase"); anything else is paid for once.
-        type: payment.payableType === 'package' ? 'purchase' : 'single',
-        stripeObjectId: charge.id,
-        gross: payment.amount,
-        fee: payment.feeAmount,
-        net: payment.providerAmount,
-        currency: pi.currency,
-        metadata: { payment_intent: pi.id, payable_type: payment.payableType, payable_id: payment.payableId },
-      })
-      .onConflictDoNothing({ target: paymentTransactions.stripeObjectId });
-  });
+export async function paymentIntentWork(payables: PayableRegistry, paymentIntentId: string): Promise<PaymentWork | null> {
+  // Not ours (another app on the account, or a payment whose row was never written): no call to Stripe.
+  if (!(await hasPaymentRow(paymentIntentId))) return null;
+  const pi = await retrievePaymentIntentWithCharge(paymentIntentId);
+  return (tx) => applyPaymentIntent(payables, tx, pi);
+}
+
+export async function refundsWork(payables: PayableRegistry, paymentIntentId: string): Promise<PaymentWork | null> {
+  if (!(await hasPaymentRow(paymentIntentId))) return null;
+  const list = await getStripe().refunds.list({ payment_intent: paymentIntentId, limit: 100 });
+  return (tx) => applyRefunds(payables, tx, paymentIntentId, list.data);
+}
+
+/** checkout.session.completed / .expired: the session, and its PaymentIntent once paid. */
+export async function checkoutSessionWork(payables: PayableRegistry, sessionId: string): Promise<PaymentWork | null> {
+  const session = await getStripe().checkout.sessions.retrieve(sessionId);
+  if (session.status === 'expired') return (tx) => applyExpiredCheckout(payables, tx, sessionId);
+  const piId = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id;
+  if (!piId) return null;
+  const pi = await retrievePaymentIntentWithCharge(piId);
+  return (tx) => applyCompletedCheckout(payables, tx, sessionId, pi);
+}
+
+async function run(work: PaymentWork | null): Promise<void> {
+  if (work) await getDb().transaction(work);
+}
+
+/** Applies a PaymentIntent's current state in a transaction of its own (reconciliation, integrations). */
+export async function syncPaymentIntent(payables: PayableRegistry, paymentIntentId: string): Promise<void> {
+  await run(await paymentIntentWork(payables, paymentIntentId));
+}
+
+/** Applies a payment's current refunds in a transaction of its own (after an admin's refund). */
+export async function syncRefunds(payables: PayableRegistry, paymentIntentId: string): Promise<void> {
+  await run(await refundsWork(payables, paymentIntentId));
 }

@@ -4,34 +4,33 @@ import { getDb } from '@/db/client';
 import { stripeEvents } from '@/db/schema';
 import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
-import { syncRefunds } from './refund-sync';
+import type { PayableRegistry } from '@/lib/payables';
 import { getStripe } from './stripe-client';
-import { syncCheckoutSession } from './hosted-checkout';
 import type { StripeEvent, StripeEventType } from './stripe-types';
-import { syncPaymentIntent } from './sync';
+import { checkoutSessionWork, paymentIntentWork, refundsWork, type PaymentWork } from './sync';
 
-type Handlers = { [T in StripeEventType]?: (event: Extract<StripeEvent, { type: T }>) => Promise<void> };
+type Handlers = { [T in StripeEventType]?: (payables: PayableRegistry, event: Extract<StripeEvent, { type: T }>) => Promise<PaymentWork | null> };
 
 const idOf = (ref: string | { id: string } | null | undefined): string | null => (ref == null ? null : typeof ref === 'string' ? ref : ref.id);
 
-async function syncRefundsOf(ref: string | { id: string } | null | undefined): Promise<void> {
+function refundsOf(payables: PayableRegistry, ref: string | { id: string } | null | undefined): Promise<PaymentWork | null> {
   const id = idOf(ref);
-  if (id) await syncRefunds(id);
+  return id ? refundsWork(payables, id) : Promise.resolve(null);
 }
 
 // Each event is only a signal: the handler reads the current object from Stripe, so order does not matter.
 const handlers: Handlers = {
-  'payment_intent.succeeded': (e) => syncPaymentIntent(e.data.object.id),
-  'payment_intent.payment_failed': (e) => syncPaymentIntent(e.data.object.id),
-  'payment_intent.canceled': (e) => syncPaymentIntent(e.data.object.id),
-  'payment_intent.requires_action': (e) => syncPaymentIntent(e.data.object.id),
-  'payment_intent.processing': (e) => syncPaymentIntent(e.data.object.id),
-  'charge.refunded': (e) => syncRefundsOf(e.data.object.payment_intent),
-  'refund.created': (e) => syncRefundsOf(e.data.object.payment_intent),
-  'refund.updated': (e) => syncRefundsOf(e.data.object.payment_intent),
-  'refund.failed': (e) => syncRefundsOf(e.data.object.payment_intent),
-  'checkout.session.completed': (e) => syncCheckoutSession(e.data.object.id),
-  'checkout.session.expired': (e) => syncCheckoutSession(e.data.object.id),
+  'payment_intent.succeeded': (p, e) => paymentIntentWork(p, e.data.object.id),
+  'payment_intent.payment_failed': (p, e) => paymentIntentWork(p, e.data.object.id),
+  'payment_intent.canceled': (p, e) => paymentIntentWork(p, e.data.object.id),
+  'payment_intent.requires_action': (p, e) => paymentIntentWork(p, e.data.object.id),
+  'payment_intent.processing': (p, e) => paymentIntentWork(p, e.data.object.id),
+  'charge.refunded': (p, e) => refundsOf(p, e.data.object.payment_intent),
+  'refund.created': (p, e) => refundsOf(p, e.data.object.payment_intent),
+  'refund.updated': (p, e) => refundsOf(p, e.data.object.payment_intent),
+  'refund.failed': (p, e) => refundsOf(p, e.data.object.payment_intent),
+  'checkout.session.completed': (p, e) => checkoutSessionWork(p, e.data.object.id),
+  'checkout.session.expired': (p, e) => checkoutSessionWork(p, e.data.object.id),
 };
 
 /** The event, verified against the raw body and STRIPE_WEBHOOK_SECRET (timestamps older than 300 s refused), or null. */
@@ -46,19 +45,27 @@ export function verifyStripeEvent(rawBody: string, signature: string | null): St
   }
 }
 
+export type EventOutcome = 'handled' | 'duplicate' | 'ignored';
+
 /**
- * Has a verified event's effect once. The event id is recorded only after its
- * handler succeeded: the handlers are idempotent by design (conditional updates,
- * ledger rows keyed by Stripe ids), so a crash between the two, or two copies
- * handled at once, only repeats work that changes nothing. A failure throws, the
- * route answers 500 and Stripe retries.
+ * Has a verified event's effect exactly once. Stripe is read first, outside
+ * any transaction; then one transaction records the event id and applies its
+ * whole effect (payment row, ledger rows, the payable's outcome, jobs for
+ * what must happen after), or rolls all of it back. Two copies handled at
+ * once queue on the event's primary key: the second finds it taken and does
+ * nothing, unless the first rolled back, in which case the second does the
+ * work. A failure throws; the route answers 500 and Stripe delivers again.
  */
-export async function handleStripeEvent(event: StripeEvent): Promise<'handled' | 'duplicate' | 'ignored'> {
+export async function handleStripeEvent(payables: PayableRegistry, event: StripeEvent): Promise<EventOutcome> {
   const [seen] = await getDb().select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, event.id)).limit(1);
   if (seen) return 'duplicate';
-  const handler = handlers[event.type] as ((e: StripeEvent) => Promise<void>) | undefined;
+  const handler = handlers[event.type] as ((p: PayableRegistry, e: StripeEvent) => Promise<PaymentWork | null>) | undefined;
   if (!handler) return 'ignored';
-  await handler(event);
-  await getDb().insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing();
-  return 'handled';
+  const work = await handler(payables, event);
+  return getDb().transaction(async (tx) => {
+    const [recorded] = await tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id });
+    if (!recorded) return 'duplicate';
+    if (work) await work(tx);
+    return 'handled';
+  });
 }

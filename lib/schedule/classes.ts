@@ -167,7 +167,7 @@ export async function cancelClass(id: string, actor: PublicUser, tx: Executor = 
   const stamp = now();
   const updated = await tx
     .update(classes)
-    .set({ cancelledAt: stamp, updatedAt: stamp })
+    .set({ cancelledAt: stamp, seatsTaken: 0, updatedAt: stamp })
     .where(and(eq(classes.id, id), isNull(classes.cancelledAt)))
     .returning({ id: classes.id });
   if (!updated.length) throw new AppError('invalid_transition', 'This class is already cancelled.');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { payables } from '@/lib/payables';
+import { getDb } from '@/db/client';
+import { bookingPayable } from '@/lib/bookings/payable';
 import { api, appUrls } from './api';
 import { futureHour, makeClass, makeClient, makeProvider } from './booking-fixtures';
 import { testSql } from './db';
@@ -126,7 +127,8 @@ describe('cancellation policy', () => {
     const client = await makeClient();
     const booked = await api<B>('/api/v1/bookings', { json: { class_id: await makeClass({ capacity: 5, price: 1500, hoursAhead }) }, token: client.token });
     expect(booked.body.booking.status).toBe('pending_payment');
-    expect(await payables.booking.paymentSucceeded(booked.body.booking.id, { paymentRef: `pi_test_${randomUUID()}`, amount: { amount: 1500, currency: 'gbp' } })).toBe(true);
+    const paid = await getDb().transaction((tx) => bookingPayable.paymentSucceeded(tx, booked.body.booking.id, { paymentRef: `pi_test_${randomUUID()}`, amount: { amount: 1500, currency: 'gbp' }, recordedBy: null }));
+    expect(paid).toBe(true);
     return { client, id: booked.body.booking.id };
   }
 

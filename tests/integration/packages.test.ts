@@ -28,7 +28,7 @@ import { DAY_MS } from '@/lib/time';
 // The sync the webhook runs, called in this process too: it reaches the stack's emulator like the app does.
 process.env.STRIPE_SECRET_KEY = 'sk_test_integration';
 process.env.STRIPE_API_BASE = inject('stripeUrl');
-const { syncPaymentIntent } = await import('@/lib/payments/sync');
+const { payments } = await import('@/lib/flows/payments');
 
 type Purchase = {
   purchase: { id: string; status: string; package: { id: string; name: string; class_count: number }; price: { amount: number; currency: string }; payment_id: string | null };
@@ -261,7 +261,7 @@ describe('buying a package', () => {
     );
     expect(posted.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
     // And the sync itself, five times at once.
-    await Promise.all(Array.from({ length: 5 }, () => syncPaymentIntent(start.payment_intent_id)));
+    await Promise.all(Array.from({ length: 5 }, () => payments.syncPaymentIntent(start.payment_intent_id)));
     const deliveries = (await emulatorControl(`/deliveries?event_id=${event!.id}`)) as { data: unknown[] };
     expect(deliveries.data.length).toBeGreaterThan(5);
     await new Promise((r) => setTimeout(r, 2_000));
@@ -322,9 +322,8 @@ describe('buying a package', () => {
     expect(partly).toMatchObject({ remaining_uses: 3, revoked_at: null });
     expect(await entriesOf(partCredit.id as string)).toEqual([expect.objectContaining({ kind: 'grant', delta: 5 }), expect.objectContaining({ kind: 'revoke', delta: -2 })]);
     // The same refund applied again (the sync) takes nothing more.
-    await syncPaymentIntent(part.payment_intent_id);
-    const { syncRefunds } = await import('@/lib/payments/refund-sync');
-    await syncRefunds(part.payment_intent_id);
+    await payments.syncPaymentIntent(part.payment_intent_id);
+    await payments.syncRefunds(part.payment_intent_id);
     expect((await creditsOfPurchase(part.purchase_id))[0]).toMatchObject({ remaining_uses: 3 });
 
     expect(await creditsOffLedger()).toEqual([]);

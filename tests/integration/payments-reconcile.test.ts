@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueApiToken } from '@/lib/auth/api-tokens';
-import { reconcilePendingPayments } from '@/lib/payments/reconcile';
+import { payments } from '@/lib/flows/payments';
 import { api } from './api';
 import { makeClient, makeProvider, type TestUser } from './booking-fixtures';
 import { testSql } from './db';
@@ -29,11 +29,11 @@ describe('reconciliation of payments whose webhook was lost', () => {
     expect((await paymentRow(pi))?.status).not.toBe('succeeded');
     expect((await bookingOf(bookingId, client.token)).status).toBe('pending_payment');
 
-    const dry = await reconcilePendingPayments({ olderThanMinutes: 0, update: false });
+    const dry = await payments.reconcile({ olderThanMinutes: 0, update: false });
     expect(dry.changed).toContainEqual(expect.objectContaining({ id: pi, to: 'succeeded' }));
     expect((await paymentRow(pi))?.status).not.toBe('succeeded');
 
-    const result = await reconcilePendingPayments({ olderThanMinutes: 0, update: true });
+    const result = await payments.reconcile({ olderThanMinutes: 0, update: true });
     expect(result.checked).toBeGreaterThanOrEqual(1);
     expect(result.changed).toContainEqual(expect.objectContaining({ id: pi, to: 'succeeded', action: 'synced' }));
     const row = await paymentRow(pi);
@@ -43,7 +43,7 @@ describe('reconciliation of payments whose webhook was lost', () => {
     expect(await ledger(pi)).toHaveLength(1);
 
     // A second run finds nothing to do for it.
-    const again = await reconcilePendingPayments({ olderThanMinutes: 0, update: true });
+    const again = await payments.reconcile({ olderThanMinutes: 0, update: true });
     expect(again.changed.map((c) => c.id)).not.toContain(pi);
     expect(await ledger(pi)).toHaveLength(1);
   });
@@ -53,7 +53,7 @@ describe('reconciliation of payments whose webhook was lost', () => {
     const pi = payment.payment_intent_id;
     // The hold ran out while the webhook of its cancellation was lost.
     await testSql()`update bookings set status = 'expired', hold_expires_at = now() - interval '1 minute' where id = ${bookingId}`;
-    const result = await reconcilePendingPayments({ olderThanMinutes: 0, update: true });
+    const result = await payments.reconcile({ olderThanMinutes: 0, update: true });
     expect(result.changed).toContainEqual(expect.objectContaining({ id: pi, action: 'canceled', to: 'canceled' }));
     expect((await emulatorStripe().paymentIntents.retrieve(pi)).status).toBe('canceled');
     expect((await paymentRow(pi))?.status).toBe('canceled');
@@ -61,7 +61,7 @@ describe('reconciliation of payments whose webhook was lost', () => {
 
   it('leaves young payments alone', async () => {
     const { payment } = await bookPricedClass(1200);
-    const result = await reconcilePendingPayments({ olderThanMinutes: 60, update: true });
+    const result = await payments.reconcile({ olderThanMinutes: 60, update: true });
     expect(result.changed.map((c) => c.id)).not.toContain(payment.payment_intent_id);
     expect((await paymentRow(payment.payment_intent_id))?.status).toBe('created');
   });

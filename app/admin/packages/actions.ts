@@ -1,7 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { createPackage, updatePackage } from '@/lib/packages/admin';
+import { updatePackage } from '@/lib/flows/packages';
+import { createPackage } from '@/lib/packages/admin';
 import { createPackageBody, updatePackageBody } from '@/lib/packages/api-schemas';
 import { fieldErrors } from '@/lib/http/json-body';
 import { actionUser, failure, integer, minorUnits, notAllowed, text, type ScheduleFormState } from '@/lib/schedule/form-actions';

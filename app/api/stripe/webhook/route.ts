@@ -1,5 +1,6 @@
+import { payments } from '@/lib/flows/payments';
 import { logger } from '@/lib/logger';
-import { handleStripeEvent, verifyStripeEvent } from '@/lib/payments/webhook';
+import { verifyStripeEvent } from '@/lib/payments';
 
 // POST /api/stripe/webhook: Stripe's signed events. 400 when the signature fails, 2xx once handled
 // (or for types we do not handle), 500 on a failure so Stripe retries.
@@ -9,7 +10,7 @@ export async function POST(request: Request): Promise<Response> {
   const event = verifyStripeEvent(raw, request.headers.get('stripe-signature'));
   if (!event) return Response.json({ error: { code: 'bad_request', message: 'Invalid Stripe signature.' } }, { status: 400 });
   try {
-    const outcome = await handleStripeEvent(event);
+    const outcome = await payments.handleStripeEvent(event);
     return Response.json({ received: true, outcome });
   } catch (err) {
     logger.error('stripe webhook handler failed', { event_id: event.id, type: event.type, message: (err as Error).message });

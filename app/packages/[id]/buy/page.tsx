@@ -1,18 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/page-header';
-import { CheckoutForm } from '@/components/payments/checkout-form';
+import { startPackageCheckoutAction } from '@/app/payments/checkout-actions';
+import { StartCheckout } from '@/components/payments/start-checkout';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth/session';
-import { isAppError } from '@/lib/http/errors';
 import { formatMoney } from '@/lib/money';
 import { getPackage } from '@/lib/packages/queries';
-import { startPackagePurchase } from '@/lib/packages/purchase';
-import { browserStripeConfig } from '@/lib/payments/stripe-client';
+import { browserStripeConfig } from '@/lib/payments';
 
 export const metadata: Metadata = { title: 'Buy a class pass' };
 export const dynamic = 'force-dynamic';
@@ -39,29 +37,13 @@ function CannotBuy({ children }: { children: ReactNode }) {
 export default async function BuyPackagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   // Visitors are sent to sign in and brought back here; other roles get a 403.
-  const client = await requirePageRole('client', `/packages/${encodeURIComponent(id)}/buy`);
+  await requirePageRole('client', `/packages/${encodeURIComponent(id)}/buy`);
   const pkg = await getPackage(id, { includeRetired: true });
   if (!pkg) notFound();
   if (!pkg.active) return <CannotBuy>This class pass is no longer on sale.</CannotBuy>;
 
-  let started: Awaited<ReturnType<typeof startPackagePurchase>>;
-  try {
-    const h = await headers();
-    const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
-    started = await startPackagePurchase(pkg.id, client, origin);
-  } catch (err) {
-    // Expected refusals (payments not configured, the pass retired meanwhile) are shown as they are.
-    if (isAppError(err)) return <CannotBuy>{err.message}</CannotBuy>;
-    throw err;
-  }
-  // Hosted Checkout (the checkout_mode setting): Stripe's own page takes the card.
-  if (started.mode === 'hosted') redirect(started.checkout_url);
-  const resultPath = `/account/credits/purchases/${encodeURIComponent(started.purchase_id)}`;
-  // Already paid at Stripe (another tab, or a webhook on its way): wait for the credit, never charge twice.
-  if (started.status === 'succeeded' || started.status === 'processing') redirect(`${resultPath}?payment_intent=${encodeURIComponent(started.payment_intent_id)}`);
-
   const stripeConfig = browserStripeConfig();
-  const amount = formatMoney(started.amount);
+  const amount = formatMoney(pkg.price);
   return (
     <>
       <PageHeader
@@ -103,10 +85,10 @@ export default async function BuyPackagePage({ params }: { params: Promise<{ id:
           </CardHeader>
           <CardContent>
             {stripeConfig.publishableKey ? (
-              <CheckoutForm
-                clientSecret={started.client_secret}
+              // The purchase and its payment are started (or resumed) from the browser, by an action: a render never creates one.
+              <StartCheckout
+                start={startPackageCheckoutAction.bind(null, pkg.id)}
                 amountLabel={amount}
-                resultPath={resultPath}
                 hold={null}
                 stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
               />

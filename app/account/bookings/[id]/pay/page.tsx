@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { bookingTitle } from '@/components/bookings/labels';
 import { LocalDateTime } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
 import type { CreditOffer } from '@/components/bookings/pay-choice';
 import { UseCreditForm } from '@/components/credits/use-credit-form';
-import { CheckoutForm } from '@/components/payments/checkout-form';
+import { StartCheckout } from '@/components/payments/start-checkout';
+import { startBookingCheckoutAction } from '@/app/payments/checkout-actions';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth/session';
@@ -17,10 +17,8 @@ import { findBookingRow } from '@/lib/bookings/queries';
 import { now } from '@/lib/clock';
 import { classTarget, usableCreditFor } from '@/lib/credits/usable';
 import type { CreditTarget } from '@/lib/credits/ledger';
-import { isAppError } from '@/lib/http/errors';
 import { formatMoney } from '@/lib/money';
-import { checkoutFor } from '@/lib/payments/checkout';
-import { browserStripeConfig } from '@/lib/payments/stripe-client';
+import { browserStripeConfig } from '@/lib/payments';
 
 export const metadata: Metadata = { title: 'Pay for your booking' };
 
@@ -74,30 +72,8 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
   }
 
   const stripeConfig = browserStripeConfig();
-  let started: Awaited<ReturnType<typeof checkoutFor>>;
-  try {
-    const h = await headers();
-    const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
-    const base = `/account/bookings/${encodeURIComponent(booking.id)}`;
-    started = await checkoutFor({ type: 'booking', id: booking.id }, client, origin, { paid: `${base}/paid`, back: base });
-  } catch (err) {
-    // Expected refusals (payments not configured, the booking changed meanwhile) are shown as they are.
-    if (isAppError(err)) return <NothingToPay booking={booking}>{err.message}</NothingToPay>;
-    throw err;
-  }
-  // Hosted Checkout (the checkout_mode setting): Stripe's own page takes the card.
-  if (started.mode === 'hosted') redirect(started.checkout_url);
-  const payment = started;
-  // Already paid at Stripe (another tab, or a webhook still on its way): wait for the confirmation, never charge twice.
-  if (payment.status === 'succeeded' || payment.status === 'processing') {
-    redirect(`/account/bookings/${encodeURIComponent(booking.id)}/paid?payment_intent=${encodeURIComponent(payment.payment_intent_id)}`);
-  }
-  if (payment.status === 'canceled') {
-    return <NothingToPay booking={booking}>This payment was cancelled. Book again from the schedule if there is still room.</NothingToPay>;
-  }
-
   const title = bookingTitle(booking);
-  const amount = formatMoney(payment.amount);
+  const amount = formatMoney(booking.amount_due);
   const credit = await creditOffer(client.id, booking);
   const isDeposit = booking.amount_due.amount < booking.price.amount;
 
@@ -163,10 +139,10 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
             </CardHeader>
             <CardContent>
               {stripeConfig.publishableKey ? (
-                <CheckoutForm
-                  clientSecret={payment.client_secret}
+                // The payment is started (or resumed) from the browser, by an action: a render never creates one.
+                <StartCheckout
+                  start={startBookingCheckoutAction.bind(null, booking.id)}
                   amountLabel={amount}
-                  resultPath={`/account/bookings/${encodeURIComponent(booking.id)}/paid`}
                   hold={{ expiresAt: booking.hold_expires_at, serverNow: at.toISOString() }}
                   stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
                 />

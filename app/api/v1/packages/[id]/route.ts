@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/http/api';
 import { AppError } from '@/lib/http/errors';
-import { updatePackage } from '@/lib/packages/admin';
+import { updatePackage } from '@/lib/flows/packages';
 import { updatePackageBody } from '@/lib/packages/api-schemas';
 import { getPackage } from '@/lib/packages/queries';
 

@@ -1,8 +1,8 @@
 import { apiRoute } from '@/lib/http/api';
-import { refundBody } from '@/lib/payments/api-schemas';
-import { refundPayment } from '@/lib/payments/refunds';
+import { payments } from '@/lib/flows/payments';
+import { refundBody } from '@/lib/payments';
 
 // POST /api/v1/payments/:id/refund {amount?, reason} -> 201 {refund}: admins any payment, providers their own (else 404).
 export const POST = apiRoute({ access: ['admin', 'provider'], body: refundBody }, async ({ user, params, body }) =>
-  Response.json({ refund: await refundPayment(String(params.id), body, user) }, { status: 201 }),
+  Response.json({ refund: await payments.refund(String(params.id), body, user) }, { status: 201 }),
 );

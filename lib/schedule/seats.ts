@@ -5,7 +5,7 @@ import { classes, type ClassRow } from '@/db/schema';
 import { now } from '@/lib/clock';
 
 /**
- * Takes one seat if one is left: a single conditional UPDATE, so concurrent
+ * A class's seat counter, written only here. Takes one seat if one is left: a single conditional UPDATE, so concurrent
  * requests queue on the row and the counter can never pass capacity (a check
  * constraint backs this up). Undefined means the class is full, cancelled or gone.
  */

@@ -1,0 +1,32 @@
+import 'server-only';
+
+/**
+ * Payments (seed 003): cards through Stripe, for payables known only by type
+ * and id. Operations that tell a payable what happened come from
+ * `createPayments(registry)`, bound once in lib/flows; the rest is here.
+ */
+export { createPayments, type Payments } from './service';
+export { listPaymentsQuery, refundBody, type ListPaymentsQuery, type RefundBody } from './api-schemas';
+export type { CheckoutStart } from './checkout';
+export type { HostedCheckout } from './hosted-checkout';
+export type { StartedPayment } from './start';
+export type { RefundDto } from './refunds';
+export type { ReconcileFinding, ReconcileResult } from './reconcile';
+export type { EventOutcome } from './webhook';
+export { verifyStripeEvent } from './webhook';
+export { cancelOpenPayment } from './payable-flow';
+export { paymentIntentNamed, payableOfPayment, requireSucceeded } from './external';
+export { latestCharge } from './apply';
+export {
+  getPaymentFor,
+  listPayments,
+  paymentStatus,
+  providerPaymentTotals,
+  type LedgerEntryDto,
+  type PaymentDto,
+  type PaymentFilters,
+  type PaymentTotals,
+  type RefundDto as PaymentRefundDto,
+} from './queries';
+export { browserStripeConfig } from './stripe-client';
+export type { StripeCharge, StripeEvent, StripePaymentIntent } from './stripe-types';

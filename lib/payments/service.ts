@@ -1,0 +1,43 @@
+import 'server-only';
+import type { Tx } from '@/db/client';
+import type { PayableCharge, PayableRef, PayableRegistry, PaymentRecorder } from '@/lib/payables';
+import type { PublicUser } from '@/lib/users/public-user';
+import { checkoutFor } from './checkout';
+import { recordExternalPayment } from './external';
+import { paymentForNewPayable, settleCancelledPayable } from './payable-flow';
+import { reconcilePendingPayments } from './reconcile';
+import { refundAutomatically, refundForPayable, refundPayment } from './refunds';
+import { startPayment } from './start';
+import type { StripeEvent, StripePaymentIntent } from './stripe-types';
+import { syncPaymentIntent, syncRefunds } from './sync';
+import { handleStripeEvent } from './webhook';
+
+/**
+ * The payments that need to know what is paid for, bound to the payables that
+ * say it. Payments never import bookings, packages or credits: lib/flows
+ * builds the registry of payable handlers and calls this once.
+ */
+export function createPayments(payables: PayableRegistry) {
+  return {
+    /** The card payment (PaymentIntent) of a payable, created once. */
+    start: (payable: PayableRef, user: PublicUser) => startPayment(payables, payable, user),
+    /** The Payment Element's PaymentIntent or a hosted Checkout Session, by the checkout_mode setting. */
+    checkout: (payable: PayableRef, user: PublicUser, origin: string, paths: { paid: string; back: string }) => checkoutFor(payables, payable, user, origin, paths),
+    /** The payment a newly made payable needs, or null; never throws for a Stripe failure. */
+    forNewPayable: (payable: PayableRef, user: PublicUser, awaitingPayment: boolean) => paymentForNewPayable(payables, payable, user, awaitingPayment),
+    /** What a cancelled payable is owed back by card. */
+    settleCancelled: (payable: PayableRef, outcome: { refundDue: 'full' | 'none' | null; paymentStatus: string }, reason: string, actor: PublicUser) =>
+      settleCancelledPayable(payables, payable, outcome, reason, actor),
+    handleStripeEvent: (event: StripeEvent) => handleStripeEvent(payables, event),
+    syncPaymentIntent: (paymentIntentId: string) => syncPaymentIntent(payables, paymentIntentId),
+    syncRefunds: (paymentIntentId: string) => syncRefunds(payables, paymentIntentId),
+    refund: (paymentId: string, input: { amount?: number; reason: string }, actor: PublicUser) => refundPayment(payables, paymentId, input, actor),
+    refundForPayable: (payable: PayableRef, reason: string, actor: PublicUser) => refundForPayable(payables, payable, reason, actor),
+    refundAutomatically: (paymentIntentId: string) => refundAutomatically(payables, paymentIntentId),
+    reconcile: (options: { olderThanMinutes: number; update: boolean }) => reconcilePendingPayments(payables, options),
+    recordExternalPayment: (tx: Tx, input: { paymentIntent: StripePaymentIntent; payable: PayableRef; charge?: PayableCharge; recordedBy: PaymentRecorder }) =>
+      recordExternalPayment(payables, tx, input),
+  };
+}
+
+export type Payments = ReturnType<typeof createPayments>;
