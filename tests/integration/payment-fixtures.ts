@@ -30,14 +30,38 @@ export interface Payment {
 export type BookingBody = { booking: { id: string; status: string; payment_status: string }; payment: Payment | null };
 
 /** A client and a pending_payment booking of a priced class, with its payment. */
-export async function bookPricedClass(price = 2500, client?: TestUser): Promise<{ client: TestUser; bookingId: string; payment: Payment }> {
+export async function bookPricedClass(price = 2500, client?: TestUser): Promise<{ client: TestUser; classId: string; bookingId: string; payment: Payment }> {
   const who = client ?? (await makeClient());
   const classId = await makeClass({ capacity: 10, price });
   const res = await api<BookingBody>('/api/v1/bookings', { json: { class_id: classId }, token: who.token });
   expect(res.status).toBe(201);
   expect(res.body.booking.status).toBe('pending_payment');
   expect(res.body.payment).not.toBeNull();
-  return { client: who, bookingId: res.body.booking.id, payment: res.body.payment as Payment };
+  return { client: who, classId, bookingId: res.body.booking.id, payment: res.body.payment as Payment };
+}
+
+/** One attempt history of sending one event to the app, as the emulator's control API lists it. */
+export interface Delivery {
+  id: string;
+  event_id: string;
+  event_type: string;
+  status: 'pending' | 'succeeded' | 'failed' | 'dropped';
+  attempts: { at: number; status: number | null; error?: string }[];
+}
+
+export async function deliveriesOf(eventId: string): Promise<Delivery[]> {
+  return ((await emulatorControl(`/deliveries?event_id=${encodeURIComponent(eventId)}`)) as { data: Delivery[] }).data;
+}
+
+/** Waits until every delivery of these events (copies and resends included) has had its outcome, then returns them all. */
+export async function settledDeliveries(eventIds: string[], timeoutMs = 20_000): Promise<Delivery[]> {
+  const all = await waitFor(
+    async () => (await Promise.all(eventIds.map(deliveriesOf))).flat(),
+    (ds) => eventIds.every((id) => ds.some((d) => d.event_id === id)) && ds.every((d) => d.status !== 'pending'),
+    timeoutMs,
+  );
+  expect(all.filter((d) => d.status === 'pending'), 'deliveries still pending').toEqual([]);
+  return all;
 }
 
 export async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
