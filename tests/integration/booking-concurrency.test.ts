@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, appUrls } from './api';
-import { activeBookingsInClass, futureHour, makeClass, makeClients, makeProvider } from './booking-fixtures';
-import { testSql } from './db';
-
-type BookingBody = { booking: { id: string; status: string } };
+import { activeBookingsInClass, api, appUrls, futureHour, makeClass, makeClients, makeProvider, testSql, type BookingBody, type ErrorBody } from './fixtures';
 
 describe('capacity under real concurrent requests', () => {
   for (const servers of [1, 2]) {
@@ -12,7 +8,7 @@ describe('capacity under real concurrent requests', () => {
       const classId = await makeClass({ capacity: 20, seatsTaken: 15 });
       const clients = await makeClients(100);
       const results = await Promise.all(
-        clients.map((c, i) => api<BookingBody & { error?: { code: string } }>('/api/v1/bookings', { json: { class_id: classId }, token: c.token, server: i % servers })),
+        clients.map((c, i) => api<BookingBody & Partial<ErrorBody>>('/api/v1/bookings', { json: { class_id: classId }, token: c.token, server: i % servers })),
       );
       const created = results.filter((r) => r.status === 201);
       const refused = results.filter((r) => r.status === 409);
@@ -29,7 +25,7 @@ describe('capacity under real concurrent requests', () => {
       const starts = [0, 30, 60].map((m) => new Date(futureHour(3).getTime() + m * 60_000).toISOString());
       const results = await Promise.all(
         clients.map((c, i) =>
-          api<{ error?: { code: string } }>('/api/v1/bookings', {
+          api<Partial<ErrorBody>>('/api/v1/bookings', {
             json: { session_type_id: provider.sessionTypeId, provider_id: provider.id, starts_at: starts[i % 3] },
             token: c.token,
             server: i % servers,
@@ -52,7 +48,7 @@ describe('capacity under real concurrent requests', () => {
     const classId = await makeClass({ capacity: 10 });
     const [client] = await makeClients(1);
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => api<BookingBody & { error?: { code: string } }>('/api/v1/bookings', { json: { class_id: classId }, token: client?.token, server: i % 2 })),
+      Array.from({ length: 10 }, (_, i) => api<BookingBody & Partial<ErrorBody>>('/api/v1/bookings', { json: { class_id: classId }, token: client?.token, server: i % 2 })),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 409).every((r) => r.body.error?.code === 'already_booked')).toBe(true);

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { activeBookingsInClass, makeClass, makeClient } from './booking-fixtures';
-import { testSql } from './db';
-import { bookWithCredit, entriesOf, expectLedgerConsistent, grantCredit, ledgerBalances, moveClock, remainingOf } from './credit-fixtures';
-import { waitFor } from './payment-fixtures';
+import {
+  activeBookingsInClass,
+  bookWithCredit,
+  entriesOf,
+  expectLedgerConsistent,
+  grantCredit,
+  ledgerBalances,
+  makeClass,
+  makeClient,
+  moveClock,
+  remainingOf,
+  testSql,
+  waitFor,
+} from './fixtures';
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { startAppServer } from '../support/stack';
-import { api, registerAndToken } from './api';
+import { api, registerAndToken } from './fixtures';
 
 describe('GET /api/health', () => {
   it('answers ok when the database is up', async () => {
