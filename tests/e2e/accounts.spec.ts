@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage, demo, mainNav, signOut, type DemoRole } from './fixtures';
+import { DEMO_PASSWORD, SignInPage, SignUpPage, demo, mainNav, signOut, type DemoRole } from './fixtures';
 
 test('a new user registers, lands in the client area, signs out and signs back in', async ({ page }) => {
   const email = `new-${randomUUID().slice(0, 8)}@example.test`;
@@ -11,11 +11,7 @@ test('a new user registers, lands in the client area, signs out and signs back i
   await mainNav(page).getByRole('link', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/signup/);
 
-  await page.getByLabel('Name').fill('Nia New');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  await new SignUpPage(page).signUp({ name: 'Nia New', email, password });
 
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole('heading', { level: 1, name: 'My account' })).toBeVisible();
@@ -31,24 +27,18 @@ test('a new user registers, lands in the client area, signs out and signs back i
 });
 
 test('sign-up shows field errors and keeps what was typed', async ({ page }) => {
-  await page.goto('/signup');
-  await page.getByLabel('Name').fill('Short Pass');
-  await page.getByLabel('Email').fill('short@example.test');
-  await page.getByLabel('Password', { exact: true }).fill('short');
-  await page.getByLabel('Confirm password').fill('short');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  const signUp = new SignUpPage(page);
+  await signUp.open();
+  await signUp.signUp({ name: 'Short Pass', email: 'short@example.test', password: 'short' });
   await expect(page.getByText('Password must be at least 8 characters.')).toBeVisible();
   await expect(page.getByLabel('Email')).toHaveValue('short@example.test');
   await expect(page).toHaveURL(/\/signup/);
 });
 
 test('a duplicate e-mail is refused on sign-up', async ({ page }) => {
-  await page.goto('/signup');
-  await page.getByLabel('Name').fill('Copy Cat');
-  await page.getByLabel('Email').fill(demo.client.email);
-  await page.getByLabel('Password', { exact: true }).fill('another-password');
-  await page.getByLabel('Confirm password').fill('another-password');
-  await page.getByRole('button', { name: 'Create account' }).click();
+  const signUp = new SignUpPage(page);
+  await signUp.open();
+  await signUp.signUp({ name: 'Copy Cat', email: demo.client.email, password: 'another-password' });
   await expect(page.getByText('An account with this e-mail already exists.')).toBeVisible();
 });
 

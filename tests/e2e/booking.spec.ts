@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, mainNav, registerClient, signOut } from './fixtures';
+import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, mainNav, openBookableClass, registerClient, signOut } from './fixtures';
 
 const BOOKING_URL = /\/account\/bookings\/[0-9a-f-]{36}$/;
 
@@ -12,18 +12,7 @@ test('a new client books a free class and a free 1:1, cancels the class, and the
   await expect(mainNav(page).getByRole('link', { name: 'My bookings', exact: true })).toBeVisible();
 
   // A free class with plenty of seats, picked from the schedule as a client would.
-  await page.goto('/schedule');
-  await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
-  const freeClass = page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('link', { name: /^Book / }) })
-    .filter({ hasText: 'Free' })
-    .filter({ hasText: /(?:^|\D)\d{2,} seats left/ })
-    .first();
-  const classTitle = (await freeClass.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
-  expect(classTitle).not.toBe('');
-  await freeClass.getByRole('link', { name: /^Book / }).click();
-  await expect(page.getByRole('heading', { level: 1, name: classTitle })).toBeVisible();
+  const classTitle = await openBookableClass(page, { price: 'free' });
   await expect(page.getByTestId('class-price')).toHaveText('Free');
   await page.getByRole('button', { name: 'Book this class' }).click();
   await expect(page).toHaveURL(BOOKING_URL);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, demo, fillCard, payButton, registerClient, signOut } from './fixtures';
+import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, demo, fillCard, openBookableClass, payButton, registerClient, signOut } from './fixtures';
 
 /**
  * Class passes and credits end to end, against the offline Stripe emulator:
@@ -16,22 +16,6 @@ async function expectCreditsTotal(page: Page, total: number): Promise<void> {
   await page.goto('/account/credits');
   await expect(page.getByRole('heading', { level: 1, name: 'Class credits' })).toBeVisible();
   await expect(page.getByTestId('credits-total')).toHaveText(String(total));
-}
-
-/** The furthest priced class on the schedule with plenty of seats: well outside the 24-hour cancellation window. */
-async function openLatestPricedClass(page: Page): Promise<string> {
-  await page.goto('/schedule');
-  const priced = page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('link', { name: /^Book / }) })
-    .filter({ hasText: /£\d+\.\d{2}/ })
-    .filter({ hasText: /(?:^|\D)\d{2,} seats left/ })
-    .last();
-  const title = (await priced.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
-  expect(title).not.toBe('');
-  await priced.getByRole('link', { name: /^Book / }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  return title;
 }
 
 test.describe('class passes and credits', () => {
@@ -59,8 +43,8 @@ test.describe('class passes and credits', () => {
     await expectCreditsTotal(page, 5);
     await expect(page.getByTestId('credit').first().getByTestId('credit-remaining')).toHaveText('5 of 5');
 
-    // Book a class more than 24 hours away with a credit: confirmed at once.
-    await openLatestPricedClass(page);
+    // Book a class more than 24 hours away (the latest priced one) with a credit: confirmed at once.
+    await openBookableClass(page, { price: 'priced', which: 'latest' });
     const useCredit = page.getByRole('radio', { name: /^Use a credit \(5 left, next expires / });
     await expect(useCredit).toBeChecked();
     await expect(page.getByRole('radio', { name: /^Pay by card £\d+\.\d{2}$/ })).not.toBeChecked();
@@ -177,7 +161,7 @@ test.describe('class passes and credits', () => {
     await expect(page.getByTestId('credit').first()).toContainText('Given by the studio');
 
     // Choosing the card leaves the booking awaiting payment; its pay page offers the credit instead.
-    await openLatestPricedClass(page);
+    await openBookableClass(page, { price: 'priced', which: 'latest' });
     await page.getByRole('radio', { name: /^Pay by card / }).check();
     await page.getByRole('button', { name: 'Book this class' }).click();
     await expect(page).toHaveURL(BOOKING_URL);

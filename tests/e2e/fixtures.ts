@@ -26,6 +26,23 @@ export class SignInPage {
   }
 }
 
+/** The sign-up page as a user sees it. */
+export class SignUpPage {
+  constructor(private readonly page: Page) {}
+
+  async open() {
+    await this.page.goto('/signup');
+  }
+
+  async signUp(user: { name: string; email: string; password: string }) {
+    await this.page.getByLabel('Name').fill(user.name);
+    await this.page.getByLabel('Email').fill(user.email);
+    await this.page.getByLabel('Password', { exact: true }).fill(user.password);
+    await this.page.getByLabel('Confirm password').fill(user.password);
+    await this.page.getByRole('button', { name: 'Create account' }).click();
+  }
+}
+
 export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
 }
@@ -38,14 +55,9 @@ export async function signOut(page: Page, name: string) {
 
 /** Registers a new client through the sign-up page; a unique e-mail keeps tests independent. */
 export async function registerClient(page: Page, name: string, tag = 'client'): Promise<void> {
-  const email = `${tag}-${randomUUID().slice(0, 8)}@example.test`;
-  const password = 'a-long-enough-password';
-  await page.goto('/signup');
-  await page.getByLabel('Name').fill(name);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  const signUp = new SignUpPage(page);
+  await signUp.open();
+  await signUp.signUp({ name, email: `${tag}-${randomUUID().slice(0, 8)}@example.test`, password: 'a-long-enough-password' });
   await expect(page).toHaveURL(/\/account$/);
 }
 
@@ -64,6 +76,26 @@ export async function completeQuestionnaire(page: Page): Promise<void> {
   await page.getByLabel(/^I confirm these answers are true and consent to/).check();
   await page.getByRole('button', { name: 'Save questionnaire' }).click();
   await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
+}
+
+/**
+ * From the schedule, opens a bookable class with plenty of seats (10 or more left), free or priced,
+ * the soonest or the latest; returns its title.
+ */
+export async function openBookableClass(page: Page, options: { price: 'free' | 'priced'; which?: 'soonest' | 'latest' }): Promise<string> {
+  await page.goto('/schedule');
+  await expect(page.getByRole('heading', { level: 1, name: 'Schedule' })).toBeVisible();
+  const classes = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('link', { name: /^Book / }) })
+    .filter({ hasText: options.price === 'free' ? 'Free' : /£\d+\.\d{2}/ })
+    .filter({ hasText: /(?:^|\D)\d{2,} seats left/ });
+  const chosen = options.which === 'latest' ? classes.last() : classes.first();
+  const title = (await chosen.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
+  expect(title).not.toBe('');
+  await chosen.getByRole('link', { name: /^Book / }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  return title;
 }
 
 /** The checkout's Pay button ("Pay £12.00", then "Paying…"). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, fillCard, payButton, registerClient } from './fixtures';
+import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, fillCard, openBookableClass, payButton, registerClient } from './fixtures';
 
 /**
  * Card payments end to end, against the offline Stripe emulator the test stack
@@ -18,17 +18,7 @@ async function newClient(page: Page): Promise<void> {
 
 /** Books a priced class with plenty of seats from the schedule; returns the booking's id, title and price. */
 async function bookPricedClass(page: Page, which: 'soonest' | 'latest' = 'soonest'): Promise<{ id: string; title: string; price: string }> {
-  await page.goto('/schedule');
-  const pricedClasses = page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('link', { name: /^Book / }) })
-    .filter({ hasText: /£\d+\.\d{2}/ })
-    .filter({ hasText: /(?:^|\D)\d{2,} seats left/ });
-  const pricedClass = which === 'soonest' ? pricedClasses.first() : pricedClasses.last();
-  const title = (await pricedClass.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
-  expect(title).not.toBe('');
-  await pricedClass.getByRole('link', { name: /^Book / }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const title = await openBookableClass(page, { price: 'priced', which });
   const price = (await page.getByTestId('class-price').textContent())?.trim() ?? '';
   expect(price).toMatch(/^£\d+\.\d{2}$/);
   await page.getByRole('button', { name: 'Book this class' }).click();
@@ -61,6 +51,20 @@ async function expectConfirmed(page: Page, id: string): Promise<void> {
   await expect(page.getByRole('link', { name: 'Pay now' })).toHaveCount(0);
 }
 
+/** A new client with a valid questionnaire, at the checkout of a priced class they have just booked. */
+async function newClientAtCheckout(page: Page, which: 'soonest' | 'latest' = 'soonest'): Promise<{ id: string; title: string; price: string }> {
+  await newClient(page);
+  const booking = await bookPricedClass(page, which);
+  await openCheckout(page, booking);
+  return booking;
+}
+
+/** Fills the Payment Element with a test card and presses Pay. */
+async function payWith(page: Page, card: string): Promise<void> {
+  await fillCard(page, card);
+  await payButton(page).click();
+}
+
 async function bookingState(page: Page, id: string): Promise<{ status: string; payment_status: string }> {
   const res = await page.request.get(`/api/v1/bookings/${id}`);
   expect(res.ok()).toBe(true);
@@ -72,11 +76,8 @@ test.describe('card payments', () => {
   test.describe.configure({ timeout: 120_000 });
 
   test('a new client pays for a class with 4242 and the booking is confirmed', async ({ page }) => {
-    await newClient(page);
-    const booking = await bookPricedClass(page);
-    await openCheckout(page, booking);
-    await fillCard(page, '4242 4242 4242 4242');
-    await payButton(page).click();
+    const booking = await newClientAtCheckout(page);
+    await payWith(page, '4242 4242 4242 4242');
     await expectConfirmed(page, booking.id);
 
     // The receipt: the payment is listed with the card and a link to Stripe's receipt.
@@ -92,11 +93,8 @@ test.describe('card payments', () => {
   });
 
   test('a declined card shows its own message, keeps the hold, and a retry with 4242 pays', async ({ page }) => {
-    await newClient(page);
-    const booking = await bookPricedClass(page);
-    await openCheckout(page, booking);
-    await fillCard(page, '4000 0000 0000 9995');
-    await payButton(page).click();
+    const booking = await newClientAtCheckout(page);
+    await payWith(page, '4000 0000 0000 9995');
     await expect(page.getByTestId('payment-error')).toHaveText('Your card has insufficient funds.');
     await expect(page.getByRole('alert').filter({ hasText: 'insufficient funds' })).toBeVisible();
     await expect(page).toHaveURL(/\/pay$/);
@@ -111,11 +109,8 @@ test.describe('card payments', () => {
   });
 
   test('a 3-D Secure card is authenticated, then the booking is confirmed', async ({ page }) => {
-    await newClient(page);
-    const booking = await bookPricedClass(page);
-    await openCheckout(page, booking);
-    await fillCard(page, '4000 0025 0000 3155');
-    await payButton(page).click();
+    const booking = await newClientAtCheckout(page);
+    await payWith(page, '4000 0025 0000 3155');
     const dialog = page.getByRole('dialog', { name: '3D Secure authentication' });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText(booking.price);
@@ -125,12 +120,9 @@ test.describe('card payments', () => {
   });
 
   test('cancelling a paid class in time refunds the card', async ({ page }) => {
-    await newClient(page);
     // The furthest class on the schedule: well outside the cancellation window.
-    const booking = await bookPricedClass(page, 'latest');
-    await openCheckout(page, booking);
-    await fillCard(page, '4242 4242 4242 4242');
-    await payButton(page).click();
+    const booking = await newClientAtCheckout(page, 'latest');
+    await payWith(page, '4242 4242 4242 4242');
     await expectConfirmed(page, booking.id);
 
     await page.getByRole('button', { name: 'Cancel booking' }).click();
@@ -153,11 +145,8 @@ test.describe('card payments', () => {
   });
 
   test('the practitioner refunds part of a payment they received', async ({ page, browser }) => {
-    await newClient(page);
-    const booking = await bookPricedClass(page);
-    await openCheckout(page, booking);
-    await fillCard(page, '4242 4242 4242 4242');
-    await payButton(page).click();
+    const booking = await newClientAtCheckout(page);
+    await payWith(page, '4242 4242 4242 4242');
     await expectConfirmed(page, booking.id);
     const mine = (await (await page.request.get('/api/v1/payments')).json()) as { payments: { id: string; provider: { name: string } }[] };
     const payment = mine.payments[0];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage, demo, mainNav } from './fixtures';
+import { DEMO_PASSWORD, SignInPage, SignUpPage, demo, mainNav } from './fixtures';
 
 /** The client's questionnaire page as a user sees it. */
 class QuestionnairePage {
@@ -41,12 +41,9 @@ async function registerClientWithApi(request: APIRequestContext, name: string): 
 test('a new client completes the questionnaire and is valid for booking', async ({ page }) => {
   const email = `q-new-${randomUUID().slice(0, 8)}@example.test`;
   const password = 'a-long-enough-password';
-  await page.goto('/signup');
-  await page.getByLabel('Name').fill('Quinn Questionnaire');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
-  await page.getByLabel('Confirm password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
+  const signUp = new SignUpPage(page);
+  await signUp.open();
+  await signUp.signUp({ name: 'Quinn Questionnaire', email, password });
   await expect(page).toHaveURL(/\/account$/);
 
   // The banner and the status card say it is missing and lead to the form.

@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { api, uniqueEmail } from './api';
-import { countUsersWithEmail, testSql } from './db';
+import { api, countUsersWithEmail, expectErrorShape, testSql, uniqueEmail } from './fixtures';
 
 const good = () => ({ email: uniqueEmail('reg'), password: 'correct horse battery', name: 'Rhea Client' });
-
-function expectErrorShape(body: unknown) {
-  expect(body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
-}
 
 describe('POST /api/v1/auth/register', () => {
   it('creates a client account and returns it without any password data', async () => {

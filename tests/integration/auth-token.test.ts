@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, registerAndToken, uniqueEmail } from './api';
+import { api, registerAndToken, uniqueEmail } from './fixtures';
 
 describe('POST /api/v1/auth/token and GET /api/v1/me', () => {
   it('issues a bearer token that identifies the user', async () => {

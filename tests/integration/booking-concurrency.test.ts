@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, appUrls } from './api';
-import { activeBookingsInClass, futureHour, makeClass, makeClients, makeProvider } from './booking-fixtures';
-import { testSql } from './db';
-
-type BookingBody = { booking: { id: string; status: string } };
+import { activeBookingsInClass, api, appUrls, futureHour, makeClass, makeClients, makeProvider, testSql, type BookingBody, type ErrorBody } from './fixtures';
 
 describe('capacity under real concurrent requests', () => {
   for (const servers of [1, 2]) {
@@ -12,7 +8,7 @@ describe('capacity under real concurrent requests', () => {
       const classId = await makeClass({ capacity: 20, seatsTaken: 15 });
       const clients = await makeClients(100);
       const results = await Promise.all(
-        clients.map((c, i) => api<BookingBody & { error?: { code: string } }>('/api/v1/bookings', { json: { class_id: classId }, token: c.token, server: i % servers })),
+        clients.map((c, i) => api<BookingBody & Partial<ErrorBody>>('/api/v1/bookings', { json: { class_id: classId }, token: c.token, server: i % servers })),
       );
       const created = results.filter((r) => r.status === 201);
       const refused = results.filter((r) => r.status === 409);
@@ -29,7 +25,7 @@ describe('capacity under real concurrent requests', () => {
       const starts = [0, 30, 60].map((m) => new Date(futureHour(3).getTime() + m * 60_000).toISOString());
       const results = await Promise.all(
         clients.map((c, i) =>
-          api<{ error?: { code: string } }>('/api/v1/bookings', {
+          api<Partial<ErrorBody>>('/api/v1/bookings', {
             json: { session_type_id: provider.sessionTypeId, provider_id: provider.id, starts_at: starts[i % 3] },
             token: c.token,
             server: i % servers,
@@ -51,9 +47,14 @@ describe('capacity under real concurrent requests', () => {
   it('one client sending the same booking 10 times at once gets one booking', async () => {
     const classId = await makeClass({ capacity: 10 });
     const [client] = await makeClients(1);
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => api('/api/v1/bookings', { json: { class_id: classId }, token: client?.token, server: i % 2 })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => api<BookingBody & Partial<ErrorBody>>('/api/v1/bookings', { json: { class_id: classId }, token: client?.token, server: i % 2 })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409).every((r) => (r.body as { error: { code: string } }).error.code === 'already_booked')).toBe(true);
+    expect(results.filter((r) => r.status === 409).every((r) => r.body.error?.code === 'already_booked')).toBe(true);
+    // Every one of the ten answers is the booking or a clean refusal: a 500 (or any other status) fails here.
+    const answers = results.map((r) => (r.status === 201 ? '201' : `${r.status} ${r.body.error?.code ?? JSON.stringify(r.body)}`));
+    expect(answers.sort()).toEqual(['201', ...Array<string>(9).fill('409 already_booked')]);
     expect(await activeBookingsInClass(classId)).toEqual({ active: 1, seatsTaken: 1 });
   });
 });

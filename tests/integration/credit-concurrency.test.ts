@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { activeBookingsInClass, makeClass, makeClient } from './booking-fixtures';
-import { testSql } from './db';
-import { bookWithCredit, entriesOf, expectLedgerConsistent, grantCredit, ledgerBalances, moveClock, remainingOf } from './credit-fixtures';
-import { waitFor } from './payment-fixtures';
+import {
+  activeBookingsInClass,
+  bookWithCredit,
+  entriesOf,
+  expectLedgerConsistent,
+  grantCredit,
+  ledgerBalances,
+  makeClass,
+  makeClient,
+  moveClock,
+  remainingOf,
+  testSql,
+  waitFor,
+} from './fixtures';
 
 const DAY = 86_400_000;
 
@@ -135,7 +145,8 @@ describe('an expired credit is never used', () => {
       (row) => row?.remaining_uses === 0 && row.expired_at !== null,
     );
     expect(expired).toMatchObject({ remaining_uses: 0, expired_at: expect.any(Date) });
-    // A couple more sweeps pass: the write-off is not repeated.
+    // A short fixed wait, on purpose: this proves the write-off is NOT repeated, so there is no state to poll for.
+    // The worker sweeps every second here, so a couple more sweeps pass meanwhile.
     await new Promise((r) => setTimeout(r, 2_500));
     const entries = await entriesOf(credit.id);
     expect(entries.map((e) => [e.kind, e.delta])).toEqual([

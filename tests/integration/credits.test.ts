@@ -1,31 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { api } from './api';
-import { activeBookingsInClass, futureHour, makeClass, makeClient, makeProvider } from './booking-fixtures';
-import { testSql } from './db';
 import {
+  activeBookingsInClass,
   adminUser,
+  api,
+  bookingOf,
   bookWithCredit,
   entriesOf,
   expectLedgerConsistent,
+  futureHour,
   grantCredit,
+  makeClass,
+  makeClient,
   makePackage,
+  makeProvider,
+  payAndConfirm,
+  paymentRow,
+  paymentsOf,
   remainingOf,
-  type BookedBody,
+  testSql,
+  tokenFor,
+  waitFor,
+  type BookingBody,
   type CreditBody,
-  type E,
   type EntryBody,
-} from './credit-fixtures';
-import { bookingOf, payAndConfirm, paymentRow, tokenFor, waitFor, type Payment } from './payment-fixtures';
+  type ErrorBody,
+  type Payment,
+} from './fixtures';
 
 type CreditsBody = { client_id: string; total_credits: number; credits: CreditBody[] };
 type Adjusted = { credit: CreditBody; entry: EntryBody };
-type Cancelled = BookedBody & { refund: unknown; credit_returned: { credit_id: string; remaining_classes: number } | null };
-
-async function paymentRowsFor(bookingId: string): Promise<number> {
-  const [row] = await testSql()`select count(*)::int as n from payments where payable_id = ${bookingId}`;
-  return row?.n as number;
-}
+type Cancelled = BookingBody & { refund: unknown; credit_returned: { credit_id: string; remaining_classes: number } | null };
 
 describe('booking with a credit', () => {
   it('confirms at once, takes one use, and starts no card payment', async () => {
@@ -37,7 +42,7 @@ describe('booking with a credit', () => {
     expect(res.status).toBe(201);
     expect(res.body.booking).toMatchObject({ status: 'confirmed', payment_status: 'credit_used', payment_type: 'credit' });
     expect(res.body.payment).toBeNull();
-    expect(await paymentRowsFor(res.body.booking.id)).toBe(0);
+    expect(await paymentsOf(res.body.booking.id)).toBe(0);
     expect(await activeBookingsInClass(classId)).toEqual({ active: 1, seatsTaken: 1 });
     expect(await remainingOf(credit.id)).toBe(1);
     const use = (await entriesOf(credit.id)).find((e) => e.kind === 'use');
@@ -74,7 +79,7 @@ describe('booking with a credit', () => {
     const inSeries = await makeClass({ capacity: 5, price: 1500, hoursAhead: 96 });
     const other = await makeClass({ capacity: 5, price: 1500 });
     await testSql()`update classes set series_id = ${seriesId} where id = ${inSeries}`;
-    const packageId = await makePackage({ scope: 'selected', classIds: [listed, seriesId] });
+    const { id: packageId } = await makePackage({ scope: 'selected', classIds: [listed, seriesId] });
     const credit = await grantCredit(client.id, { uses: 5, packageId });
     expect(credit.scope).toEqual({ classes: 'selected', class_ids: [listed, seriesId], session_type_ids: [] });
 
@@ -92,7 +97,7 @@ describe('booking with a credit', () => {
   it('a credit covering a session type pays a 1:1 booking of it, but no class', async () => {
     const provider = await makeProvider({ price: 4000 });
     const client = await makeClient();
-    const packageId = await makePackage({ scope: 'none', sessionTypeIds: [provider.sessionTypeId] });
+    const { id: packageId } = await makePackage({ scope: 'none', sessionTypeIds: [provider.sessionTypeId] });
     const credit = await grantCredit(client.id, { uses: 1, packageId });
 
     const classRes = await bookWithCredit(client.token, { class_id: await makeClass({ capacity: 5, price: 1500 }) });
@@ -103,7 +108,7 @@ describe('booking with a credit', () => {
     expect(res.status).toBe(201);
     expect(res.body.booking).toMatchObject({ status: 'confirmed', payment_status: 'credit_used', payment_type: 'credit' });
     expect(res.body.payment).toBeNull();
-    expect(await paymentRowsFor(res.body.booking.id)).toBe(0);
+    expect(await paymentsOf(res.body.booking.id)).toBe(0);
     expect(await remainingOf(credit.id)).toBe(0);
   });
 });
@@ -130,7 +135,7 @@ describe('cancelling a booking paid with a credit', () => {
     expect(back).toEqual([expect.objectContaining({ delta: 1, booking_id: id, actor_id: client.id })]);
 
     // A second cancel is refused and returns nothing more.
-    const again = await api<E>(`/api/v1/bookings/${id}/cancel`, { json: { reason: 'Again' }, token: client.token, server: 1 });
+    const again = await api<ErrorBody>(`/api/v1/bookings/${id}/cancel`, { json: { reason: 'Again' }, token: client.token, server: 1 });
     expect(again.status).toBe(409);
     expect(await remainingOf(sooner.id)).toBe(1);
     expect((await entriesOf(sooner.id)).filter((e) => e.kind === 'return')).toHaveLength(1);
@@ -185,7 +190,7 @@ describe('cancelling a booking paid with a credit', () => {
     const byCredit = await bookWithCredit(creditClient.token, { class_id: classId });
     expect(byCredit.status).toBe(201);
     const cardClient = await makeClient();
-    const byCard = await api<BookedBody & { payment: Payment }>('/api/v1/bookings', { json: { class_id: classId }, token: cardClient.token });
+    const byCard = await api<BookingBody & { payment: Payment }>('/api/v1/bookings', { json: { class_id: classId }, token: cardClient.token });
     expect(byCard.status).toBe(201);
     await payAndConfirm(byCard.body.booking.id, byCard.body.payment, cardClient.token);
 
@@ -197,7 +202,7 @@ describe('cancelling a booking paid with a credit', () => {
     expect(res.body).toEqual({ cancelled_bookings: 2, refunds: 1, credits_returned: 1 });
     expect(await remainingOf(credit.id)).toBe(1);
     expect((await entriesOf(credit.id)).find((e) => e.kind === 'return')).toMatchObject({ booking_id: byCredit.body.booking.id });
-    expect(await paymentRowsFor(byCredit.body.booking.id)).toBe(0);
+    expect(await paymentsOf(byCredit.body.booking.id)).toBe(0);
     const refunded = await waitFor(() => paymentRow(byCard.body.payment.payment_intent_id), (p) => p?.refunded_amount === 2000);
     expect(refunded?.refunded_amount).toBe(2000);
     expect((await bookingOf(byCard.body.booking.id, cardClient.token)).status).toBe('cancelled');
@@ -228,24 +233,24 @@ describe('admin: grant and adjust', () => {
     const admin = await adminUser();
     const client = await makeClient();
     const classId = await makeClass({ capacity: 5 });
-    const packageId = await makePackage({ scope: 'selected', classIds: [classId] });
+    const { id: packageId } = await makePackage({ scope: 'selected', classIds: [classId] });
     const [pkg] = await testSql()`select name from class_packages where id = ${packageId}`;
     const granted = await grantCredit(client.id, { uses: 2, packageId });
     expect(granted).toMatchObject({ package_id: packageId, package_name: pkg?.name, scope: { classes: 'selected', class_ids: [classId] } });
 
     const url = `/api/v1/clients/${client.id}/credits`;
     for (const body of [{ uses: 0, validity_days: 30, reason: 'x' }, { uses: 2, validity_days: 0, reason: 'x' }, { uses: 2, validity_days: 30 }, { uses: 2, validity_days: 30, reason: ' ' }, { uses: 1.5, validity_days: 30, reason: 'x' }, { uses: 2, validity_days: 30, reason: 'x', package_id: 'p1' }]) {
-      const res = await api<E>(url, { json: body, token: admin.token });
+      const res = await api<ErrorBody>(url, { json: body, token: admin.token });
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe('validation_failed');
     }
-    expect((await api<E>(url, { json: { uses: 2, validity_days: 30, reason: 'x', package_id: randomUUID() }, token: admin.token })).status).toBe(404);
-    expect((await api<E>(`/api/v1/clients/${randomUUID()}/credits`, { json: { uses: 2, validity_days: 30, reason: 'x' }, token: admin.token })).status).toBe(404);
+    expect((await api<ErrorBody>(url, { json: { uses: 2, validity_days: 30, reason: 'x', package_id: randomUUID() }, token: admin.token })).status).toBe(404);
+    expect((await api<ErrorBody>(`/api/v1/clients/${randomUUID()}/credits`, { json: { uses: 2, validity_days: 30, reason: 'x' }, token: admin.token })).status).toBe(404);
     const provider = await makeProvider();
-    expect((await api<E>(`/api/v1/clients/${provider.id}/credits`, { json: { uses: 2, validity_days: 30, reason: 'x' }, token: admin.token })).status).toBe(404);
-    expect((await api<E>(url, { json: { uses: 2, validity_days: 30, reason: 'x' }, token: client.token })).status).toBe(403);
-    expect((await api<E>(url, { json: { uses: 2, validity_days: 30, reason: 'x' }, token: provider.token })).status).toBe(403);
-    expect((await api<E>(url, { json: { uses: 2, validity_days: 30, reason: 'x' } })).status).toBe(401);
+    expect((await api<ErrorBody>(`/api/v1/clients/${provider.id}/credits`, { json: { uses: 2, validity_days: 30, reason: 'x' }, token: admin.token })).status).toBe(404);
+    expect((await api<ErrorBody>(url, { json: { uses: 2, validity_days: 30, reason: 'x' }, token: client.token })).status).toBe(403);
+    expect((await api<ErrorBody>(url, { json: { uses: 2, validity_days: 30, reason: 'x' }, token: provider.token })).status).toBe(403);
+    expect((await api<ErrorBody>(url, { json: { uses: 2, validity_days: 30, reason: 'x' } })).status).toBe(401);
     // Only the one grant above happened.
     const [row] = await testSql()`select count(*)::int as n from credits where client_id = ${client.id}`;
     expect(row?.n).toBe(1);
@@ -266,8 +271,8 @@ describe('admin: grant and adjust', () => {
 
     const adjustments = (await entriesOf(credit.id)).filter((e) => e.kind === 'adjust');
     expect(adjustments).toEqual([
-      { kind: 'adjust', delta: 2, booking_id: null, actor_id: admin.id, reason: 'Goodwill' },
-      { kind: 'adjust', delta: -1, booking_id: null, actor_id: admin.id, reason: 'Booked by phone' },
+      { kind: 'adjust', delta: 2, booking_id: null, actor_id: admin.id, api_key_id: null, reason: 'Goodwill' },
+      { kind: 'adjust', delta: -1, booking_id: null, actor_id: admin.id, api_key_id: null, reason: 'Booked by phone' },
     ]);
     const detail = await api<{ credit: CreditBody; history: EntryBody[] }>(`/api/v1/credits/${credit.id}`, { token: admin.token });
     expect(detail.body.history.map((e) => [e.kind, e.delta])).toEqual([
@@ -284,26 +289,26 @@ describe('admin: grant and adjust', () => {
     const credit = await grantCredit(client.id, { uses: 2 });
     const url = `/api/v1/credits/${credit.id}/adjust`;
 
-    const missing = await api<E>(url, { json: { delta: 1 }, token: admin.token });
+    const missing = await api<ErrorBody>(url, { json: { delta: 1 }, token: admin.token });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields?.reason).toBeDefined();
-    const blank = await api<E>(url, { json: { delta: 1, reason: '   ' }, token: admin.token });
+    const blank = await api<ErrorBody>(url, { json: { delta: 1, reason: '   ' }, token: admin.token });
     expect(blank.status).toBe(400);
     expect(blank.body.error.fields?.reason).toBeDefined();
     for (const delta of [0, 1.5, 1001, '1']) {
-      const res = await api<E>(url, { json: { delta, reason: 'x' }, token: admin.token });
+      const res = await api<ErrorBody>(url, { json: { delta, reason: 'x' }, token: admin.token });
       expect(res.status, String(delta)).toBe(400);
       expect(res.body.error.fields?.delta).toBeDefined();
     }
-    const below = await api<E>(url, { json: { delta: -3, reason: 'Too many' }, token: admin.token });
+    const below = await api<ErrorBody>(url, { json: { delta: -3, reason: 'Too many' }, token: admin.token });
     expect(below.status).toBe(422);
     expect(below.body.error.code).toBe('unprocessable');
 
     const provider = await makeProvider();
-    expect((await api<E>(url, { json: { delta: 1, reason: 'x' }, token: client.token })).status).toBe(403);
-    expect((await api<E>(url, { json: { delta: 1, reason: 'x' }, token: provider.token })).status).toBe(403);
-    expect((await api<E>(`/api/v1/credits/${randomUUID()}/adjust`, { json: { delta: 1, reason: 'x' }, token: admin.token })).status).toBe(404);
-    expect((await api<E>('/api/v1/credits/not-an-id/adjust', { json: { delta: 1, reason: 'x' }, token: admin.token })).status).toBe(404);
+    expect((await api<ErrorBody>(url, { json: { delta: 1, reason: 'x' }, token: client.token })).status).toBe(403);
+    expect((await api<ErrorBody>(url, { json: { delta: 1, reason: 'x' }, token: provider.token })).status).toBe(403);
+    expect((await api<ErrorBody>(`/api/v1/credits/${randomUUID()}/adjust`, { json: { delta: 1, reason: 'x' }, token: admin.token })).status).toBe(404);
+    expect((await api<ErrorBody>('/api/v1/credits/not-an-id/adjust', { json: { delta: 1, reason: 'x' }, token: admin.token })).status).toBe(404);
 
     expect(await remainingOf(credit.id)).toBe(2);
     expect((await entriesOf(credit.id)).map((e) => e.kind)).toEqual(['grant']);
@@ -335,20 +340,20 @@ describe('reading credits', () => {
     const admin = await adminUser();
     const client = await makeClient();
     await grantCredit(client.id, { uses: 2 });
-    const missing = await api<E>('/api/v1/credits', { token: admin.token });
+    const missing = await api<ErrorBody>('/api/v1/credits', { token: admin.token });
     expect(missing.status).toBe(400);
     expect(missing.body.error.fields?.client_id).toBeDefined();
-    expect((await api<E>('/api/v1/credits?client_id=nope', { token: admin.token })).status).toBe(400);
-    expect((await api<E>(`/api/v1/credits?client_id=${randomUUID()}`, { token: admin.token })).status).toBe(404);
+    expect((await api<ErrorBody>('/api/v1/credits?client_id=nope', { token: admin.token })).status).toBe(400);
+    expect((await api<ErrorBody>(`/api/v1/credits?client_id=${randomUUID()}`, { token: admin.token })).status).toBe(404);
     const res = await api<CreditsBody>(`/api/v1/credits?client_id=${client.id}`, { token: admin.token });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ client_id: client.id, total_credits: 2 });
     const provider = await makeProvider();
-    expect((await api<E>('/api/v1/credits', { token: provider.token })).status).toBe(403);
-    expect((await api<E>('/api/v1/credits')).status).toBe(401);
+    expect((await api<ErrorBody>('/api/v1/credits', { token: provider.token })).status).toBe(403);
+    expect((await api<ErrorBody>('/api/v1/credits')).status).toBe(401);
     // A client cannot read another's by naming them.
     const other = await makeClient();
-    expect((await api<E>(`/api/v1/credits?client_id=${client.id}`, { token: other.token })).status).toBe(404);
+    expect((await api<ErrorBody>(`/api/v1/credits?client_id=${client.id}`, { token: other.token })).status).toBe(404);
   });
 
   it("GET /api/v1/credits/:id and /api/v1/clients/:id/credits: the client's own or an admin's; 404 for others", async () => {
@@ -388,8 +393,8 @@ describe('reading credits', () => {
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(1);
     expect(res.body.clients).toEqual([expect.objectContaining({ client: expect.objectContaining({ id: client.id }), total_credits: 3, credit_count: 1 })]);
-    expect((await api<E>('/api/v1/credits/clients?page=0', { token: admin.token })).status).toBe(400);
-    expect((await api<E>('/api/v1/credits/clients?unknown=1', { token: admin.token })).status).toBe(400);
-    expect((await api<E>('/api/v1/credits/clients', { token: client.token })).status).toBe(403);
+    expect((await api<ErrorBody>('/api/v1/credits/clients?page=0', { token: admin.token })).status).toBe(400);
+    expect((await api<ErrorBody>('/api/v1/credits/clients?unknown=1', { token: admin.token })).status).toBe(400);
+    expect((await api<ErrorBody>('/api/v1/credits/clients', { token: client.token })).status).toBe(403);
   });
 });

@@ -1,21 +1,31 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { api } from './api';
-import { makeClass, makeClient, makeProvider } from './booking-fixtures';
-import { testSql } from './db';
 import {
   adminToken,
+  api,
+  bookingOf,
+  bookPricedClass,
   createKey,
-  creditEntriesOf,
   creditRow,
+  emulatorControl,
+  emulatorStripe,
+  entriesOf,
   expectErrorShape,
   externalPaymentIntent,
   keyCalls,
+  ledger,
+  makeClass,
+  makeClient,
   makePackage,
+  makeProvider,
+  payAndConfirm,
+  paymentRow,
+  testSql,
   unknownKey,
   unknownKeyCalls,
-} from './integration-fixtures';
-import { bookingOf, bookPricedClass, emulatorControl, emulatorStripe, ledger, payAndConfirm, paymentRow, waitFor, type BookingBody } from './payment-fixtures';
+  waitFor,
+  type BookingBody,
+} from './fixtures';
 
 type Json = Record<string, unknown>;
 interface CreditAnswer {
@@ -248,7 +258,7 @@ describe('POST /api/v1/payment/create-credit', () => {
     expect(purchase).toMatchObject({ status: 'paid', price_amount: 7500, fee_amount: 1125 });
     expect(await paymentRow(pi)).toMatchObject({ payable_type: 'package', status: 'succeeded', amount: 7500, fee_amount: 1125, provider_amount: 6375 });
     expect((await ledger(pi)).map((r) => r.type)).toEqual(['purchase']);
-    expect(await creditEntriesOf(creditId)).toEqual([{ kind: 'grant', delta: 5, booking_id: null, actor_id: null, api_key_id: api_key.id }]);
+    expect(await entriesOf(creditId)).toEqual([{ kind: 'grant', delta: 5, booking_id: null, actor_id: null, api_key_id: api_key.id, reason: expect.any(String) }]);
 
     // The client's credits show it.
     const byClient = await api<{ total_credits: number; credits: { id: string }[] }>(`/api/v1/credits/by-client?client_id=${client.id}`, { token: key });
@@ -261,7 +271,7 @@ describe('POST /api/v1/payment/create-credit', () => {
     const revoked = await waitFor(() => creditRow(creditId), (c) => c?.remaining_uses === 0);
     expect(revoked).toMatchObject({ remaining_uses: 0 });
     expect(revoked?.revoked_at).not.toBeNull();
-    expect((await creditEntriesOf(creditId)).map((e) => e.kind)).toEqual(['grant', 'revoke']);
+    expect((await entriesOf(creditId)).map((e) => e.kind)).toEqual(['grant', 'revoke']);
   });
 
   it('gives five concurrent identical calls one credit', async () => {
@@ -276,7 +286,7 @@ describe('POST /api/v1/payment/create-credit', () => {
     const [count] = await testSql()`select count(*)::int as n from credits where payment_id = ${pi}`;
     expect(count?.n).toBe(1);
     const creditId = results[0]?.body.credit.id ?? '';
-    expect((await creditEntriesOf(creditId)).filter((e) => e.kind === 'grant')).toHaveLength(1);
+    expect((await entriesOf(creditId)).filter((e) => e.kind === 'grant')).toHaveLength(1);
     const [purchases] = await testSql()`select count(*)::int as n from package_purchases where payment_ref = ${pi}`;
     expect(purchases?.n).toBe(1);
   });
@@ -392,7 +402,7 @@ describe('credits through a key: use, refund and booking status', () => {
     expect(twice.status).toBe(200);
     expect(twice.body).toMatchObject({ remaining_classes: 3, returned: false });
 
-    const entries = await creditEntriesOf(creditId);
+    const entries = await entriesOf(creditId);
     expect(entries.map((e) => [e.kind, e.delta, e.booking_id, e.actor_id, e.api_key_id])).toEqual([
       ['grant', 3, null, null, api_key.id],
       ['use', -1, bookingId, null, api_key.id],
@@ -412,7 +422,7 @@ describe('credits through a key: use, refund and booking status', () => {
     const mine = await api('/api/v1/credits/use', { json: { booking_id: own.bookingId }, token: client.token });
     expect(mine.status).toBe(200);
     expect(mine.body).toMatchObject({ booking_status: 'confirmed', credit_id: creditId, remaining_classes: 1 });
-    const entries = await creditEntriesOf(creditId);
+    const entries = await entriesOf(creditId);
     expect(entries.at(-1)).toMatchObject({ kind: 'use', actor_id: client.id, api_key_id: null });
     // The card payment the booking had started is given up.
     await waitFor(() => paymentRow(own.payment.payment_intent_id), (p) => p?.status === 'canceled');

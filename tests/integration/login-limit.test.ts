@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { api, randomIp, registerAndToken, uniqueEmail } from './api';
+import { api, randomIp, registerAndToken, uniqueEmail } from './fixtures';
 
 const LIMIT = 10;
 

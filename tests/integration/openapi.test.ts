@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from '@/lib/openapi/build';
-import { api, appUrls, registerAndToken } from './api';
+import { api, appUrls, registerAndToken } from './fixtures';
 
 type Schema = { $ref?: string; type?: string | string[]; required?: string[]; properties?: Record<string, Schema>; items?: Schema };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startAppServer, type AppServer } from '../support/stack';
-import { makeClass, makeClient } from './booking-fixtures';
+import { makeClass, makeClient } from './fixtures';
 
 describe('PAYMENTS_ENABLED=false', () => {
   let server: AppServer;

@@ -1,21 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from './api';
-import { activeBookingsInClass, makeClass, makeClient, setSetting } from './booking-fixtures';
-import { bookingOf, emulatorStripe, ledger, paymentRow, waitFor, type BookingBody } from './payment-fixtures';
-import { testSql } from './db';
+import {
+  activeBookingsInClass,
+  api,
+  bookingOf,
+  emulatorStripe,
+  ledger,
+  makeClass,
+  makeClient,
+  paymentRow,
+  payOnHostedCheckout,
+  setSetting,
+  testSql,
+  waitFor,
+  type BookingBody,
+} from './fixtures';
 
 type Hosted = { mode: string; checkout_url: string; checkout_session_id: string; amount: { amount: number; currency: string } };
-
-/** Pays on the emulator's hosted Checkout page as a browser would, without following the redirect. */
-function payOnHostedPage(checkoutUrl: string, sessionId: string, number: string): Promise<Response> {
-  const url = new URL(checkoutUrl);
-  return fetch(`${url.origin}/_emulator/checkout/${sessionId}/pay`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ number, expiry: '12 / 34', cvc: '123', postal_code: 'SW1A 1AA', email: 'client@example.test' }).toString(),
-    redirect: 'manual',
-  });
-}
 
 async function bookHosted(price: number) {
   const client = await makeClient();
@@ -41,7 +41,7 @@ describe('hosted Stripe Checkout (checkout_mode = hosted)', () => {
     expect(again.body.checkout_session_id).toBe(hosted.checkout_session_id);
     expect((await fetch(hosted.checkout_url)).status).toBe(200);
 
-    const paid = await payOnHostedPage(hosted.checkout_url, hosted.checkout_session_id, '4242 4242 4242 4242');
+    const paid = await payOnHostedCheckout(hosted.checkout_url, hosted.checkout_session_id, '4242 4242 4242 4242');
     expect(paid.status).toBe(303);
     expect(paid.headers.get('location')).toContain(`/account/bookings/${bookingId}/paid?session_id=${hosted.checkout_session_id}`);
 

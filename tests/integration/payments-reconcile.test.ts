@@ -2,10 +2,21 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { issueApiToken } from '@/lib/auth/api-tokens';
 import { payments } from '@/lib/flows/payments';
-import { api } from './api';
-import { makeClient, makeProvider, type TestUser } from './booking-fixtures';
-import { testSql } from './db';
-import { bookingOf, bookPricedClass, emulatorControl, emulatorStripe, ledger, paymentRow } from './payment-fixtures';
+import {
+  api,
+  bookingOf,
+  bookPricedClass,
+  emulatorControl,
+  emulatorStripe,
+  insertPayment,
+  insertUser,
+  ledger,
+  makeClient,
+  makeProvider,
+  paymentRow,
+  testSql,
+  type TestUser,
+} from './fixtures';
 
 // The in-process reconciliation reaches the stack's emulator (env() is read on first use, after this).
 process.env.STRIPE_SECRET_KEY = 'sk_test_reconcile';
@@ -74,25 +85,19 @@ describe('GET /api/v1/payments is scoped by role', () => {
   let provider: TestUser;
   let admin: { token: string };
 
-  async function insertPayment(id: string, clientId: string, providerId: string, createdAt: Date): Promise<void> {
-    await testSql()`
-      insert into payments (id, payable_type, payable_id, user_id, provider_id, amount, currency, status, fee_bps, fee_amount, provider_amount,
-                            card_brand, card_last4, receipt_url, created_at, succeeded_at)
-      values (${id}, 'booking', ${randomUUID()}, ${clientId}, ${providerId}, 2500, 'gbp', 'succeeded', 1500, 375, 2125,
-              'visa', '4242', 'https://pay.example.test/receipt', ${createdAt}, ${createdAt})`;
+  /** A paid £25 booking payment by card, written straight to the database. */
+  async function paidByCard(id: string, clientId: string, providerId: string, at: Date): Promise<void> {
+    await insertPayment({ id, clientId, providerId, amount: 2500, status: 'succeeded', card: ['visa', '4242'], receiptUrl: 'https://pay.example.test/receipt', createdAt: at, succeededAt: at });
   }
 
   beforeAll(async () => {
     [a, b] = await Promise.all([makeClient(), makeClient()]);
     provider = await makeProvider();
-    const [row] = await testSql()`
-      insert into users (email, name, password_hash, role) values (${`admin-${randomUUID().slice(0, 8)}@example.test`}, 'Test Admin', 'not-a-login', 'admin')
-      returning id`;
-    admin = await issueApiToken(row?.id as string);
+    admin = await issueApiToken((await insertUser('admin', 'Test Admin')).id);
     const t = Date.now();
-    await insertPayment(`${tag}_a1`, a.id, provider.id, new Date(t - 3_000));
-    await insertPayment(`${tag}_a2`, a.id, provider.id, new Date(t - 1_000));
-    await insertPayment(`${tag}_b1`, b.id, provider.id, new Date(t - 2_000));
+    await paidByCard(`${tag}_a1`, a.id, provider.id, new Date(t - 3_000));
+    await paidByCard(`${tag}_a2`, a.id, provider.id, new Date(t - 1_000));
+    await paidByCard(`${tag}_b1`, b.id, provider.id, new Date(t - 2_000));
   });
 
   type ListBody = { payments: { id: string; client: { id: string; email: string | null }; card: unknown; platform_fee: { amount: number; bps: number } }[]; total: number };

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { api } from './api';
-import { makeClient, makeProvider } from './booking-fixtures';
-import { testSql } from './db';
 import {
+  api,
   bookingOf,
   bookPricedClass,
   emulatorStripe,
   ledger,
+  makeClient,
+  makeProvider,
   payAndConfirm,
   paymentRow,
+  paymentsOf,
   tokenFor,
   waitFor,
+  type ErrorBody,
   type Payment,
-} from './payment-fixtures';
-
-type E = { error: { code: string; message: string } };
+} from './fixtures';
 type R = { refund: { id: string; amount: { amount: number }; status: string } };
 
 describe('card payment of a booking', () => {
@@ -29,14 +29,13 @@ describe('card payment of a booking', () => {
     expect(again.status).toBe(200);
     expect(again.body.payment_intent_id).toBe(payment.payment_intent_id);
     expect(again.body.client_secret).toBe(payment.client_secret);
-    const [count] = await testSql()`select count(*)::int as n from payments where payable_id = ${bookingId}`;
-    expect(count?.n).toBe(1);
+    expect(await paymentsOf(bookingId)).toBe(1);
   });
 
   it("another client asking for the booking's payment gets 404", async () => {
     const { bookingId } = await bookPricedClass(1000);
     const other = await makeClient();
-    expect((await api<E>(`/api/v1/bookings/${bookingId}/payment`, { method: 'POST', token: other.token })).status).toBe(404);
+    expect((await api<ErrorBody>(`/api/v1/bookings/${bookingId}/payment`, { method: 'POST', token: other.token })).status).toBe(404);
   });
 
   it('paying with 4242 confirms the booking through the webhook, with exactly one ledger row', async () => {
@@ -51,7 +50,7 @@ describe('card payment of a booking', () => {
       { type: 'single', stripe_object_id: row?.charge_id, gross: 2500, fee: 375, net: 2125 },
     ]);
     // Nothing left to pay: asking again is refused.
-    expect((await api<E>(`/api/v1/bookings/${bookingId}/payment`, { method: 'POST', token: client.token })).status).toBe(409);
+    expect((await api<ErrorBody>(`/api/v1/bookings/${bookingId}/payment`, { method: 'POST', token: client.token })).status).toBe(409);
   });
 
   it('a declined card keeps the hold and records the failure; a retry with 4242 succeeds', async () => {
@@ -83,7 +82,7 @@ describe('POST /api/v1/payments/:id/refund', () => {
     expect(await paymentRow(pi)).toMatchObject({ status: 'partially_refunded', refunded_amount: 500 });
     expect((await bookingOf(bookingId, client.token)).payment_status).toBe('partially_refunded');
 
-    const over = await api<E>(`/api/v1/payments/${pi}/refund`, { json: { amount: 1600, reason: 'Too much' }, token: admin.token });
+    const over = await api<ErrorBody>(`/api/v1/payments/${pi}/refund`, { json: { amount: 1600, reason: 'Too much' }, token: admin.token });
     expect(over.status).toBe(400);
     expect(over.body.error.message).toMatch(/more than what remains/);
 
@@ -102,7 +101,7 @@ describe('POST /api/v1/payments/:id/refund', () => {
     expect(rows.reduce((s, r) => s + (r.net as number), 0)).toBe(0);
 
     // Nothing left: the payment is refunded, so a further refund is refused.
-    const again = await api<E>(`/api/v1/payments/${pi}/refund`, { json: { amount: 1, reason: 'More' }, token: admin.token });
+    const again = await api<ErrorBody>(`/api/v1/payments/${pi}/refund`, { json: { amount: 1, reason: 'More' }, token: admin.token });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('invalid_transition');
   });
@@ -111,7 +110,7 @@ describe('POST /api/v1/payments/:id/refund', () => {
     const { client, bookingId, payment } = await bookPricedClass(1200);
     await payAndConfirm(bookingId, payment, client.token);
     const stranger = await makeProvider();
-    const res = await api<E>(`/api/v1/payments/${payment.payment_intent_id}/refund`, { json: { reason: 'x' }, token: stranger.token });
+    const res = await api<ErrorBody>(`/api/v1/payments/${payment.payment_intent_id}/refund`, { json: { reason: 'x' }, token: stranger.token });
     expect(res.status).toBe(404);
     expect((await api(`/api/v1/payments/${payment.payment_intent_id}/refund`, { json: { reason: 'x' }, token: client.token })).status).toBe(403);
     expect(await paymentRow(payment.payment_intent_id)).toMatchObject({ status: 'succeeded', refunded_amount: 0 });

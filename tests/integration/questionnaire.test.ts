@@ -3,8 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
 import { decryptJson, keyFromBase64 } from '@/lib/crypto/field-encryption';
 import { assertCanBook, bookingEligibility } from '@/lib/questionnaire/eligibility';
-import { api, appUrls, registerAndToken } from './api';
-import { testSql } from './db';
+import { api, appUrls, makeClass, moveClock, registerAndToken, testSql, tokenFor, userIdOf } from './fixtures';
 import { TEST_QUESTIONNAIRE_KEY } from '../support/stack';
 
 const DAY = 86_400_000;
@@ -44,30 +43,15 @@ async function submit(token: string, json: unknown = body(), server = 0) {
   return api<Status>('/api/v1/questionnaire', { method: 'PUT', json, token, server });
 }
 
-async function tokenFor(email: string): Promise<string> {
-  const res = await api<{ token: string }>('/api/v1/auth/token', { json: { email, password: 'demo-password' } });
-  if (res.status !== 201) throw new Error(`token for ${email} failed: ${res.status}`);
-  return res.body.token;
-}
-
-async function userId(email: string): Promise<string> {
-  const [row] = await testSql()`select id from users where email = ${email}`;
-  return row?.id as string;
-}
-
 /**
  * Makes the provider one of the client's providers the way it happens for real:
  * the client (whose questionnaire must be valid now) books a free class of
  * theirs through POST /api/v1/bookings. Only the class itself is set up in SQL.
  */
 async function bookWithProvider(providerEmail: string, client: { token: string }): Promise<void> {
-  const providerId = await userId(providerEmail);
-  const startsAt = new Date(Date.now() + (3 + Math.random() * 30) * DAY);
-  const [cls] = await testSql()`
-    insert into classes (provider_id, title, starts_at, duration_minutes, capacity, seats_taken, price_amount, currency, fee_bps, location)
-    values (${providerId}, 'Questionnaire test class', ${startsAt}, 60, 5, 0, 0, 'gbp', 1500, 'Studio Q')
-    returning id`;
-  const res = await api('/api/v1/bookings', { json: { class_id: cls?.id as string }, token: client.token });
+  const providerId = await userIdOf(providerEmail);
+  const classId = await makeClass({ capacity: 5, providerId, hoursAhead: (3 + Math.random() * 30) * 24, title: 'Questionnaire test class' });
+  const res = await api('/api/v1/bookings', { json: { class_id: classId }, token: client.token });
   if (res.status !== 201) throw new Error(`booking failed: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
@@ -75,13 +59,6 @@ async function rowsFor(id: string) {
   return testSql()`
     select id, answers_encrypted, clearance_note_encrypted, requires_clearance, completed_at, expires_at, superseded_at, cleared_at, cleared_by
     from questionnaires where user_id = ${id} order by completed_at, created_at`;
-}
-
-async function setClockEverywhere(offsetMs: number): Promise<void> {
-  for (let server = 0; server < appUrls().length; server++) {
-    const res = await api('/api/test/clock', { json: { offset_ms: offsetMs }, server });
-    expect(res.status).toBe(200);
-  }
 }
 
 afterAll(async () => {
@@ -176,7 +153,7 @@ describe('completing and renewing', () => {
   it('is for clients only', async () => {
     expect((await api('/api/v1/questionnaire')).status).toBe(401);
     expect((await api('/api/v1/questionnaire', { method: 'PUT', json: body() })).status).toBe(401);
-    const provider = await tokenFor('maya@wellbook.test');
+    const provider = (await tokenFor('maya@wellbook.test')).token;
     expect((await submit(provider)).status).toBe(403);
   });
 });
@@ -187,7 +164,7 @@ describe('encryption at rest', () => {
     const contactName = `Ximena Quarterfield ${randomUUID().slice(0, 4)}`;
     const res = await submit(client.token, body({ yes: ['heart_condition'], contactName }));
     expect(res.status).toBe(200);
-    const admin = await tokenFor('admin@wellbook.test');
+    const admin = (await tokenFor('admin@wellbook.test')).token;
     const note = `Spoke with GP, fine to train ${randomUUID().slice(0, 4)}`;
     const cleared = await api(`/api/v1/questionnaires/${res.body.id}/clear`, { json: { note }, token: admin });
     expect(cleared.status).toBe(200);
@@ -271,7 +248,7 @@ describe('reading and clearing', () => {
     const client = await registerAndToken('q-admin');
     await submit(client.token, body());
     const flagged = await submit(client.token, body({ yes: ['dizziness', 'bone_joint'] }));
-    const admin = await tokenFor('admin@wellbook.test');
+    const admin = (await tokenFor('admin@wellbook.test')).token;
 
     const view = await api<{
       client: { id: string; email: string };
@@ -311,13 +288,13 @@ describe('reading and clearing', () => {
     const old = await api<ErrorBody>(`/api/v1/questionnaires/${view.body.history[1]?.id}/clear`, { json: { note: 'old' }, token: admin });
     expect(old.status).toBe(409);
     const [row] = (await rowsFor(client.id)).filter((r) => r.id === flagged.body.id);
-    expect(row?.cleared_by).toBe(await userId('admin@wellbook.test'));
+    expect(row?.cleared_by).toBe(await userIdOf('admin@wellbook.test'));
   });
 
   it('refuses to clear a questionnaire that needs no clearance', async () => {
     const client = await registerAndToken('q-noflag');
     const res = await submit(client.token, body());
-    const admin = await tokenFor('admin@wellbook.test');
+    const admin = (await tokenFor('admin@wellbook.test')).token;
     expect((await api(`/api/v1/questionnaires/${res.body.id}/clear`, { json: { note: 'n/a' }, token: admin })).status).toBe(409);
   });
 
@@ -328,8 +305,8 @@ describe('reading and clearing', () => {
     await bookWithProvider('maya@wellbook.test', client);
     const flagged = await submit(client.token, body({ yes: ['supervised_activity'] }));
     expect(flagged.body.state).toBe('needs_clearance');
-    const maya = await tokenFor('maya@wellbook.test');
-    const tom = await tokenFor('tom@wellbook.test');
+    const maya = (await tokenFor('maya@wellbook.test')).token;
+    const tom = (await tokenFor('tom@wellbook.test')).token;
     const url = `/api/v1/questionnaires/${flagged.body.id}/clear`;
 
     expect((await api(`/api/v1/clients/${client.id}/questionnaire`, { token: tom })).status).toBe(404);
@@ -344,7 +321,7 @@ describe('reading and clearing', () => {
     const cleared = await api<Status>(url, { json: { note: 'Cleared after a call with the client.' }, token: maya });
     expect(cleared.status).toBe(200);
     expect(cleared.body.valid_for_booking).toBe(true);
-    expect((await rowsFor(client.id)).find((r) => r.id === flagged.body.id)?.cleared_by).toBe(await userId('maya@wellbook.test'));
+    expect((await rowsFor(client.id)).find((r) => r.id === flagged.body.id)?.cleared_by).toBe(await userIdOf('maya@wellbook.test'));
   });
 
   it('does not let a client clear their own questionnaire, nor see or clear another client’s', async () => {
@@ -363,13 +340,13 @@ describe('reading and clearing', () => {
   });
 
   it('answers 404 for unknown or malformed ids', async () => {
-    const admin = await tokenFor('admin@wellbook.test');
+    const admin = (await tokenFor('admin@wellbook.test')).token;
     expect((await api(`/api/v1/clients/${randomUUID()}/questionnaire`, { token: admin })).status).toBe(404);
     expect((await api('/api/v1/clients/not-a-uuid/questionnaire', { token: admin })).status).toBe(404);
     expect((await api(`/api/v1/questionnaires/${randomUUID()}/clear`, { json: { note: 'x' }, token: admin })).status).toBe(404);
     expect((await api('/api/v1/questionnaires/1%27%20or%201=1/clear', { json: { note: 'x' }, token: admin })).status).toBe(404);
     // A provider's or admin's own id is not a client's questionnaire.
-    expect((await api(`/api/v1/clients/${await userId('maya@wellbook.test')}/questionnaire`, { token: admin })).status).toBe(404);
+    expect((await api(`/api/v1/clients/${await userIdOf('maya@wellbook.test')}/questionnaire`, { token: admin })).status).toBe(404);
   });
 });
 
@@ -385,7 +362,7 @@ describe('GET /api/v1/questionnaires', () => {
     await submit(valid.token, body());
     await bookWithProvider('sam@wellbook.test', valid);
 
-    const admin = await tokenFor('admin@wellbook.test');
+    const admin = (await tokenFor('admin@wellbook.test')).token;
     const all: { id: string; client: { id: string; email: string; name: string }; state: string; completed_at: string }[] = [];
     for (let page = 1; page < 50; page++) {
       const res = await api<{ questionnaires: typeof all; total: number; page: number; page_size: number }>(
@@ -403,7 +380,7 @@ describe('GET /api/v1/questionnaires', () => {
     expect(all.find((q) => q.id === mineQ.body.id)).toMatchObject({ client: { id: mine.id, email: mine.email, name: 'Test User' } });
     expect(JSON.stringify(all)).not.toMatch(/answers|emergency|Orla/);
 
-    const sam = await tokenFor('sam@wellbook.test');
+    const sam = (await tokenFor('sam@wellbook.test')).token;
     const samList = await api<{ questionnaires: { id: string }[]; total: number }>('/api/v1/questionnaires', { token: sam });
     expect(samList.status).toBe(200);
     expect(samList.body.questionnaires.map((q) => q.id)).toEqual([mineQ.body.id]);
@@ -422,7 +399,7 @@ describe('expiry and renewal window (app clock moved on every server)', () => {
     const client = await registerAndToken('q-expire');
     await submit(client.token);
     try {
-      await setClockEverywhere(340 * DAY);
+      await moveClock(340 * DAY);
       // Tokens expire by the app clock too: a fresh one is issued at the moved time.
       const soon = await api<{ token: string }>('/api/v1/auth/token', { json: { email: client.email, password: client.password } });
       expect(soon.status).toBe(201);
@@ -430,7 +407,7 @@ describe('expiry and renewal window (app clock moved on every server)', () => {
       expect(due.status).toBe(200);
       expect(due.body).toMatchObject({ state: 'valid', valid_for_booking: true, due_for_renewal: true, days_until_expiry: 25 });
 
-      await setClockEverywhere(366 * DAY);
+      await moveClock(366 * DAY);
       const res = await api<{ token: string }>('/api/v1/auth/token', { json: { email: client.email, password: client.password } });
       expect(res.status).toBe(201);
       for (let server = 0; server < appUrls().length; server++) {
@@ -443,7 +420,7 @@ describe('expiry and renewal window (app clock moved on every server)', () => {
       expect(renewed.body).toMatchObject({ state: 'valid', valid_for_booking: true });
       expect(new Date(renewed.body.completed_at ?? '').getTime() - Date.now()).toBeGreaterThan(365 * DAY);
     } finally {
-      await setClockEverywhere(0);
+      await moveClock(0);
     }
   });
 });
@@ -466,7 +443,7 @@ describe('bookingEligibility (in-process)', () => {
     // Expiry comes first: an expired flagged questionnaire must be renewed.
     expect(await bookingEligibility(client.id, new Date(Date.now() + 366 * DAY))).toBe('questionnaire_required');
 
-    const admin = await tokenFor('admin@wellbook.test');
+    const admin = (await tokenFor('admin@wellbook.test')).token;
     expect((await api(`/api/v1/questionnaires/${flagged.body.id}/clear`, { json: { note: 'ok' }, token: admin })).status).toBe(200);
     expect(await bookingEligibility(client.id)).toBe('ok');
   });

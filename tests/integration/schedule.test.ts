@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, randomIp, registerAndToken } from './api';
-import { testSql } from './db';
+import { api, insertProvider, registerAndToken, testSql, tokenFor } from './fixtures';
 
 interface Slot {
   starts_at: string;
@@ -16,20 +15,6 @@ interface ClassOut {
   series_id: string | null;
   price: { amount: number; currency: string };
   provider: { id: string; name: string; headline: string };
-}
-
-async function tokenFor(email: string): Promise<string> {
-  const res = await api<{ token: string }>('/api/v1/auth/token', { json: { email, password: 'demo-password' }, ip: randomIp() });
-  if (res.status !== 201) throw new Error(`token for ${email}: ${res.status}`);
-  return res.body.token;
-}
-
-/** A fresh practitioner of our own, so this file never changes the demo data others rely on. */
-async function newProvider(timeZone: string): Promise<{ id: string; token: string }> {
-  const { id, token } = await registerAndToken('prov');
-  await testSql()`update users set role = 'provider' where id = ${id}`;
-  await testSql()`insert into provider_profiles (user_id, headline, time_zone) values (${id}, 'Test teacher', ${timeZone})`;
-  return { id, token };
 }
 
 const classBody = (over: Record<string, unknown> = {}) => ({
@@ -48,8 +33,8 @@ let mayaId: string;
 let tomId: string;
 
 beforeAll(async () => {
-  admin = await tokenFor('admin@wellbook.test');
-  maya = await tokenFor('maya@wellbook.test');
+  admin = (await tokenFor('admin@wellbook.test')).token;
+  maya = (await tokenFor('maya@wellbook.test')).token;
   const providers = await api<{ providers: { id: string; name: string }[] }>('/api/v1/providers');
   mayaId = providers.body.providers.find((p) => p.name === 'Maya Patel')!.id;
   tomId = providers.body.providers.find((p) => p.name === 'Tom Okafor')!.id;
@@ -67,7 +52,8 @@ describe('session types, availability and slots', () => {
   };
 
   beforeAll(async () => {
-    provider = await newProvider('America/New_York');
+    // A fresh practitioner of our own, so this file never changes the demo data others rely on.
+    provider = await insertProvider({ timeZone: 'America/New_York' });
     const created = await api<{ session_type: { id: string; fee_bps: number; price: unknown; deposit: unknown } }>('/api/v1/session-types', {
       token: provider.token,
       json: { name: 'Private yoga', duration_minutes: 60, buffer_minutes: 15, price: { amount: 5500, currency: 'GBP' }, deposit_amount: 1000 },
@@ -233,7 +219,7 @@ describe('session types, availability and slots', () => {
 
 describe('classes', () => {
   it('repeats a weekly series across a clock change at the same local time', async () => {
-    const provider = await newProvider('Europe/London');
+    const provider = await insertProvider({ timeZone: 'Europe/London' });
     const res = await api<{ classes: ClassOut[] }>('/api/v1/classes', {
       token: provider.token,
       json: classBody({ starts_at: '2027-03-14T09:00:00+00:00', repeat: { weeks: 4 }, price: { amount: 0 } }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connect } from '@/db/client';
 import { demoUsers, seedDemoData } from '@/db/seed';
-import { testSql } from './db';
+import { testSql } from './fixtures';
 
 describe('demo seed', () => {
   it('is idempotent: a second run adds nothing and changes nothing', async () => {

@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, appUrls } from './api';
-import { makeClient, makeProvider } from './booking-fixtures';
-import { testSql } from './db';
-import { tokenFor, waitFor } from './payment-fixtures';
-
-type E = { error: { code: string; message: string; fields?: Record<string, string[]> } };
+import { adminToken, api, appUrls, insertPayment, insertUser, makeClient, makeProvider, testSql, waitFor, type ErrorBody } from './fixtures';
 
 const PATH = '/api/v1/reports/transactions.csv';
 const HEADER =
@@ -15,33 +10,8 @@ const HEADER =
 
 let admin: string;
 beforeAll(async () => {
-  admin = (await tokenFor('admin@wellbook.test')).token;
+  admin = await adminToken();
 });
-
-async function insertUser(name: string, role: 'client' | 'provider'): Promise<{ id: string; email: string }> {
-  const email = `export-${randomUUID().slice(0, 12)}@example.test`;
-  const [row] = await testSql()`insert into users (email, name, password_hash, role) values (${email}, ${name}, 'not-a-login', ${role}) returning id`;
-  return { id: row?.id as string, email };
-}
-
-async function insertPayment(p: {
-  clientId: string;
-  providerId: string | null;
-  amount: number;
-  status: string;
-  refunded?: number;
-  card?: [string, string];
-}): Promise<{ id: string; payableId: string }> {
-  const id = `pi_export_${randomUUID().replaceAll('-', '')}`;
-  const payableId = randomUUID();
-  const fee = Math.floor((p.amount * 1500 + 5000) / 10000);
-  await testSql()`
-    insert into payments (id, payable_type, payable_id, user_id, provider_id, amount, currency, status, fee_bps, fee_amount, provider_amount,
-                          refunded_amount, card_brand, card_last4)
-    values (${id}, 'booking', ${payableId}, ${p.clientId}, ${p.providerId}, ${p.amount}, 'gbp', ${p.status}, 1500, ${fee}, ${p.amount - fee},
-            ${p.refunded ?? 0}, ${p.card?.[0] ?? null}, ${p.card?.[1] ?? null})`;
-  return { id, payableId };
-}
 
 async function insertLedger(e: { paymentId: string; type: string; objectId: string; gross: number; fee: number; at: string; metadata?: Record<string, string> }): Promise<string> {
   const [row] = await testSql()`
@@ -53,13 +23,13 @@ async function insertLedger(e: { paymentId: string; type: string; objectId: stri
 
 describe('GET /api/v1/reports/transactions.csv: who may', () => {
   it('is 401 without a token and 403 for clients and providers', async () => {
-    const anonymous = await api<E>(PATH);
+    const anonymous = await api<ErrorBody>(PATH);
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error.code).toBe('unauthorized');
     const client = await makeClient('none');
-    expect((await api<E>(PATH, { token: client.token })).status).toBe(403);
+    expect((await api<ErrorBody>(PATH, { token: client.token })).status).toBe(403);
     const provider = await makeProvider();
-    const refused = await api<E>(PATH, { token: provider.token });
+    const refused = await api<ErrorBody>(PATH, { token: provider.token });
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
   });
@@ -67,7 +37,7 @@ describe('GET /api/v1/reports/transactions.csv: who may', () => {
 
 describe('GET /api/v1/reports/transactions.csv: bad ranges are a 400', () => {
   const bad = async (query: string) => {
-    const res = await api<E>(`${PATH}?${query}`, { token: admin });
+    const res = await api<ErrorBody>(`${PATH}?${query}`, { token: admin });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
     return res.body.error.fields ?? {};
@@ -90,9 +60,9 @@ describe('GET /api/v1/reports/transactions.csv: bad ranges are a 400', () => {
 
 describe('GET /api/v1/reports/transactions.csv: the file', () => {
   it('lists the ledger rows of [from, to), oldest first, with every column, escaped and guarded', async () => {
-    const quoted = await insertUser('Smith, "JJ" Jo', 'client');
-    const formula = await insertUser('=HYPERLINK("http://evil.test","x")', 'client');
-    const provider = await insertUser('Pat Provider', 'provider');
+    const quoted = await insertUser('client', 'Smith, "JJ" Jo');
+    const formula = await insertUser('client', '=HYPERLINK("http://evil.test","x")');
+    const provider = await insertUser('provider', 'Pat Provider');
     const paid = await insertPayment({ clientId: quoted.id, providerId: provider.id, amount: 2500, status: 'partially_refunded', refunded: 1000, card: ['visa', '4242'] });
     const pack = await insertPayment({ clientId: formula.id, providerId: null, amount: 5000, status: 'succeeded' });
     const tag = randomUUID().slice(0, 8);
@@ -130,7 +100,7 @@ describe('GET /api/v1/reports/transactions.csv: the file', () => {
   });
 
   it('streams a large range, and a client that goes away closes the cursor and frees the connection', async () => {
-    const client = await insertUser('Bulk Client', 'client');
+    const client = await insertUser('client', 'Bulk Client');
     const payment = await insertPayment({ clientId: client.id, providerId: null, amount: 1000, status: 'succeeded' });
     const tag = randomUUID().slice(0, 8);
     await testSql()`

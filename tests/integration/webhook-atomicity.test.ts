@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api } from './api';
-import { testSql } from './db';
-import { bookingOf, bookPricedClass, emulatorControl, emulatorStripe, ledger, paymentRow, waitFor } from './payment-fixtures';
+import { api, bookingOf, bookPricedClass, deliveriesOf, emulatorControl, emulatorStripe, ledger, paymentRow, settledDeliveries, testSql, waitFor } from './fixtures';
 
 /**
  * A Stripe event's database effect commits in one transaction with its
@@ -9,8 +7,6 @@ import { bookingOf, bookPricedClass, emulatorControl, emulatorStripe, ledger, pa
  * PostgreSQL refuse the ledger insert (the handler's second write, after the
  * payment row's update) for one chosen payment, so the handler throws midway.
  */
-
-type Delivery = { event_id: string; status: string; attempts: { status: number | null }[] };
 
 beforeAll(async () => {
   const sql = testSql();
@@ -44,10 +40,6 @@ async function succeededEventOf(paymentIntentId: string): Promise<string> {
   return event.id;
 }
 
-async function deliveriesOf(eventId: string): Promise<Delivery[]> {
-  return ((await emulatorControl(`/deliveries?event_id=${eventId}`)) as { data: Delivery[] }).data;
-}
-
 async function eventRows(eventId: string): Promise<number> {
   const [row] = await testSql()`select count(*)::int as n from stripe_events where id = ${eventId}`;
   return row?.n as number;
@@ -75,13 +67,12 @@ describe('a webhook handler that fails midway', () => {
     await Promise.all(Array.from({ length: 5 }, () => emulatorControl(`/events/${eventId}/resend`, {})));
     const booking = await waitFor(() => bookingOf(bookingId, client.token), (b) => b.status === 'confirmed');
     expect(booking).toMatchObject({ status: 'confirmed', payment_status: 'paid' });
-    await waitFor(() => deliveriesOf(eventId), (ds) => ds.every((d) => d.status !== 'pending'), 20_000);
+    const deliveries = await settledDeliveries([eventId]);
 
     const row = await paymentRow(pi);
     expect(row).toMatchObject({ status: 'succeeded' });
     expect(await ledger(pi)).toEqual([{ type: 'single', stripe_object_id: row?.charge_id, gross: 1800, fee: 270, net: 1530 }]);
     expect(await eventRows(eventId)).toBe(1);
-    const deliveries = await deliveriesOf(eventId);
     expect(deliveries.filter((d) => d.status === 'succeeded').length).toBeGreaterThan(1);
   });
 
