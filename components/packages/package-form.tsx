@@ -2,15 +2,15 @@
 
 import { LoaderCircle } from 'lucide-react';
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { savePackageAction, type PackageFormState } from '@/app/admin/packages/actions';
+import { createPackageAction, updatePackageAction } from '@/app/admin/packages/actions';
 import { FormField } from '@/components/auth/form-field';
 import { FormStatus } from '@/components/schedule/form-status';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
+import { emptyFormState } from '@/lib/http/form-state';
 import type { PackageDto } from '@/lib/packages/queries';
 
-const initialState: PackageFormState = {};
 const CURRENCIES = ['gbp', 'usd', 'eur'];
 const SCOPES = ['all', 'selected', 'none'] as const;
 const major = (amount: number) => (amount / 100).toFixed(2);
@@ -37,7 +37,7 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
 
 /** Create a package, or edit one (`existing`). The price is typed in pounds, the fee in percent; the server converts and validates. */
 export function PackageForm({ existing, defaultCurrency, classGroups, sessionTypes }: { existing?: PackageDto; defaultCurrency: string; classGroups: ScopeClassGroup[]; sessionTypes: ScopeSessionType[] }) {
-  const [state, action, pending] = useActionState(savePackageAction, initialState);
+  const [state, action, pending] = useActionState(existing ? updatePackageAction : createPackageAction, emptyFormState);
   const [scope, setScope] = useState(existing?.scope.classes ?? 'all');
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {

@@ -7,17 +7,16 @@ import { FormField } from '@/components/auth/form-field';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import type { ScheduleFormState } from '@/lib/schedule/form-actions';
 import type { SessionTypeDto } from '@/lib/schedule/session-type-dto';
 import { FormStatus } from './form-status';
+import { emptyFormState } from '@/lib/http/form-state';
 
-const initialState: ScheduleFormState = {};
 const CURRENCIES = ['gbp', 'usd', 'eur'];
 const major = (amount: number) => (amount / 100).toFixed(2);
 
 /** Create a session type, or edit one (`existing`). Prices are typed in pounds/dollars, stored in minor units. */
 export function SessionTypeForm({ existing, defaultCurrency, onDone }: { existing?: SessionTypeDto; defaultCurrency: string; onDone?: () => void }) {
-  const [state, formAction, pending] = useActionState(existing ? updateSessionTypeAction : createSessionTypeAction, initialState);
+  const [state, formAction, pending] = useActionState(existing ? updateSessionTypeAction : createSessionTypeAction, emptyFormState);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!state.savedAt) return;
