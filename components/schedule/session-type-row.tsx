@@ -4,7 +4,7 @@ import { useActionState, useCallback, useState } from 'react';
 import { setSessionTypeActiveAction } from '@/app/provider/session-types/actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { formatMoney } from '@/lib/money';
+import { formatBps, formatMoney } from '@/lib/money';
 import type { SessionTypeDto } from '@/lib/schedule/session-type-dto';
 import { SessionTypeForm } from './session-type-form';
 import { emptyFormState } from '@/lib/http/form-state';
@@ -24,7 +24,7 @@ export function SessionTypeRow({ item, defaultCurrency }: { item: SessionTypeDto
           </p>
           <p className="text-sm text-muted-foreground">
             {item.duration_minutes} min{item.buffer_minutes ? ` + ${item.buffer_minutes} min break` : ''} · {formatMoney(item.price)}
-            {item.deposit ? ` · ${formatMoney(item.deposit)} deposit` : ''} · platform fee {(item.fee_bps / 100).toFixed(item.fee_bps % 100 ? 2 : 0)}%
+            {item.deposit ? ` · ${formatMoney(item.deposit)} deposit` : ''} · platform fee {formatBps(item.fee_bps)}
           </p>
         </div>
         <div className="flex items-center gap-2">

@@ -5,6 +5,7 @@ import { AppError } from '@/lib/http/errors';
 import { formAction, SIGNED_OUT } from '@/lib/http/form-action';
 import { FormInput, toFormFields } from '@/lib/http/form-input';
 import { emptyFormState } from '@/lib/http/form-state';
+import { formatBps, minorToDecimal } from '@/lib/money';
 import type { PublicUser } from '@/lib/users/public-user';
 
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: vi.fn() }));
@@ -42,8 +43,9 @@ describe('FormInput: a form read as the API body', () => {
   });
 
   it('reads amounts in the currency’s own digits, and an amount that does not parse is a problem on its input', () => {
-    const input = new FormInput(form({ gbp: '12.5', pounds: '£60.00', yen: '500', yenFraction: '12.5', words: 'ten', blank: '' }));
+    const input = new FormInput(form({ gbp: '12.5', pounds: '£60.00', shown: minorToDecimal(1234, 'kwd'), yen: '500', yenFraction: '12.5', words: 'ten', blank: '' }));
     expect(input.money('gbp', 'gbp')).toBe(1250);
+    expect(input.money('shown', 'kwd')).toBe(1234);
     expect(input.money('pounds', 'gbp')).toBe(6000);
     expect(input.money('yen', 'jpy')).toBe(500);
     expect(input.money('blank', 'gbp')).toBeUndefined();
@@ -52,10 +54,11 @@ describe('FormInput: a form read as the API body', () => {
     expect(input.problems).toEqual({ yenFraction: ['Enter an amount like 1250.'], words: ['Enter an amount like 12.50.'] });
   });
 
-  it('reads percentages as basis points', () => {
-    const input = new FormInput(form({ fee: '15', half: '12.5', tooMuch: '150' }));
+  it('reads percentages as basis points, and a fee shown by formatBps reads back as it was', () => {
+    const input = new FormInput(form({ fee: '15', half: '12.5', shown: formatBps(1234), tooMuch: '150' }));
     expect(input.percent('fee')).toBe(1500);
     expect(input.percent('half')).toBe(1250);
+    expect(input.percent('shown')).toBe(1234);
     expect(input.percent('tooMuch')).toBeUndefined();
     expect(input.problems).toEqual({ tooMuch: ['Enter a percentage from 0 to 100, like 15 or 12.5.'] });
   });
