@@ -3,66 +3,50 @@
 import { AuthError } from 'next-auth';
 import { areaOf, safeCallbackPath } from '@/lib/auth/roles';
 import { signIn, signOut } from '@/lib/auth/next-auth';
-import { findUserRoleByEmail } from '@/lib/users/queries';
-import { isAppError } from '@/lib/http/errors';
-import { fieldErrors } from '@/lib/http/json-body';
+import { formAction, type FormInput } from '@/lib/http/form-action';
+import type { FormState } from '@/lib/http/form-state';
 import { credentialsInput, registerInput } from '@/lib/users/fields';
+import { findUserRoleByEmail } from '@/lib/users/queries';
 import { registerClient } from '@/lib/users/register';
 
-export interface FormState {
-  /** A message for the whole form. */
-  error?: string;
-  /** Per-field messages, keyed by input name. */
-  fields?: Record<string, string[]>;
-  /** What the user typed (never the password), to refill the form. */
-  values?: Record<string, string>;
-}
-
-function text(form: FormData, key: string): string {
-  const v = form.get(key);
-  return typeof v === 'string' ? v : '';
-}
-
-async function signInAndGo(email: string, password: string, callbackUrl: unknown): Promise<FormState> {
+async function signInAndGo(email: string, password: string, input: FormInput): Promise<FormState> {
   // Each role lands in its own area unless a same-site callback was asked for.
   const role = await findUserRoleByEmail(email);
-  const destination = safeCallbackPath(callbackUrl, role ? areaOf[role] : '/');
+  const destination = safeCallbackPath(input.optional('callbackUrl'), role ? areaOf[role] : '/');
   try {
     await signIn('credentials', { email, password, redirectTo: destination });
   } catch (err) {
-    if (err instanceof AuthError) {
-      const code = (err as AuthError & { code?: string }).code;
-      if (code === 'rate_limited') {
-        return { error: 'Too many failed sign-in attempts. Try again in 15 minutes.', values: { email } };
-      }
-      return { error: 'The e-mail or password is incorrect.', values: { email } };
-    }
-    throw err; // Next's redirect on success travels as an exception.
+    // Next's redirect on success travels as an exception: only next-auth's refusals are answered here.
+    if (!(err instanceof AuthError)) throw err;
+    const code = (err as AuthError & { code?: string }).code;
+    return { error: code === 'rate_limited' ? 'Too many failed sign-in attempts. Try again in 15 minutes.' : 'The e-mail or password is incorrect.' };
   }
   return {};
 }
 
-export async function signInAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const parsed = credentialsInput.safeParse({ email: text(form, 'email'), password: text(form, 'password') });
-  if (!parsed.success) return { fields: fieldErrors(parsed.error), values: { email: text(form, 'email') } };
-  return signInAndGo(parsed.data.email, parsed.data.password, form.get('callbackUrl'));
-}
+// The per-field messages speak for themselves on these short forms; what was typed comes back, never the password.
 
-export async function signUpAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = { email: text(form, 'email'), name: text(form, 'name') };
-  const parsed = registerInput.safeParse({ ...values, password: text(form, 'password') });
-  if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
-  if (text(form, 'password') !== text(form, 'confirmPassword')) {
-    return { fields: { confirmPassword: ['The passwords do not match.'] }, values };
-  }
-  try {
-    await registerClient(parsed.data);
-  } catch (err) {
-    if (isAppError(err)) return err.fields ? { fields: err.fields, values } : { error: err.message, values };
-    throw err;
-  }
-  return signInAndGo(parsed.data.email, parsed.data.password, form.get('callbackUrl'));
-}
+/** Signs in through next-auth's credentials provider (which checks the password and the sign-in limits). */
+export const signInAction = formAction(
+  { access: 'public', schema: credentialsInput, body: (input) => ({ email: input.text('email'), password: input.text('password') }), keep: ['email'], invalid: null },
+  ({ body, input }) => signInAndGo(body.email, body.password, input),
+);
+
+/** POST /api/v1/auth/register, then signs the new client in. */
+export const signUpAction = formAction(
+  {
+    access: 'public',
+    schema: registerInput,
+    body: (input) => ({ email: input.text('email'), password: input.text('password'), name: input.text('name') }),
+    keep: ['email', 'name'],
+    invalid: null,
+  },
+  async ({ body, input }) => {
+    if (body.password !== input.text('confirmPassword')) return { fields: { confirmPassword: ['The passwords do not match.'] } };
+    await registerClient(body);
+    return signInAndGo(body.email, body.password, input);
+  },
+);
 
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/' });

@@ -1,102 +1,66 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import type { BookingFormState } from '@/components/bookings/form-state';
-import { bookClassSeat } from '@/lib/bookings/book-class';
-import { bookSession } from '@/lib/bookings/book-session';
-import type { PayInTransaction } from '@/lib/bookings/pay-in-tx';
-import { findBookingRow } from '@/lib/bookings/queries';
+import { createBookingBody } from '@/lib/bookings/api-schemas';
 import { joinWaitlist, leaveWaitlist } from '@/lib/bookings/waitlist';
-import { userActor } from '@/lib/credits/ledger';
-import { payWithCredit } from '@/lib/credits/pay-booking';
-import { payBookingWithCredit } from '@/lib/flows/credits';
-import type { PublicUser } from '@/lib/users/public-user';
-import { actionUser, failure, field, revalidateBookingPages, signedOut } from './action-helpers';
-
-const BAD_PAY_WITH: BookingFormState = { error: 'Choose how to pay: with a credit or by card.', code: 'validation_failed', fields: { pay_with: ['Choose a credit or card.'] } };
+import { bookAndPay } from '@/lib/flows/create-booking';
+import { formAction, type FormInput } from '@/lib/http/form-action';
+import { useCreditBody } from '@/lib/integration/api-schemas';
+import { useCreditForBooking } from '@/lib/integration/credit-uses';
+import { revalidateBookingPages } from './revalidate';
 
 /**
- * The form's "pay_with" choice: a credit pays inside the booking's
- * transaction (confirmed at once, or 422 credit_unavailable and nothing
- * booked); card (or no choice offered) leaves the booking awaiting payment.
- * Null for anything else.
+ * POST /api/v1/bookings from a form: the same body and the same flow (a
+ * credit pays inside the booking's transaction, confirmed at once; a card
+ * payment is started for a booking awaiting one), then the booking's page.
+ * The price comes from the server's records, never the form.
  */
-function payChoice(form: FormData, client: PublicUser): { payWith: PayInTransaction | undefined } | null {
-  const choice = field(form, 'pay_with');
-  if (choice === '' || choice === 'card') return { payWith: undefined };
-  if (choice === 'credit') return { payWith: payWithCredit(userActor(client.id)) };
-  return null;
-}
-
-/** "Book this class": a seat for the signed-in client (paid with a credit if chosen), then the new booking's page. */
-export async function bookClassAction(_prev: BookingFormState, form: FormData): Promise<BookingFormState> {
-  const client = await actionUser(['client']);
-  if (!client) return signedOut;
-  const pay = payChoice(form, client);
-  if (!pay) return BAD_PAY_WITH;
-  let bookingId: string;
-  try {
-    bookingId = await bookClassSeat(client.id, field(form, 'class_id'), pay.payWith);
-  } catch (err) {
-    return failure(err);
-  }
-  revalidateBookingPages();
-  redirect(`/account/bookings/${bookingId}`);
-}
-
-export async function joinWaitlistAction(_prev: BookingFormState, form: FormData): Promise<BookingFormState> {
-  const client = await actionUser(['client']);
-  if (!client) return signedOut;
-  try {
-    const { position } = await joinWaitlist(client.id, field(form, 'class_id'));
+function bookingAction(body: (input: FormInput) => unknown, invalid: string) {
+  return formAction({ access: ['client'], schema: createBookingBody, body, invalid }, async ({ user, body }) => {
+    const { booking } = await bookAndPay(user, body);
     revalidateBookingPages();
-    return { ok: `You are on the waitlist, number ${position} in the queue. If a seat opens, it is yours and we will let you know.`, position };
-  } catch (err) {
-    return failure(err);
-  }
+    redirect(`/account/bookings/${booking.id}`);
+  });
 }
 
-export async function leaveWaitlistAction(_prev: BookingFormState, form: FormData): Promise<BookingFormState> {
-  const client = await actionUser(['client']);
-  if (!client) return signedOut;
-  try {
-    await leaveWaitlist(client.id, field(form, 'class_id'));
+/** The "pay_with" radio group; without it (no credit to offer) the API's default, card. */
+const payWith = (input: FormInput) => input.optional('pay_with');
+
+/** "Book this class". */
+export const bookClassAction = bookingAction(
+  (input) => ({ class_id: input.text('class_id'), pay_with: payWith(input) }),
+  'Choose how to pay, with a credit or by card, and book again.',
+);
+
+/** "Confirm booking" of a 1:1 slot. */
+export const bookSessionAction = bookingAction(
+  (input) => ({ session_type_id: input.text('session_type_id'), provider_id: input.text('provider_id'), starts_at: input.text('starts_at'), pay_with: payWith(input) }),
+  'That time is not valid. Go back and pick a free slot.',
+);
+
+/** POST /api/v1/classes/:id/waitlist */
+export const joinWaitlistAction = formAction({ access: ['client'] }, async ({ user, input }) => {
+  const { position } = await joinWaitlist(user.id, input.id('class_id', 'No such class.'));
+  revalidateBookingPages();
+  return { ok: `You are on the waitlist, number ${position} in the queue. If a seat opens, it is yours and we will let you know.`, data: { position } };
+});
+
+/** DELETE /api/v1/classes/:id/waitlist */
+export const leaveWaitlistAction = formAction({ access: ['client'] }, async ({ user, input }) => {
+  await leaveWaitlist(user.id, input.id('class_id', 'No such class.'));
+  revalidateBookingPages();
+  return { ok: 'You have left the waitlist.' };
+});
+
+/**
+ * "Use a credit instead" on the pay page (POST /api/v1/credits/use): one use
+ * pays the client's own booking at once; its card payment, if started, is cancelled.
+ */
+export const payBookingWithCreditAction = formAction(
+  { access: ['client'], schema: useCreditBody, body: (input) => ({ booking_id: input.text('booking_id') }), invalid: 'No such booking.' },
+  async ({ user, body }) => {
+    const { booking_id } = await useCreditForBooking({ user, apiKey: null }, { bookingId: body.booking_id, creditId: body.credit_id });
     revalidateBookingPages();
-    return { ok: 'You have left the waitlist.' };
-  } catch (err) {
-    return failure(err);
-  }
-}
-
-/** "Confirm booking" of a 1:1 slot; the price comes from the session type on the server, never the form. */
-export async function bookSessionAction(_prev: BookingFormState, form: FormData): Promise<BookingFormState> {
-  const client = await actionUser(['client']);
-  if (!client) return signedOut;
-  const startsAt = new Date(field(form, 'starts_at'));
-  if (Number.isNaN(startsAt.getTime())) return { error: 'That time is not valid. Go back and pick a free slot.', code: 'validation_failed' };
-  const pay = payChoice(form, client);
-  if (!pay) return BAD_PAY_WITH;
-  let bookingId: string;
-  try {
-    bookingId = await bookSession({ clientId: client.id, providerId: field(form, 'provider_id'), sessionTypeId: field(form, 'session_type_id'), startsAt }, pay.payWith);
-  } catch (err) {
-    return failure(err);
-  }
-  revalidateBookingPages();
-  redirect(`/account/bookings/${bookingId}`);
-}
-
-/** "Use a credit instead" on the pay page of the client's own booking awaiting card payment; the card payment, if started, is cancelled. */
-export async function payBookingWithCreditAction(_prev: BookingFormState, form: FormData): Promise<BookingFormState> {
-  const client = await actionUser(['client']);
-  if (!client) return signedOut;
-  const row = await findBookingRow(field(form, 'booking_id'), client);
-  if (!row) return { error: 'No such booking.', code: 'not_found' };
-  try {
-    await payBookingWithCredit(row.booking, userActor(client.id));
-  } catch (err) {
-    return failure(err);
-  }
-  revalidateBookingPages();
-  redirect(`/account/bookings/${row.booking.id}`);
-}
+    redirect(`/account/bookings/${booking_id}`);
+  },
+);

@@ -2,13 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { markNoticeRead } from '@/lib/bookings/notices';
-import { actionUser, field } from './action-helpers';
+import { formAction } from '@/lib/http/form-action';
+import { emptyFormState } from '@/lib/http/form-state';
 
-/** "Dismiss": the notice is marked read and leaves the list; another user's notice is left alone. */
-export async function dismissNoticeAction(form: FormData): Promise<void> {
-  const user = await actionUser(['client', 'provider', 'admin']);
-  const id = field(form, 'notice_id');
-  if (!user || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return;
-  await markNoticeRead(user.id, id);
+/** POST /api/v1/notices/:id/read: the notice is marked read and leaves the list; another user's notice is left alone. */
+const dismissNotice = formAction({ access: 'user' }, async ({ user, input }) => {
+  await markNoticeRead(user.id, input.id('notice_id', 'No such unread notice.'));
   revalidatePath('/account', 'layout');
+  return { ok: 'Dismissed.' };
+});
+
+/** "Dismiss", a plain form action: nothing is shown back, the list re-renders without the notice. */
+export async function dismissNoticeAction(form: FormData): Promise<void> {
+  await dismissNotice(emptyFormState, form);
 }

@@ -2,16 +2,15 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { signInAction, type FormState } from '@/app/(auth)/actions';
+import { signInAction } from '@/app/(auth)/actions';
 import { FormError } from '@/components/ui/alert';
+import { emptyFormState } from '@/lib/http/form-state';
 import { FormField } from './form-field';
 import { SubmitButton } from './submit-button';
 import { useFocusFirstError } from './use-focus-first-error';
 
-const initialState: FormState = {};
-
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState(signInAction, initialState);
+  const [state, formAction, pending] = useActionState(signInAction, emptyFormState);
   const formRef = useFocusFirstError(state);
   const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : '';
   return (

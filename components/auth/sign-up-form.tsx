@@ -2,16 +2,15 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { signUpAction, type FormState } from '@/app/(auth)/actions';
+import { signUpAction } from '@/app/(auth)/actions';
 import { FormError } from '@/components/ui/alert';
+import { emptyFormState } from '@/lib/http/form-state';
 import { FormField } from './form-field';
 import { SubmitButton } from './submit-button';
 import { useFocusFirstError } from './use-focus-first-error';
 
-const initialState: FormState = {};
-
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
-  const [state, formAction, pending] = useActionState(signUpAction, initialState);
+  const [state, formAction, pending] = useActionState(signUpAction, emptyFormState);
   const formRef = useFocusFirstError(state);
   const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : '';
   return (

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { FormState } from '@/app/(auth)/actions';
+import type { FormState } from '@/lib/http/form-state';
 
 /** After a failed submit, moves focus to the first invalid field so keyboard users land on it. */
-export function useFocusFirstError(state: FormState) {
+export function useFocusFirstError(state: FormState<unknown>) {
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const form = formRef.current;

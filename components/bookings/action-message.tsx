@@ -1,11 +1,11 @@
 import Link from 'next/link';
 import { FormError } from '@/components/ui/alert';
-import type { BookingFormState } from './form-state';
+import type { FormState } from '@/lib/http/form-state';
 
 const QUESTIONNAIRE_CODES = ['questionnaire_required', 'questionnaire_needs_clearance'];
 
 /** A form's outcome: the error as lib/bookings words it (with a way forward when there is one), or a quiet success note. */
-export function ActionMessage({ state, backHref, backLabel }: { state: BookingFormState; backHref?: string; backLabel?: string }) {
+export function ActionMessage({ state, backHref, backLabel }: { state: FormState<unknown>; backHref?: string; backLabel?: string }) {
   if (state.error) {
     return (
       <div className="flex flex-col gap-2">

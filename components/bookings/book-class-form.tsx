@@ -5,8 +5,8 @@ import { useActionState } from 'react';
 import { bookClassAction, joinWaitlistAction, leaveWaitlistAction } from '@/app/bookings/book-actions';
 import { Button } from '@/components/ui/button';
 import { ActionMessage } from './action-message';
-import { emptyFormState } from './form-state';
 import { PayChoice, type CreditOffer } from './pay-choice';
+import { emptyFormState } from '@/lib/http/form-state';
 
 /**
  * "Book this class" for a client; the seat is taken on the server, then the

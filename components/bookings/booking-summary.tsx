@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LocalDateTime } from '@/components/local-date';
 import type { BookingDto } from '@/lib/bookings/dto';
-import { formatMoney } from '@/lib/money';
+import { formatBps, formatMoney } from '@/lib/money';
 import { bookingTitle, paymentLabel, refundSentence } from './labels';
 import { BookingStatusBadge } from './status-badge';
 
@@ -59,7 +59,7 @@ export function BookingSummary({ booking: b, windowHours, audience, basePath }: 
       </Row>
       {audience === 'staff' && b.amount_due.amount > 0 ? (
         <Row label="Platform fee">
-          {formatMoney(b.platform_fee)} ({(b.platform_fee.bps / 100).toFixed(b.platform_fee.bps % 100 ? 2 : 0)}%)
+          {formatMoney(b.platform_fee)} ({formatBps(b.platform_fee.bps)})
         </Row>
       ) : null}
       <Row label="Booked">

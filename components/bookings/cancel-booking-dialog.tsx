@@ -6,7 +6,7 @@ import { cancelBookingAction } from '@/app/bookings/manage-actions';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/alert';
 import { cn } from '@/components/ui/utils';
-import { emptyFormState, type BookingFormState } from './form-state';
+import { emptyFormState, type FormState } from '@/lib/http/form-state';
 
 /**
  * "Cancel booking" behind a confirmation: the dialog says what the policy
@@ -14,7 +14,7 @@ import { emptyFormState, type BookingFormState } from './form-state';
  */
 export function CancelBookingDialog({ bookingId, what, policy, triggerSize = 'default' }: { bookingId: string; what: string; policy: ReactNode; triggerSize?: 'default' | 'sm' }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(async (prev: BookingFormState, form: FormData) => {
+  const [state, action, pending] = useActionState(async (prev: FormState, form: FormData) => {
     const next = await cancelBookingAction(prev, form);
     if (!next.error) setOpen(false);
     return next;

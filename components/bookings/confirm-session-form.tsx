@@ -5,8 +5,8 @@ import { useActionState } from 'react';
 import { bookSessionAction } from '@/app/bookings/book-actions';
 import { Button } from '@/components/ui/button';
 import { ActionMessage } from './action-message';
-import { emptyFormState } from './form-state';
 import { PayChoice, type CreditOffer } from './pay-choice';
+import { emptyFormState } from '@/lib/http/form-state';
 
 /**
  * "Confirm booking" for a 1:1 slot; a slot taken meanwhile is said plainly,

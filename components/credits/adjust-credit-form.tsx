@@ -7,7 +7,7 @@ import { FormField } from '@/components/auth/form-field';
 import { FormStatus } from '@/components/schedule/form-status';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { emptyCreditFormState, type CreditFormState } from './form-state';
+import { emptyFormState } from '@/lib/http/form-state';
 import { usesLabel } from './labels';
 
 /**
@@ -16,19 +16,19 @@ import { usesLabel } from './labels';
  * on it too), naming how many and from whom.
  */
 export function AdjustCreditForm({ creditId, creditName, clientName }: { creditId: string; creditName: string; clientName: string }) {
-  const [state, action, pending] = useActionState(adjustCreditAction, emptyCreditFormState);
+  const [state, action, pending] = useActionState(adjustCreditAction, emptyFormState);
   const formRef = useRef<HTMLFormElement>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (state.savedAt) formRef.current?.reset();
   }, [state.savedAt]);
   useEffect(() => {
-    if (state.confirm) confirmRef.current?.focus();
-  }, [state.confirm]);
+    if (state.data?.confirm) confirmRef.current?.focus();
+  }, [state.data?.confirm]);
   const id = `adjust-${creditId.slice(0, 8)}`;
   // "Keep them" hides this answer's confirmation; the next answer brings a new one.
-  const [dismissed, setDismissed] = useState<CreditFormState | null>(null);
-  const confirm = dismissed === state ? undefined : state.confirm;
+  const [dismissed, setDismissed] = useState<typeof state | null>(null);
+  const confirm = dismissed === state ? undefined : state.data?.confirm;
 
   return (
     <div className="flex flex-col gap-3 rounded-lg border border-border p-4" data-testid="adjust-credit">

@@ -8,11 +8,11 @@ import { FormStatus } from '@/components/schedule/form-status';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import { emptyCreditFormState } from './form-state';
+import { emptyFormState } from '@/lib/http/form-state';
 
 /** "Grant credits": a complimentary credit, optionally named and scoped after a package. */
 export function GrantCreditForm({ clientId, packages }: { clientId: string; packages: { id: string; name: string }[] }) {
-  const [state, action, pending] = useActionState(grantCreditAction, emptyCreditFormState);
+  const [state, action, pending] = useActionState(grantCreditAction, emptyFormState);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.savedAt) formRef.current?.reset();

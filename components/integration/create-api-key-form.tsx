@@ -5,11 +5,11 @@ import { createApiKeyAction } from '@/app/admin/api-keys/actions';
 import { Alert, FormError } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { emptyApiKeyFormState } from './form-state';
+import { emptyFormState } from '@/lib/http/form-state';
 
 /** Names a new key; the key itself is shown here once, with a copy button, and never again. */
 export function CreateApiKeyForm() {
-  const [state, action, pending] = useActionState(createApiKeyAction, emptyApiKeyFormState);
+  const [state, action, pending] = useActionState(createApiKeyAction, emptyFormState);
   const nameId = useId();
   const nameError = state.fields?.name?.join(' ');
   return (
@@ -40,7 +40,7 @@ export function CreateApiKeyForm() {
         </Button>
       </form>
       <FormError message={nameError ? undefined : state.error} />
-      {state.newKey ? <NewKey value={state.newKey} /> : null}
+      {state.data ? <NewKey value={state.data.key} /> : null}
     </div>
   );
 }

@@ -6,16 +6,16 @@ import { revokeApiKeyAction } from '@/app/admin/api-keys/actions';
 import { ActionMessage } from '@/components/bookings/action-message';
 import { FormError } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { emptyApiKeyFormState, type ApiKeyFormState } from './form-state';
+import { emptyFormState, type FormState } from '@/lib/http/form-state';
 
 /** "Revoke" behind a confirmation: the key stops working at once and cannot be restored. */
 export function RevokeApiKeyDialog({ id, name }: { id: string; name: string }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(async (prev: ApiKeyFormState, form: FormData) => {
+  const [state, action, pending] = useActionState(async (prev: FormState, form: FormData) => {
     const next = await revokeApiKeyAction(prev, form);
     if (!next.error) setOpen(false);
     return next;
-  }, emptyApiKeyFormState);
+  }, emptyFormState);
   return (
     <div className="flex flex-col gap-2">
       {!open ? <ActionMessage state={state} /> : null}

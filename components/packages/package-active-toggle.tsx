@@ -5,18 +5,16 @@ import { useActionState, useState } from 'react';
 import { setPackageActiveAction } from '@/app/admin/packages/actions';
 import { FormStatus } from '@/components/schedule/form-status';
 import { Button } from '@/components/ui/button';
-import type { ScheduleFormState } from '@/lib/schedule/form-actions';
-
-const initialState: ScheduleFormState = {};
+import { emptyFormState, type FormState } from '@/lib/http/form-state';
 
 /** "Retire" behind a confirmation (it comes off sale; credits already sold stay), or "Put back on sale". */
 export function PackageActiveToggle({ id, name, active }: { id: string; name: string; active: boolean }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(async (prev: ScheduleFormState, form: FormData) => {
+  const [state, action, pending] = useActionState(async (prev: FormState, form: FormData) => {
     const next = await setPackageActiveAction(prev, form);
     if (!next.error) setOpen(false);
     return next;
-  }, initialState);
+  }, emptyFormState);
 
   if (!active) {
     return (

@@ -2,18 +2,18 @@
 
 import { LoaderCircle } from 'lucide-react';
 import { useActionState, useEffect, useRef, useState } from 'react';
-import { savePackageAction, type PackageFormState } from '@/app/admin/packages/actions';
+import { createPackageAction, updatePackageAction } from '@/app/admin/packages/actions';
 import { FormField } from '@/components/auth/form-field';
 import { FormStatus } from '@/components/schedule/form-status';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
+import { emptyFormState } from '@/lib/http/form-state';
+import { formatBps, minorToDecimal } from '@/lib/money';
 import type { PackageDto } from '@/lib/packages/queries';
 
-const initialState: PackageFormState = {};
 const CURRENCIES = ['gbp', 'usd', 'eur'];
 const SCOPES = ['all', 'selected', 'none'] as const;
-const major = (amount: number) => (amount / 100).toFixed(2);
 
 /** Upcoming classes to scope a package to, grouped by weekly series (a series option covers all its classes). */
 export interface ScopeClassGroup {
@@ -35,9 +35,9 @@ function FieldError({ id, messages }: { id: string; messages?: string[] }) {
   ) : null;
 }
 
-/** Create a package, or edit one (`existing`). The price is typed in pounds, the fee in percent; the server converts and validates. */
+/** Create a package, or edit one (`existing`). The price is typed in the chosen currency, the fee in percent; the server converts (lib/money) and validates. */
 export function PackageForm({ existing, defaultCurrency, classGroups, sessionTypes }: { existing?: PackageDto; defaultCurrency: string; classGroups: ScopeClassGroup[]; sessionTypes: ScopeSessionType[] }) {
-  const [state, action, pending] = useActionState(savePackageAction, initialState);
+  const [state, action, pending] = useActionState(existing ? updatePackageAction : createPackageAction, emptyFormState);
   const [scope, setScope] = useState(existing?.scope.classes ?? 'all');
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -71,7 +71,7 @@ export function PackageForm({ existing, defaultCurrency, classGroups, sessionTyp
         <FormField id={`${id}-validity`} name="validity_days" label="Valid for (days)" inputMode="numeric" required defaultValue={v?.validity_days ?? existing?.validity_days ?? 90} hint="Counted from the purchase." errors={f.validity_days} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField id={`${id}-price`} name="price" label="Price" inputMode="decimal" required placeholder="100.00" defaultValue={v?.price ?? (existing ? major(existing.price.amount) : undefined)} errors={f.price} />
+        <FormField id={`${id}-price`} name="price" label="Price" inputMode="decimal" required placeholder="100.00" defaultValue={v?.price ?? (existing ? minorToDecimal(existing.price.amount, existing.price.currency) : undefined)} errors={f.price} />
         <div className="flex flex-col gap-2">
           <Label htmlFor={`${id}-currency`}>Currency</Label>
           <NativeSelect id={`${id}-currency`} name="currency" defaultValue={existing?.price.currency ?? defaultCurrency}>
@@ -89,7 +89,7 @@ export function PackageForm({ existing, defaultCurrency, classGroups, sessionTyp
           label="Platform fee (%, optional)"
           inputMode="decimal"
           placeholder="15"
-          defaultValue={v?.fee_percent ?? (existing ? String(existing.platform_fee_bps / 100) : undefined)}
+          defaultValue={v?.fee_percent ?? (existing ? formatBps(existing.platform_fee_bps) : undefined)}
           hint="Empty: the platform’s default."
           errors={f.fee_percent}
         />

@@ -25,8 +25,3 @@ export function cardLabel(card: PaymentDto['card']): string {
   const brand = card.brand === 'amex' ? 'American Express' : card.brand.charAt(0).toUpperCase() + card.brand.slice(1);
   return `${brand} •••• ${card.last4}`;
 }
-
-/** 1500 -> "15%", 1250 -> "12.5%". */
-export function formatBps(bps: number): string {
-  return `${(bps / 100).toLocaleString('en-GB', { maximumFractionDigits: 2 })}%`;
-}

@@ -3,12 +3,12 @@ import type { ReactNode } from 'react';
 import { LocalDateTime } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
 import { linkClass } from '@/components/payments/empty-table';
-import { cardLabel, formatBps, payableTypeLabel } from '@/components/payments/labels';
+import { cardLabel, payableTypeLabel } from '@/components/payments/labels';
 import { LedgerTable, RefundsTable } from '@/components/payments/payment-ledger';
 import { RefundDialog } from '@/components/payments/refund-dialog';
 import { PaymentStatusBadge } from '@/components/payments/status-badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { formatMoney } from '@/lib/money';
+import { formatBps, formatMoney } from '@/lib/money';
 import type { getPaymentFor } from '@/lib/payments/queries';
 
 type Detail = Awaited<ReturnType<typeof getPaymentFor>>;

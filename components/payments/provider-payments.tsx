@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { LocalDateTime } from '@/components/local-date';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { formatMoney } from '@/lib/money';
+import { formatBps, formatMoney } from '@/lib/money';
 import type { PaymentDto, PaymentTotals } from '@/lib/payments/queries';
 import { cell, headRow, linkClass, tableFrame } from './empty-table';
-import { formatBps, payableTypeLabel } from './labels';
+import { payableTypeLabel } from './labels';
 import { PaymentStatusBadge } from './status-badge';
 
 /** Paid in, refunded and the provider's net share, one row of cards per currency. */
@@ -25,7 +25,7 @@ export function ProviderPaymentTotals({ totals }: { totals: PaymentTotals[] }) {
                   <dt>{item.label}</dt>
                 </CardDescription>
                 <CardTitle className="text-2xl">
-                  <dd>{formatTotal(item.value, t.currency)}</dd>
+                  <dd>{formatMoney({ amount: item.value, currency: t.currency }, { zero: 'amount' })}</dd>
                 </CardTitle>
               </CardHeader>
               <CardContent className="text-sm text-muted-foreground">{item.note}</CardContent>
@@ -35,16 +35,6 @@ export function ProviderPaymentTotals({ totals }: { totals: PaymentTotals[] }) {
       ))}
     </div>
   );
-}
-
-// formatMoney says "Free" for zero, which reads oddly for a total.
-function formatTotal(amount: number, currency: string): string {
-  if (amount !== 0) return formatMoney({ amount, currency });
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency: currency.toUpperCase() }).format(0);
-  } catch {
-    return `0.00 ${currency.toUpperCase()}`;
-  }
 }
 
 /** Payments received: amount, the platform's fee, the provider's share. */

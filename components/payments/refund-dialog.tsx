@@ -4,11 +4,11 @@ import { AlertDialog } from 'radix-ui';
 import { useActionState, useId, useState } from 'react';
 import { refundPaymentAction } from '@/app/payments/actions';
 import { ActionMessage } from '@/components/bookings/action-message';
-import { emptyFormState, type BookingFormState } from '@/components/bookings/form-state';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/alert';
 import { Input } from '@/components/ui/input';
 import { cn } from '@/components/ui/utils';
+import { emptyFormState, type FormState } from '@/lib/http/form-state';
 
 /**
  * "Refund" behind a confirmation: an optional amount in major units (empty
@@ -16,7 +16,7 @@ import { cn } from '@/components/ui/utils';
  */
 export function RefundDialog({ paymentId, remainingLabel, currency }: { paymentId: string; remainingLabel: string; currency: string }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState(async (prev: BookingFormState, form: FormData) => {
+  const [state, action, pending] = useActionState(async (prev: FormState, form: FormData) => {
     const next = await refundPaymentAction(prev, form);
     if (!next.error) setOpen(false);
     return next;

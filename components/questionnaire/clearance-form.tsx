@@ -1,24 +1,23 @@
 'use client';
 
 import { useActionState } from 'react';
-import { clearQuestionnaireAction, type ClearanceFormState } from '@/app/questionnaires/actions';
+import { clearQuestionnaireAction } from '@/app/questionnaires/actions';
 import { SubmitButton } from '@/components/auth/submit-button';
 import { useFocusFirstError } from '@/components/auth/use-focus-first-error';
 import { Alert, FormError } from '@/components/ui/alert';
 import { Label } from '@/components/ui/label';
 import { cn } from '@/components/ui/utils';
-
-const initialState: ClearanceFormState = {};
+import { emptyFormState } from '@/lib/http/form-state';
 
 /** "Clear for booking" with the required note saying why. */
 export function ClearanceForm({ questionnaireId }: { questionnaireId: string }) {
-  const [state, formAction, pending] = useActionState(clearQuestionnaireAction, initialState);
+  const [state, formAction, pending] = useActionState(clearQuestionnaireAction, emptyFormState);
   const formRef = useFocusFirstError(state);
   const errors = state.fields?.note;
-  if (state.cleared) {
+  if (state.ok) {
     return (
       <Alert role="status" data-testid="clearance-saved">
-        Cleared for booking. The client can book now.
+        {state.ok}
       </Alert>
     );
   }

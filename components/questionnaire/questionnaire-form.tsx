@@ -1,13 +1,14 @@
 'use client';
 
 import { useActionState } from 'react';
-import { saveQuestionnaireAction, type QuestionnaireFormState } from '@/app/account/questionnaire/actions';
+import { saveQuestionnaireAction } from '@/app/account/questionnaire/actions';
 import { FormField } from '@/components/auth/form-field';
 import { SubmitButton } from '@/components/auth/submit-button';
 import { useFocusFirstError } from '@/components/auth/use-focus-first-error';
 import { LocalDate } from '@/components/local-date';
 import { Alert, FormError } from '@/components/ui/alert';
 import { cn } from '@/components/ui/utils';
+import { emptyFormState } from '@/lib/http/form-state';
 
 interface QuestionnaireFormProps {
   questions: { id: string; text: string }[];
@@ -16,8 +17,6 @@ interface QuestionnaireFormProps {
   renewal: boolean;
   defaultContact?: { name: string; phone: string; relationship: string };
 }
-
-const initialState: QuestionnaireFormState = {};
 
 function YesNoQuestion({ id, text, errors, value }: { id: string; text: string; errors?: string[]; value?: string }) {
   const name = `answers.${id}`;
@@ -58,7 +57,7 @@ function YesNoQuestion({ id, text, errors, value }: { id: string; text: string; 
   );
 }
 
-function SavedMessage({ saved }: { saved: NonNullable<QuestionnaireFormState['saved']> }) {
+function SavedMessage({ saved }: { saved: { state: string; expires_at: string | null } }) {
   return (
     <Alert role="status" data-testid="questionnaire-saved">
       {saved.state === 'needs_clearance' ? (
@@ -73,7 +72,7 @@ function SavedMessage({ saved }: { saved: NonNullable<QuestionnaireFormState['sa
 }
 
 export function QuestionnaireForm({ questions, consentText, renewal, defaultContact }: QuestionnaireFormProps) {
-  const [state, formAction, pending] = useActionState(saveQuestionnaireAction, initialState);
+  const [state, formAction, pending] = useActionState(saveQuestionnaireAction, emptyFormState);
   const formRef = useFocusFirstError(state);
   const values = state.values;
   const contact = (field: 'name' | 'phone' | 'relationship') => values?.[`emergency_contact.${field}`] ?? defaultContact?.[field];
@@ -81,7 +80,7 @@ export function QuestionnaireForm({ questions, consentText, renewal, defaultCont
   return (
     // noValidate: the server's messages are the ones shown, the same with or without JavaScript.
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-6" aria-label="Health questionnaire">
-      {state.saved ? <SavedMessage saved={state.saved} /> : null}
+      {state.data ? <SavedMessage saved={state.data} /> : null}
       <FormError message={state.error} />
 
       <section className="flex flex-col gap-4" aria-labelledby="health-questions-heading">

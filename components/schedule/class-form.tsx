@@ -6,31 +6,27 @@ import { FormField } from '@/components/auth/form-field';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import type { ScheduleFormState } from '@/lib/schedule/form-actions';
+import { scheduleClassAction } from '@/app/classes/actions';
+import { emptyFormState } from '@/lib/http/form-state';
 import { FormStatus } from './form-status';
 
-const initialState: ScheduleFormState = {};
 const CURRENCIES = ['gbp', 'usd', 'eur'];
-
-type Action = (prev: ScheduleFormState, form: FormData) => Promise<ScheduleFormState>;
 
 /**
  * "Schedule a class": date and time are the practitioner's local time (their zone is named);
  * admins also choose the practitioner.
  */
 export function ClassForm({
-  action,
   providers,
   timeZone,
   defaultCurrency,
 }: {
-  action: Action;
   /** Admins choose from these; absent for a practitioner scheduling their own. */
   providers?: { id: string; name: string; time_zone: string }[];
   timeZone?: string;
   defaultCurrency: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, initialState);
+  const [state, formAction, pending] = useActionState(scheduleClassAction, emptyFormState);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.savedAt) formRef.current?.reset();

@@ -6,14 +6,13 @@ import { addExceptionAction, removeExceptionAction } from '@/app/provider/availa
 import { FormField } from '@/components/auth/form-field';
 import { Button } from '@/components/ui/button';
 import type { ExceptionDto } from '@/lib/schedule/availability';
-import type { ScheduleFormState } from '@/lib/schedule/form-actions';
 import { formatDayHeading } from '@/lib/schedule/format';
 import { FormStatus } from './form-status';
+import { emptyFormState } from '@/lib/http/form-state';
 
-const initialState: ScheduleFormState = {};
 
 function RemoveException({ item }: { item: ExceptionDto }) {
-  const [state, formAction, pending] = useActionState(removeExceptionAction, initialState);
+  const [state, formAction, pending] = useActionState(removeExceptionAction, emptyFormState);
   return (
     <form action={formAction} className="flex items-center gap-2">
       <input type="hidden" name="id" value={item.id} />
@@ -28,7 +27,7 @@ function RemoveException({ item }: { item: ExceptionDto }) {
 
 /** Dates that differ from the weekly hours: a list with remove buttons, and a form to add one. */
 export function ExceptionsEditor({ exceptions, timeZone }: { exceptions: ExceptionDto[]; timeZone: string }) {
-  const [state, formAction, pending] = useActionState(addExceptionAction, initialState);
+  const [state, formAction, pending] = useActionState(addExceptionAction, emptyFormState);
   const [kind, setKind] = useState<'off' | 'hours'>('off');
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {

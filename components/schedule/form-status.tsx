@@ -1,8 +1,8 @@
 import { FormError } from '@/components/ui/alert';
-import type { ScheduleFormState } from '@/lib/schedule/form-actions';
+import type { FormState } from '@/lib/http/form-state';
 
 /** The form-level outcome: the error (with any field messages that have no input of their own) or a quiet success note. */
-export function FormStatus({ state, unplacedFields = [] }: { state: ScheduleFormState; unplacedFields?: string[] }) {
+export function FormStatus({ state, unplacedFields = [] }: { state: FormState<unknown>; unplacedFields?: string[] }) {
   const extra = Object.entries(state.fields ?? {}).filter(([key]) => unplacedFields.some((p) => key === p || key.startsWith(`${p}.`)));
   return (
     <>

@@ -7,17 +7,16 @@ import { FormField } from '@/components/auth/form-field';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import type { ScheduleFormState } from '@/lib/schedule/form-actions';
+import { minorToDecimal } from '@/lib/money';
 import type { SessionTypeDto } from '@/lib/schedule/session-type-dto';
 import { FormStatus } from './form-status';
+import { emptyFormState } from '@/lib/http/form-state';
 
-const initialState: ScheduleFormState = {};
 const CURRENCIES = ['gbp', 'usd', 'eur'];
-const major = (amount: number) => (amount / 100).toFixed(2);
 
-/** Create a session type, or edit one (`existing`). Prices are typed in pounds/dollars, stored in minor units. */
+/** Create a session type, or edit one (`existing`). Prices are typed in the chosen currency's major unit, stored in minor units (lib/money). */
 export function SessionTypeForm({ existing, defaultCurrency, onDone }: { existing?: SessionTypeDto; defaultCurrency: string; onDone?: () => void }) {
-  const [state, formAction, pending] = useActionState(existing ? updateSessionTypeAction : createSessionTypeAction, initialState);
+  const [state, formAction, pending] = useActionState(existing ? updateSessionTypeAction : createSessionTypeAction, emptyFormState);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (!state.savedAt) return;
@@ -49,7 +48,7 @@ export function SessionTypeForm({ existing, defaultCurrency, onDone }: { existin
         <FormField id={`${id}-buffer`} name="buffer_minutes" label="Break after (minutes)" type="number" inputMode="numeric" min={0} max={240} step={5} defaultValue={existing?.buffer_minutes ?? 0} hint="Kept free after each session." errors={state.fields?.buffer_minutes} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField id={`${id}-price`} name="price" label="Price" inputMode="decimal" required placeholder="55.00" defaultValue={existing ? major(existing.price.amount) : undefined} hint="0 for free." errors={state.fields?.price} />
+        <FormField id={`${id}-price`} name="price" label="Price" inputMode="decimal" required placeholder="55.00" defaultValue={existing ? minorToDecimal(existing.price.amount, existing.price.currency) : undefined} hint="0 for free." errors={state.fields?.price} />
         <div className="flex flex-col gap-2">
           <Label htmlFor={`${id}-currency`}>Currency</Label>
           <NativeSelect id={`${id}-currency`} name="currency" defaultValue={existing?.price.currency ?? defaultCurrency}>
@@ -60,7 +59,7 @@ export function SessionTypeForm({ existing, defaultCurrency, onDone }: { existin
             ))}
           </NativeSelect>
         </div>
-        <FormField id={`${id}-deposit`} name="deposit" label="Deposit (optional)" inputMode="decimal" placeholder="10.00" defaultValue={existing?.deposit ? major(existing.deposit.amount) : undefined} hint="Charged at booking instead of the full price." errors={state.fields?.deposit} />
+        <FormField id={`${id}-deposit`} name="deposit" label="Deposit (optional)" inputMode="decimal" placeholder="10.00" defaultValue={existing?.deposit ? minorToDecimal(existing.deposit.amount, existing.deposit.currency) : undefined} hint="Charged at booking instead of the full price." errors={state.fields?.deposit} />
       </div>
       <div>
         <Button type="submit" disabled={pending}>

@@ -4,17 +4,16 @@ import { useActionState, useCallback, useState } from 'react';
 import { setSessionTypeActiveAction } from '@/app/provider/session-types/actions';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import type { ScheduleFormState } from '@/lib/schedule/form-actions';
-import { formatMoney } from '@/lib/money';
+import { formatBps, formatMoney } from '@/lib/money';
 import type { SessionTypeDto } from '@/lib/schedule/session-type-dto';
 import { SessionTypeForm } from './session-type-form';
+import { emptyFormState } from '@/lib/http/form-state';
 
-const initialState: ScheduleFormState = {};
 
 /** One session type: its summary, an inline editor, and deactivate / offer again. */
 export function SessionTypeRow({ item, defaultCurrency }: { item: SessionTypeDto; defaultCurrency: string }) {
   const [editing, setEditing] = useState(false);
-  const [state, formAction, pending] = useActionState(setSessionTypeActiveAction, initialState);
+  const [state, formAction, pending] = useActionState(setSessionTypeActiveAction, emptyFormState);
   const close = useCallback(() => setEditing(false), []);
   return (
     <li className="flex flex-col gap-4 p-4">
@@ -25,7 +24,7 @@ export function SessionTypeRow({ item, defaultCurrency }: { item: SessionTypeDto
           </p>
           <p className="text-sm text-muted-foreground">
             {item.duration_minutes} min{item.buffer_minutes ? ` + ${item.buffer_minutes} min break` : ''} · {formatMoney(item.price)}
-            {item.deposit ? ` · ${formatMoney(item.deposit)} deposit` : ''} · platform fee {(item.fee_bps / 100).toFixed(item.fee_bps % 100 ? 2 : 0)}%
+            {item.deposit ? ` · ${formatMoney(item.deposit)} deposit` : ''} · platform fee {formatBps(item.fee_bps)}
           </p>
         </div>
         <div className="flex items-center gap-2">

@@ -7,9 +7,9 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import type { ScheduleFormState } from '@/lib/schedule/form-actions';
 import { WEEKDAYS } from '@/lib/schedule/format';
 import { FormStatus } from './form-status';
+import { emptyFormState } from '@/lib/http/form-state';
 
 interface Row {
   key: number;
@@ -17,12 +17,11 @@ interface Row {
   end: string;
 }
 
-const initialState: ScheduleFormState = {};
 let nextKey = 1;
 
 /** Opening hours per weekday (several ranges a day allowed) and the zone they are in; saved as one set. */
 export function WeeklyHoursForm({ timeZone, rules, zones }: { timeZone: string; rules: { weekday: number; start: string; end: string }[]; zones: string[] }) {
-  const [state, formAction, pending] = useActionState(saveWeeklyHoursAction, initialState);
+  const [state, formAction, pending] = useActionState(saveWeeklyHoursAction, emptyFormState);
   const [days, setDays] = useState<Row[][]>(() =>
     WEEKDAYS.map((_, i) => rules.filter((r) => r.weekday === i + 1).map((r) => ({ key: nextKey++, start: r.start, end: r.end }))),
   );

@@ -2,27 +2,43 @@ import { z } from 'zod';
 import { bookingStatus } from '@/db/schema';
 import { instantField, uuidField } from '@/lib/http/fields';
 
-/** POST /api/v1/bookings: a class seat ({class_id}) or a 1:1 slot ({session_type_id, provider_id, starts_at}). */
-export const createBookingBody = z
-  .strictObject({
-    class_id: uuidField('class_id').optional(),
-    session_type_id: uuidField('session_type_id').optional(),
-    provider_id: uuidField('provider_id').optional(),
-    // The slot's start, as returned by GET /api/v1/providers/:id/slots.
-    starts_at: instantField('starts_at').optional(),
-    // "credit" uses a class credit (PRODUCT.md); "card" (the default) starts a card payment.
-    pay_with: z.enum(['card', 'credit'], { error: 'pay_with must be "card" or "credit".' }).optional(),
-  })
-  .superRefine((b, ctx) => {
-    const session = b.session_type_id !== undefined || b.provider_id !== undefined || b.starts_at !== undefined;
-    if (b.class_id !== undefined && session) {
-      ctx.addIssue({ code: 'custom', path: ['class_id'], message: 'Book either a class (class_id) or a 1:1 slot, not both.' });
-    } else if (b.class_id === undefined) {
-      for (const key of ['session_type_id', 'provider_id', 'starts_at'] as const) {
-        if (b[key] === undefined) ctx.addIssue({ code: 'custom', path: [key], message: session ? 'Required for a 1:1 booking.' : 'Give class_id, or session_type_id, provider_id and starts_at.' });
-      }
-    }
-  });
+// "credit" uses a class credit (PRODUCT.md); "card" (the default) starts a card payment.
+const payWithField = z.enum(['card', 'credit'], { error: 'pay_with must be "card" or "credit".' }).optional();
+
+/** A seat in a group class. */
+const classSeatBody = z.strictObject({
+  class_id: uuidField('class_id'),
+  pay_with: payWithField,
+});
+
+/** A 1:1 slot of a practitioner's session type. */
+const sessionSlotBody = z.strictObject({
+  session_type_id: uuidField('session_type_id'),
+  provider_id: uuidField('provider_id'),
+  // The slot's start, as returned by GET /api/v1/providers/:id/slots.
+  starts_at: instantField('starts_at'),
+  pay_with: payWithField,
+});
+
+const SLOT_FIELDS = ['session_type_id', 'provider_id', 'starts_at'] as const;
+
+/**
+ * When neither shape fits, the fields sent say which was meant; the message
+ * names that shape's problems rather than zod's "Invalid input".
+ */
+function bookingTargetError(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== 'invalid_union') return undefined;
+  const sent = issue.input !== null && typeof issue.input === 'object' ? Object.keys(issue.input) : [];
+  const forClass = sent.includes('class_id');
+  const forSlot = SLOT_FIELDS.some((key) => sent.includes(key));
+  if (forClass && forSlot) return 'Book either a class (class_id) or a 1:1 slot, not both.';
+  if (!forClass && !forSlot) return 'Give class_id, or session_type_id, provider_id and starts_at.';
+  const problems = issue.errors[forClass ? 0 : 1] ?? [];
+  return problems.map((p) => p.message).join(' ') || undefined;
+}
+
+/** POST /api/v1/bookings: a class seat ({class_id}) or a 1:1 slot ({session_type_id, provider_id, starts_at}), never both. */
+export const createBookingBody = z.union([classSeatBody, sessionSlotBody], { error: bookingTargetError });
 export type CreateBookingBody = z.infer<typeof createBookingBody>;
 
 export const cancelBody = z.strictObject({
@@ -35,6 +51,14 @@ export const rescheduleBody = z
     starts_at: instantField('starts_at').optional(),
   })
   .refine((b) => (b.class_id === undefined) !== (b.starts_at === undefined), { message: 'Give class_id (a class booking) or starts_at (a 1:1 booking).', path: ['class_id'] });
+export type RescheduleBody = z.output<typeof rescheduleBody>;
+
+/** Where a parsed reschedule body moves the booking: the refinement lets exactly one of the two through. */
+export function rescheduleTarget(body: RescheduleBody): { classId: string } | { startsAt: Date } {
+  if (body.class_id !== undefined) return { classId: body.class_id };
+  if (body.starts_at !== undefined) return { startsAt: body.starts_at };
+  throw new Error('rescheduleBody let through neither class_id nor starts_at');
+}
 
 
 export const listBookingsQuery = z.strictObject({

@@ -18,16 +18,9 @@ export async function createBooking(client: PublicUser, body: CreateBookingBody,
   if (body.pay_with === 'credit' && !payWith) {
     throw new AppError('credit_unavailable', 'You have no class credit that can pay for this booking.');
   }
-  const id = body.class_id
-    ? await bookClassSeat(client.id, body.class_id, payWith)
-    : await bookSession(
-        {
-          clientId: client.id,
-          providerId: body.provider_id ?? '',
-          sessionTypeId: body.session_type_id ?? '',
-          startsAt: body.starts_at ?? new Date(NaN),
-        },
-        payWith,
-      );
+  const id =
+    'class_id' in body
+      ? await bookClassSeat(client.id, body.class_id, payWith)
+      : await bookSession({ clientId: client.id, providerId: body.provider_id, sessionTypeId: body.session_type_id, startsAt: body.starts_at }, payWith);
   return getBookingFor(id, client);
 }

@@ -128,6 +128,25 @@ function objectProperties(op: Operation, schema: JsonSchema, what: string): Reco
   return schema.properties as Record<string, JsonSchema>;
 }
 
+/**
+ * A body of one of several shapes (a z.union of strict objects, like a class
+ * seat or a 1:1 slot) as one object: every field at the top, where `fields`
+ * describe them and readers look first, and the shapes under `anyOf`, which
+ * say what may be sent together. Any other schema is left as it is.
+ */
+function oneObject(schema: JsonSchema): JsonSchema {
+  const shapes = schema.anyOf;
+  const isObject = (s: boolean | JsonSchema): s is JsonSchema => typeof s === 'object' && s.type === 'object' && s.properties !== undefined;
+  if (schema.type !== undefined || !shapes?.length || !shapes.every(isObject)) return schema;
+  const closed = shapes.every((s) => s.additionalProperties === false);
+  return {
+    type: 'object',
+    properties: Object.fromEntries(shapes.flatMap((s) => Object.entries(s.properties ?? {}))),
+    ...(closed ? { additionalProperties: false } : {}),
+    anyOf: shapes,
+  };
+}
+
 function pathParameters(op: Operation, convert: (s: z.ZodType) => JsonSchema): Parameter[] {
   const names = pathParamNames(op.path);
   for (const name of Object.keys(op.params ?? {})) if (!names.includes(name)) fail(op, `\`params.${name}\` is not in the path`);
@@ -160,7 +179,7 @@ function operationObject(op: Operation, domain: ApiModule, converter: SchemaConv
   }
   let requestBody: OperationObject['requestBody'];
   if (op.body) {
-    const body = convert(op.body);
+    const body = oneObject(convert(op.body));
     const properties = objectProperties(op, body, 'body');
     for (const name of Object.keys(properties)) properties[name] = documented(name, properties[name] ?? {});
     requestBody = { required: true, content: { 'application/json': { schema: body } } };

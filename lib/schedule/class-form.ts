@@ -1,46 +1,43 @@
 import 'server-only';
 import { AppError } from '@/lib/http/errors';
+import type { FormInput } from '@/lib/http/form-action';
 import type { PublicUser } from '@/lib/users/public-user';
-import { createClasses, createClassesInput } from './classes';
-import { validationError } from '@/lib/http/fields';
-import { integer, minorUnits, text } from './form-actions';
 import { findProvider } from './providers';
 import { parseLocalTime, resolveLocalTime } from './windows';
 
 /**
- * The "Schedule a class" form: date and time are typed in the practitioner's
- * own zone and turned into an instant here; then the same createClasses as the API.
+ * The "Schedule a class" form as the body of POST /api/v1/classes: date and
+ * time are typed in the practitioner's own zone and turned into an instant
+ * here, the price in the currency chosen beside it. An admin chooses the
+ * practitioner; a practitioner schedules their own.
  */
-export async function createClassesFromForm(form: FormData, user: PublicUser): Promise<number> {
-  const providerId = user.role === 'admin' ? text(form, 'provider_id') : user.id;
-  if (!providerId) throw new AppError('validation_failed', 'Choose the practitioner.', { fields: { provider_id: ['Choose the practitioner.'] } });
+export async function classFormBody(input: FormInput, user: PublicUser) {
+  const providerId = user.role === 'admin' ? input.text('provider_id') : user.id;
+  if (!providerId) throw fieldError('provider_id', 'Choose the practitioner.');
   const provider = await findProvider(providerId);
-  if (!provider) throw new AppError('validation_failed', 'Choose the practitioner.', { fields: { provider_id: ['Choose a practitioner from the list.'] } });
+  if (!provider) throw fieldError('provider_id', 'Choose a practitioner from the list.');
 
-  const date = text(form, 'date');
-  const minutes = parseLocalTime(text(form, 'time'));
+  const date = input.text('date').trim();
+  const minutes = parseLocalTime(input.text('time').trim());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw fieldError('date', 'Enter the date.');
   if (minutes === null) throw fieldError('time', 'Enter the start time, like 09:30.');
   const startsAt = resolveLocalTime(date, minutes, provider.time_zone);
   if (!startsAt) throw fieldError('time', `That time does not exist on that day in ${provider.time_zone} (the clocks go forward).`);
 
-  const weeks = integer(form, 'weeks');
-  const onlineUrl = text(form, 'online_url');
-  const location = text(form, 'location');
-  const parsed = createClassesInput.safeParse({
-    title: text(form, 'title'),
-    description: text(form, 'description'),
+  const currency = input.text('currency');
+  const weeks = input.integer('weeks');
+  return {
+    title: input.text('title'),
+    description: input.text('description'),
     provider_id: providerId,
     starts_at: startsAt.toISOString(),
-    duration_minutes: integer(form, 'duration_minutes'),
-    capacity: integer(form, 'capacity'),
-    price: { amount: minorUnits(form, 'price'), currency: text(form, 'currency') || undefined },
-    location: location || null,
-    online_url: onlineUrl || null,
+    duration_minutes: input.integer('duration_minutes'),
+    capacity: input.integer('capacity'),
+    price: { amount: input.money('price', currency), currency },
+    location: input.optional('location') ?? null,
+    online_url: input.optional('online_url') ?? null,
     ...(weeks !== undefined && weeks !== 1 ? { repeat: { weeks } } : {}),
-  });
-  if (!parsed.success) throw validationError(parsed.error);
-  return (await createClasses(parsed.data, user)).length;
+  };
 }
 
 function fieldError(field: string, message: string): AppError {

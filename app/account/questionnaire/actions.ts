@@ -1,25 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getCurrentUser } from '@/lib/auth/session';
-import { isAppError } from '@/lib/http/errors';
+import { formAction, type FormInput } from '@/lib/http/form-action';
+import { questionnaireInput } from '@/lib/questionnaire/input';
 import { QUESTION_IDS } from '@/lib/questionnaire/questions';
 import { submitQuestionnaire } from '@/lib/questionnaire/submit';
 
-export interface QuestionnaireFormState {
-  error?: string;
-  /** Per-field messages, keyed by input name (answers.<id>, emergency_contact.<field>, consent). */
-  fields?: Record<string, string[]>;
-  /** What was entered, to refill the form after an error. */
-  values?: Record<string, string>;
-  /** Set after a successful save. */
-  saved?: { state: string; expires_at: string | null };
-}
-
-function text(form: FormData, key: string): string {
-  const v = form.get(key);
-  return typeof v === 'string' ? v : '';
-}
+const CONTACT = ['name', 'phone', 'relationship'] as const;
 
 function yesNo(value: string): boolean | undefined {
   if (value === 'yes') return true;
@@ -27,29 +14,27 @@ function yesNo(value: string): boolean | undefined {
   return undefined;
 }
 
-export async function saveQuestionnaireAction(_prev: QuestionnaireFormState, form: FormData): Promise<QuestionnaireFormState> {
-  const user = await getCurrentUser();
-  if (!user || user.role !== 'client') return { error: 'Sign in with your client account to save your questionnaire.' };
-
-  const values: Record<string, string> = {};
-  for (const key of [...QUESTION_IDS.map((id) => `answers.${id}`), 'emergency_contact.name', 'emergency_contact.phone', 'emergency_contact.relationship', 'consent']) {
-    values[key] = text(form, key);
-  }
-  const input = {
-    answers: Object.fromEntries(QUESTION_IDS.map((id) => [id, yesNo(text(form, `answers.${id}`))])),
-    emergency_contact: {
-      name: text(form, 'emergency_contact.name'),
-      phone: text(form, 'emergency_contact.phone'),
-      relationship: text(form, 'emergency_contact.relationship'),
-    },
-    consent: text(form, 'consent') === 'yes',
+/** The form's inputs are named after the API's field paths (answers.<id>, emergency_contact.<field>, consent). */
+function questionnaireBody(input: FormInput) {
+  return {
+    answers: Object.fromEntries(QUESTION_IDS.map((id) => [id, yesNo(input.text(`answers.${id}`))])),
+    emergency_contact: Object.fromEntries(CONTACT.map((field) => [field, input.text(`emergency_contact.${field}`)])),
+    consent: input.text('consent') === 'yes',
   };
-  try {
-    const status = await submitQuestionnaire(user.id, input);
-    revalidatePath('/account', 'layout');
-    return { saved: { state: status.state, expires_at: status.expires_at } };
-  } catch (err) {
-    if (isAppError(err)) return err.fields ? { error: 'Please check the highlighted answers.', fields: err.fields, values } : { error: err.message, values };
-    throw err;
-  }
 }
+
+/** PUT /api/v1/questionnaire: completes or renews the client's questionnaire. */
+export const saveQuestionnaireAction = formAction(
+  {
+    access: ['client'],
+    schema: questionnaireInput,
+    body: questionnaireBody,
+    keep: [...QUESTION_IDS.map((id) => `answers.${id}`), ...CONTACT.map((field) => `emergency_contact.${field}`), 'consent'],
+    invalid: 'Please check the highlighted answers.',
+  },
+  async ({ user, body }) => {
+    const status = await submitQuestionnaire(user.id, body);
+    revalidatePath('/account', 'layout');
+    return { ok: 'Questionnaire saved.', data: { state: status.state, expires_at: status.expires_at } };
+  },
+);

@@ -1,37 +1,23 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { actionUser, failure, field, signedOut } from '@/app/bookings/action-helpers';
-import type { ApiKeyFormState } from '@/components/integration/form-state';
-import { isUuid } from '@/lib/http/fields';
+import { formAction } from '@/lib/http/form-action';
 import { createApiKey, revokeApiKey } from '@/lib/integration/api-keys';
 import { createApiKeyBody } from '@/lib/integration/api-schemas';
 
-/** Makes a key; the full key goes back to this form once and is never shown again. */
-export async function createApiKeyAction(_prev: ApiKeyFormState, form: FormData): Promise<ApiKeyFormState> {
-  const admin = await actionUser(['admin']);
-  if (!admin) return signedOut;
-  const parsed = createApiKeyBody.safeParse({ name: field(form, 'name') });
-  if (!parsed.success) return { error: 'Give the key a name of at most 80 characters.', fields: { name: parsed.error.issues.map((i) => i.message) } };
-  try {
-    const { key, api_key } = await createApiKey(parsed.data.name, admin);
+/** POST /api/v1/api-keys {name}: the full key goes back to this form once and is never shown again. */
+export const createApiKeyAction = formAction(
+  { access: ['admin'], schema: createApiKeyBody, body: (input) => ({ name: input.text('name') }), invalid: 'Give the key a name of at most 80 characters.' },
+  async ({ user, body }) => {
+    const { key, api_key } = await createApiKey(body.name, user);
     revalidatePath('/admin/api-keys');
-    return { ok: `Key “${api_key.name}” created.`, newKey: key };
-  } catch (err) {
-    return failure(err);
-  }
-}
+    return { ok: `Key “${api_key.name}” created.`, data: { key } };
+  },
+);
 
-export async function revokeApiKeyAction(_prev: ApiKeyFormState, form: FormData): Promise<ApiKeyFormState> {
-  const admin = await actionUser(['admin']);
-  if (!admin) return signedOut;
-  const id = field(form, 'api_key_id');
-  if (!isUuid(id)) return { error: 'No such API key.' };
-  try {
-    const key = await revokeApiKey(id, admin);
-    revalidatePath('/admin/api-keys');
-    return { ok: `Key “${key.name}” revoked.` };
-  } catch (err) {
-    return failure(err);
-  }
-}
+/** POST /api/v1/api-keys/:id/revoke */
+export const revokeApiKeyAction = formAction({ access: ['admin'] }, async ({ user, input }) => {
+  const key = await revokeApiKey(input.id('api_key_id', 'No such API key.'), user);
+  revalidatePath('/admin/api-keys');
+  return { ok: `Key “${key.name}” revoked.` };
+});

@@ -8,7 +8,6 @@ import { now } from '@/lib/clock';
 import { listClasses } from '@/lib/schedule/classes';
 import { listProviders } from '@/lib/schedule/providers';
 import { getSetting } from '@/lib/settings';
-import { adminScheduleClassAction } from './actions';
 import { addDays } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Classes' };
@@ -42,7 +41,7 @@ export default async function AdminClassesPage() {
             <CardDescription>Date and time are in the chosen practitioner’s zone.</CardDescription>
           </CardHeader>
           <CardContent>
-            <ClassForm action={adminScheduleClassAction} providers={providers.map((p) => ({ id: p.id, name: p.name, time_zone: p.time_zone }))} defaultCurrency={currency} />
+            <ClassForm providers={providers.map((p) => ({ id: p.id, name: p.name, time_zone: p.time_zone }))} defaultCurrency={currency} />
           </CardContent>
         </Card>
       </div>

@@ -8,7 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth/session';
 import { now } from '@/lib/clock';
-import { formatMoney } from '@/lib/money';
+import { formatBps, formatMoney } from '@/lib/money';
 import { listPackages, type PackageDto } from '@/lib/packages/queries';
 import { listClasses, type ClassDto } from '@/lib/schedule/classes';
 import { listProviders } from '@/lib/schedule/providers';
@@ -65,7 +65,7 @@ export default async function AdminPackagesPage() {
                   {p.active ? <Badge>On sale</Badge> : <Badge variant="muted">Retired</Badge>}
                 </div>
                 <CardDescription>
-                  {p.class_count} classes · {formatMoney(p.price)} ({formatMoney(p.price_per_class)} a class) · valid {p.validity_days} days · fee {p.platform_fee_bps / 100}%
+                  {p.class_count} classes · {formatMoney(p.price)} ({formatMoney(p.price_per_class)} a class) · valid {p.validity_days} days · fee {formatBps(p.platform_fee_bps)}
                 </CardDescription>
               </CardHeader>
               <CardContent className="flex flex-col gap-3 text-sm">

@@ -1,62 +1,52 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { formAction, type FormInput } from '@/lib/http/form-action';
 import { addException, availabilityInput, deleteException, exceptionInput, replaceAvailability } from '@/lib/schedule/availability';
-import { validationError } from '@/lib/http/fields';
-import { actionUser, failure, notAllowed, text, type ScheduleFormState } from '@/lib/schedule/form-actions';
+import { scheduleOwnerFor } from '@/lib/schedule/providers';
 
-/** Weekly hours: each weekday's rows arrive as repeated start_<weekday> / end_<weekday> inputs. */
-export async function saveWeeklyHoursAction(_prev: ScheduleFormState, form: FormData): Promise<ScheduleFormState> {
-  const user = await actionUser(['provider']);
-  if (!user) return notAllowed;
+/** Each weekday's openings arrive as repeated start_<weekday> / end_<weekday> inputs. */
+function weeklyHours(input: FormInput) {
   const rules: { weekday: number; start: string; end: string }[] = [];
   for (let weekday = 1; weekday <= 7; weekday++) {
-    const starts = form.getAll(`start_${weekday}`).map(String);
-    const ends = form.getAll(`end_${weekday}`).map(String);
-    starts.forEach((start, i) => {
+    const ends = input.all(`end_${weekday}`);
+    input.all(`start_${weekday}`).forEach((start, i) => {
       const end = ends[i] ?? '';
       if (start || end) rules.push({ weekday, start, end });
     });
   }
-  const parsed = availabilityInput.safeParse({ time_zone: text(form, 'time_zone'), rules });
-  try {
-    if (!parsed.success) throw validationError(parsed.error);
-    await replaceAvailability(user.id, parsed.data);
-  } catch (err) {
-    return failure(err);
-  }
-  revalidatePath('/provider/availability');
-  return { ok: 'Weekly hours saved.', savedAt: Date.now() };
+  return { time_zone: input.text('time_zone'), rules };
 }
 
-export async function addExceptionAction(_prev: ScheduleFormState, form: FormData): Promise<ScheduleFormState> {
-  const user = await actionUser(['provider']);
-  if (!user) return notAllowed;
-  const dayOff = text(form, 'kind') !== 'hours';
-  const parsed = exceptionInput.safeParse({
-    date: text(form, 'date'),
-    start: dayOff ? null : text(form, 'start'),
-    end: dayOff ? null : text(form, 'end'),
-    note: text(form, 'note'),
-  });
-  try {
-    if (!parsed.success) throw validationError(parsed.error);
-    await addException(user.id, parsed.data);
-  } catch (err) {
-    return failure(err);
-  }
+/** PUT /api/v1/availability: the weekly set, replaced as a whole. */
+export const saveWeeklyHoursAction = formAction({ access: ['provider'], schema: availabilityInput, body: weeklyHours }, async ({ user, body }) => {
+  const owner = await scheduleOwnerFor(user, body.provider_id);
+  await replaceAvailability(owner.id, body);
   revalidatePath('/provider/availability');
-  return { ok: 'Exception added.', savedAt: Date.now() };
-}
+  return { ok: 'Weekly hours saved.' };
+});
 
-export async function removeExceptionAction(_prev: ScheduleFormState, form: FormData): Promise<ScheduleFormState> {
-  const user = await actionUser(['provider']);
-  if (!user) return notAllowed;
-  try {
-    await deleteException(text(form, 'id'), user.id);
-  } catch (err) {
-    return failure(err);
-  }
+/** POST /api/v1/availability/exceptions: a day off, or other hours that day. */
+export const addExceptionAction = formAction(
+  {
+    access: ['provider'],
+    schema: exceptionInput,
+    body: (input) => {
+      const dayOff = input.text('kind') !== 'hours';
+      return { date: input.text('date'), start: dayOff ? null : input.text('start'), end: dayOff ? null : input.text('end'), note: input.text('note') };
+    },
+  },
+  async ({ user, body }) => {
+    const owner = await scheduleOwnerFor(user, body.provider_id);
+    await addException(owner.id, body);
+    revalidatePath('/provider/availability');
+    return { ok: 'Exception added.' };
+  },
+);
+
+/** DELETE /api/v1/availability/exceptions/:id */
+export const removeExceptionAction = formAction({ access: ['provider'] }, async ({ user, input }) => {
+  await deleteException(input.text('id'), user.id);
   revalidatePath('/provider/availability');
-  return { ok: 'Exception removed.', savedAt: Date.now() };
-}
+  return { ok: 'Exception removed.' };
+});

@@ -8,7 +8,6 @@ import { now } from '@/lib/clock';
 import { listClasses } from '@/lib/schedule/classes';
 import { requireProvider } from '@/lib/schedule/providers';
 import { getSetting } from '@/lib/settings';
-import { scheduleClassAction } from './actions';
 import { addDays } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Classes' };
@@ -42,7 +41,7 @@ export default async function ProviderClassesPage() {
             <CardDescription>Repeat it weekly and it keeps the same local time across clock changes.</CardDescription>
           </CardHeader>
           <CardContent>
-            <ClassForm action={scheduleClassAction} timeZone={profile.time_zone} defaultCurrency={currency} />
+            <ClassForm timeZone={profile.time_zone} defaultCurrency={currency} />
           </CardContent>
         </Card>
       </div>

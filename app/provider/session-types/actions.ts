@@ -1,63 +1,53 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { validationError } from '@/lib/http/fields';
-import { actionUser, failure, integer, minorUnits, notAllowed, text, type ScheduleFormState } from '@/lib/schedule/form-actions';
-import { createSessionType, createSessionTypeInput, updateSessionType, updateSessionTypeInput } from '@/lib/schedule/session-types';
+import { formAction, type FormInput } from '@/lib/http/form-action';
+import { scheduleOwnerFor } from '@/lib/schedule/providers';
+import { assertMaySetFee, createSessionType, createSessionTypeInput, updateSessionType, updateSessionTypeInput } from '@/lib/schedule/session-types';
 
-// Form names: price and deposit are typed in major units ("55.00") and sent on as minor units.
-const rename = { 'price.amount': 'price', 'price.currency': 'currency', deposit_amount: 'deposit' };
-
-function fromForm(form: FormData) {
-  const deposit = minorUnits(form, 'deposit');
+/** The form as the API's body: price and deposit typed in the chosen currency ("55.00"), sent on as minor units. */
+function sessionTypeBody(input: FormInput) {
+  const currency = input.text('currency');
   return {
-    name: text(form, 'name'),
-    description: text(form, 'description'),
-    duration_minutes: integer(form, 'duration_minutes'),
-    buffer_minutes: integer(form, 'buffer_minutes') ?? 0,
-    price: { amount: minorUnits(form, 'price'), currency: text(form, 'currency') || undefined },
-    deposit_amount: deposit === undefined ? null : deposit,
+    name: input.text('name'),
+    description: input.text('description'),
+    duration_minutes: input.integer('duration_minutes'),
+    buffer_minutes: input.integer('buffer_minutes') ?? 0,
+    price: { amount: input.money('price', currency), currency },
+    // Blank removes the deposit.
+    deposit_amount: input.money('deposit', currency) ?? null,
   };
 }
 
-export async function createSessionTypeAction(_prev: ScheduleFormState, form: FormData): Promise<ScheduleFormState> {
-  const user = await actionUser(['provider']);
-  if (!user) return notAllowed;
-  try {
-    const parsed = createSessionTypeInput.safeParse(fromForm(form));
-    if (!parsed.success) throw validationError(parsed.error);
-    await createSessionType(user.id, parsed.data);
-  } catch (err) {
-    return failure(err, rename);
-  }
-  revalidatePath('/provider/session-types');
-  return { ok: 'Session type created.', savedAt: Date.now() };
-}
+const sessionTypeForm = {
+  access: ['provider'],
+  body: sessionTypeBody,
+  fieldNames: { price: 'price', 'price.currency': 'currency', deposit_amount: 'deposit' },
+} as const;
 
-export async function updateSessionTypeAction(_prev: ScheduleFormState, form: FormData): Promise<ScheduleFormState> {
-  const user = await actionUser(['provider']);
-  if (!user) return notAllowed;
-  try {
-    const parsed = updateSessionTypeInput.safeParse(fromForm(form));
-    if (!parsed.success) throw validationError(parsed.error);
-    await updateSessionType(text(form, 'id'), user.id, parsed.data);
-  } catch (err) {
-    return failure(err, rename);
-  }
+/** POST /api/v1/session-types */
+export const createSessionTypeAction = formAction({ ...sessionTypeForm, schema: createSessionTypeInput }, async ({ user, body }) => {
+  const owner = await scheduleOwnerFor(user, body.provider_id);
+  assertMaySetFee(user, body);
+  await createSessionType(owner.id, body);
   revalidatePath('/provider/session-types');
-  return { ok: 'Changes saved.', savedAt: Date.now() };
-}
+  return { ok: 'Session type created.' };
+});
 
-/** Deactivate (hidden from clients; bookings already made stay) or offer again. */
-export async function setSessionTypeActiveAction(_prev: ScheduleFormState, form: FormData): Promise<ScheduleFormState> {
-  const user = await actionUser(['provider']);
-  if (!user) return notAllowed;
-  const active = text(form, 'active') === 'true';
-  try {
-    await updateSessionType(text(form, 'id'), user.id, { active });
-  } catch (err) {
-    return failure(err);
-  }
+/** PATCH /api/v1/session-types/:id with every field of the form. */
+export const updateSessionTypeAction = formAction({ ...sessionTypeForm, schema: updateSessionTypeInput }, async ({ user, body, input }) => {
+  assertMaySetFee(user, body);
+  await updateSessionType(input.text('id'), user.id, body);
   revalidatePath('/provider/session-types');
-  return { ok: active ? 'Offered again.' : 'Deactivated.', savedAt: Date.now() };
-}
+  return { ok: 'Changes saved.' };
+});
+
+/** PATCH /api/v1/session-types/:id {active}: deactivate (hidden from clients; bookings already made stay) or offer again. */
+export const setSessionTypeActiveAction = formAction(
+  { access: ['provider'], schema: updateSessionTypeInput, body: (input) => ({ active: input.text('active') === 'true' }) },
+  async ({ user, body, input }) => {
+    await updateSessionType(input.text('id'), user.id, body);
+    revalidatePath('/provider/session-types');
+    return { ok: body.active ? 'Offered again.' : 'Deactivated.' };
+  },
+);
