@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { REQUEST_PATH_HEADER } from '@/lib/auth/roles';
+import { REQUEST_PATH_HEADER } from '@/lib/auth';
 
 /**
  * Tells the role-guarded layouts which page was asked for (layouts do not

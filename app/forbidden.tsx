@@ -1,8 +1,7 @@
 import { ShieldAlert } from 'lucide-react';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
-import { areaOf } from '@/lib/auth/roles';
-import { getCurrentUser } from '@/lib/auth/session';
+import { areaOf, getCurrentUser } from '@/lib/auth';
 
 export default async function Forbidden() {
   const user = await getCurrentUser();

@@ -2,8 +2,7 @@ import { CalendarDays, CreditCard, HeartHandshake } from 'lucide-react';
 import Link from 'next/link';
 import { FeatureCard } from '@/components/feature-card';
 import { Button } from '@/components/ui/button';
-import { areaOf } from '@/lib/auth/roles';
-import { getCurrentUser } from '@/lib/auth/session';
+import { areaOf, getCurrentUser } from '@/lib/auth';
 
 export default async function HomePage() {
   const user = await getCurrentUser();

@@ -3,7 +3,7 @@
 import { Menu, X } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import { useState } from 'react';
-import type { NavItem } from '@/lib/auth/roles';
+import type { NavItem } from '@/lib/auth';
 import { NavLinks } from './nav-links';
 import { Button } from './ui/button';
 

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import type { NavItem } from '@/lib/auth/roles';
+import type { NavItem } from '@/lib/auth';
 import { cn } from './ui/utils';
 
 /** The item for the current page: the longest href that is the path or one of its parents. */

@@ -1,5 +1,5 @@
-import { roleLabel } from '@/lib/auth/roles';
-import type { PublicUser } from '@/lib/users/public-user';
+import { roleLabel } from '@/lib/auth';
+import type { PublicUser } from '@/lib/users';
 import { LocalDate } from './local-date';
 import { Badge } from './ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from './ui/card';

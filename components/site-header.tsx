@@ -1,7 +1,6 @@
 import { Leaf } from 'lucide-react';
 import Link from 'next/link';
-import { getCurrentUser } from '@/lib/auth/session';
-import { navFor, roleLabel, type NavItem } from '@/lib/auth/roles';
+import { getCurrentUser, navFor, roleLabel, type NavItem } from '@/lib/auth';
 import { MobileNav } from './mobile-nav';
 import { NavLinks } from './nav-links';
 import { UserMenu } from './user-menu';

@@ -2,7 +2,7 @@
 
 import { ChevronDown, LogOut } from 'lucide-react';
 import { signOutAction } from '@/app/(auth)/actions';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { Badge } from './ui/badge';
 import { Button } from './ui/button';
 import {

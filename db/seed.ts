@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { classPackages, providerProfiles, settings, users, type UserRole } from './schema';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/crypto/password';
 import { now } from '@/lib/clock';
 import { settingDefaults } from '@/lib/settings/defaults';
 import { seedDemoSchedule } from './seed-schedule';

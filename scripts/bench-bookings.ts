@@ -49,9 +49,8 @@ async function timed(fn: () => Promise<Response>): Promise<{ ms: number; res: Re
 }
 
 await withBenchStack(async ({ base, sql }) => {
-  const { submitQuestionnaire } = await import('../lib/questionnaire/submit');
-  const { QUESTION_IDS } = await import('../lib/questionnaire/questions');
-  const { issueApiToken } = await import('../lib/auth/api-tokens');
+  const { QUESTION_IDS, submitQuestionnaire } = await import('../lib/questionnaire');
+  const { issueApiToken } = await import('../lib/auth');
   const tokens: string[] = [];
   for (let i = 0; i < CLIENTS; i++) {
     const [user] = await sql`insert into users (email, name, password_hash, role) values (${`bench-${randomUUID()}@example.test`}, 'Bench', 'x', 'client') returning id`;

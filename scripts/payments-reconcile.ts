@@ -57,7 +57,7 @@ process.env.DATABASE_URL = database.url;
 let exitCode = 0;
 try {
   // Loaded only now, so the app's env() sees the database and Stripe chosen above.
-  const { payments } = await import('../lib/flows/payments');
+  const { payments } = await import('../lib/flows');
   const { closeDb } = await import('../db/client');
   try {
     const update = values.update;

@@ -10,12 +10,12 @@
  * (60) it writes off what is left of credits past their expiry.
  */
 import { getDb } from '../db/client';
-import { expireDueHolds, expireHold } from '../lib/bookings/holds';
+import { expireDueHolds, expireHold } from '../lib/bookings';
 import { now } from '../lib/clock';
-import { expireDueCredits } from '../lib/credits/ledger';
-import { getBoss, QUEUES, type JobData } from '../lib/jobs/queue';
+import { expireDueCredits } from '../lib/credits';
+import { getBoss, QUEUES, type JobData } from '../lib/jobs';
 import { logger } from '../lib/logger';
-import { payments } from '../lib/flows/payments';
+import { payments } from '../lib/flows';
 
 const sweepSeconds = Number(process.env.HOLD_SWEEP_SECONDS || 30);
 if (!Number.isFinite(sweepSeconds) || sweepSeconds <= 0) {

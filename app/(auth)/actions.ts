@@ -1,13 +1,10 @@
 'use server';
 
 import { AuthError } from 'next-auth';
-import { areaOf, safeCallbackPath } from '@/lib/auth/roles';
-import { signIn, signOut } from '@/lib/auth/next-auth';
-import { formAction, type FormInput } from '@/lib/http/form-action';
-import type { FormState } from '@/lib/http/form-state';
-import { credentialsInput, registerInput } from '@/lib/users/fields';
-import { findUserRoleByEmail } from '@/lib/users/queries';
-import { registerClient } from '@/lib/users/register';
+import { areaOf, safeCallbackPath, signIn, signOut } from '@/lib/auth';
+import { formAction, type FormInput } from '@/lib/http';
+import type { FormState } from '@/lib/form-state';
+import { credentialsInput, registerInput, findUserRoleByEmail, registerClient } from '@/lib/users';
 
 async function signInAndGo(email: string, password: string, input: FormInput): Promise<FormState> {
   // Each role lands in its own area unless a same-site callback was asked for.

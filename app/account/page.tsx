@@ -8,12 +8,11 @@ import { PageHeader } from '@/components/page-header';
 import { ProfileCard } from '@/components/profile-card';
 import { QuestionnaireDueBanner } from '@/components/questionnaire/due-banner';
 import { QuestionnaireStatusCard } from '@/components/questionnaire/status-card';
-import { requirePageRole } from '@/lib/auth/session';
-import { listBookings } from '@/lib/bookings/queries';
-import { isActive } from '@/lib/bookings/statuses';
+import { requirePageRole } from '@/lib/auth';
+import { listBookings, isActive } from '@/lib/bookings';
 import { now } from '@/lib/clock';
-import { creditsOfClient } from '@/lib/credits/queries';
-import { questionnaireStatus } from '@/lib/questionnaire/status';
+import { creditsOfClient } from '@/lib/credits';
+import { questionnaireStatus } from '@/lib/questionnaire';
 
 export const metadata: Metadata = { title: 'My account' };
 

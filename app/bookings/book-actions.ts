@@ -1,12 +1,10 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { createBookingBody } from '@/lib/bookings/api-schemas';
-import { joinWaitlist, leaveWaitlist } from '@/lib/bookings/waitlist';
-import { bookAndPay } from '@/lib/flows/create-booking';
-import { formAction, type FormInput } from '@/lib/http/form-action';
-import { useCreditBody } from '@/lib/integration/api-schemas';
-import { useCreditForBooking } from '@/lib/integration/credit-uses';
+import { createBookingBody, joinWaitlist, leaveWaitlist } from '@/lib/bookings';
+import { bookAndPay } from '@/lib/flows';
+import { formAction, type FormInput } from '@/lib/http';
+import { useCreditBody, useCreditForBooking } from '@/lib/integration';
 import { revalidateBookingPages } from './revalidate';
 
 /**

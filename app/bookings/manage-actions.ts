@@ -1,11 +1,9 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { cancelBody, rescheduleBody, rescheduleTarget } from '@/lib/bookings/api-schemas';
-import { completeSession, markNoShow, startSession } from '@/lib/bookings/lifecycle';
-import { rescheduleBooking } from '@/lib/bookings/reschedule';
-import { cancelBookingAndSettle } from '@/lib/flows/cancel-booking';
-import { formAction } from '@/lib/http/form-action';
+import { cancelBody, rescheduleBody, rescheduleTarget, completeSession, markNoShow, startSession, rescheduleBooking } from '@/lib/bookings';
+import { cancelBookingAndSettle } from '@/lib/flows';
+import { formAction } from '@/lib/http';
 import { revalidateBookingPages } from './revalidate';
 
 /** POST /api/v1/bookings/:id/cancel {reason} (client, provider or admin); who may cancel what, and what is owed back, is lib/bookings' rule. */

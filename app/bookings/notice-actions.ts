@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { markNoticeRead } from '@/lib/bookings/notices';
-import { formAction } from '@/lib/http/form-action';
-import { emptyFormState } from '@/lib/http/form-state';
+import { markNoticeRead } from '@/lib/bookings';
+import { formAction } from '@/lib/http';
+import { emptyFormState } from '@/lib/form-state';
 
 /** POST /api/v1/notices/:id/read: the notice is marked read and leaves the list; another user's notice is left alone. */
 const dismissNotice = formAction({ access: 'user' }, async ({ user, input }) => {

@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formAction } from '@/lib/http/form-action';
-import { classFormBody, classFormFieldNames } from '@/lib/schedule/class-form';
-import { createClasses, createClassesInput } from '@/lib/schedule/classes';
+import { formAction } from '@/lib/http';
+import { classFormBody, classFormFieldNames, createClasses, createClassesInput } from '@/lib/schedule';
 
 /** POST /api/v1/classes from "Schedule a class": an admin for the practitioner chosen, a practitioner for themselves. */
 export const scheduleClassAction = formAction(

@@ -5,8 +5,8 @@ import { EmptyStateCard } from '@/components/empty-state-card';
 import { PackageCard } from '@/components/packages/package-card';
 import { PageHeader } from '@/components/page-header';
 import { buttonVariants } from '@/components/ui/button';
-import { getCurrentUser } from '@/lib/auth/session';
-import { listPackages } from '@/lib/packages/queries';
+import { getCurrentUser } from '@/lib/auth';
+import { listPackages } from '@/lib/packages';
 
 export const metadata: Metadata = { title: 'Class passes' };
 export const dynamic = 'force-dynamic';

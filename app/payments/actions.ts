@@ -1,10 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formAction } from '@/lib/http/form-action';
-import { refundBody } from '@/lib/payments/api-schemas';
-import { getPaymentFor } from '@/lib/payments/queries';
-import { payments } from '@/lib/flows/payments';
+import { formAction } from '@/lib/http';
+import { refundBody, getPaymentFor } from '@/lib/payments';
+import { payments } from '@/lib/flows';
 
 /**
  * POST /api/v1/payments/:id/refund {amount?, reason}, by an admin (any payment) or the practitioner paid (lib/payments checks).

@@ -1,11 +1,10 @@
 'use server';
 
 import { headers } from 'next/headers';
-import { getCurrentUser } from '@/lib/auth/session';
-import { startPackagePurchase } from '@/lib/flows/packages';
-import { payments } from '@/lib/flows/payments';
-import { isAppError } from '@/lib/http/errors';
-import { isUuid } from '@/lib/http/fields';
+import { getCurrentUser } from '@/lib/auth';
+import { startPackagePurchase, payments } from '@/lib/flows';
+import { isAppError } from '@/lib/errors';
+import { isUuid } from '@/lib/fields';
 import type { CheckoutStart } from '@/lib/payments';
 
 /**

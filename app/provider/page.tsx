@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { PageHeader } from '@/components/page-header';
 import { ProfileCard } from '@/components/profile-card';
-import { requirePageRole } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Practice' };
 

@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formAction } from '@/lib/http/form-action';
-import { clearQuestionnaire } from '@/lib/questionnaire/clearance';
-import { clearanceInput } from '@/lib/questionnaire/input';
+import { formAction } from '@/lib/http';
+import { clearQuestionnaire, clearanceInput } from '@/lib/questionnaire';
 
 /**
  * POST /api/v1/questionnaires/:id/clear {note}, from /admin/questionnaires/[clientId]

@@ -4,9 +4,8 @@ import { ClassCard } from '@/components/schedule/class-card';
 import { ProviderCard } from '@/components/schedule/provider-card';
 import { PageHeader } from '@/components/page-header';
 import { now } from '@/lib/clock';
-import { listClasses } from '@/lib/schedule/classes';
-import { formatDayHeading, formatDayShort, groupBy, localDate } from '@/lib/schedule/format';
-import { listProviders } from '@/lib/schedule/providers';
+import { listClasses, listProviders } from '@/lib/schedule';
+import { formatDayHeading, formatDayShort, groupBy, localDate } from '@/lib/time-format';
 import { addDays } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Schedule' };

@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/select';
-import type { UserRole } from '@/db/schema';
-import { roleLabel } from '@/lib/auth/roles';
+import type { UserRole } from '@/lib/users';
+import { roleLabel } from '@/lib/auth';
 
 const roles: UserRole[] = ['client', 'provider', 'admin'];
 

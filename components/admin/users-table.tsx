@@ -1,7 +1,7 @@
 import { LocalDate } from '@/components/local-date';
 import { Badge } from '@/components/ui/badge';
-import { roleLabel } from '@/lib/auth/roles';
-import type { UserPage } from '@/lib/users/queries';
+import { roleLabel } from '@/lib/auth';
+import type { UserPage } from '@/lib/users';
 
 export function UsersTable({ users }: { users: UserPage['users'] }) {
   if (users.length === 0) {

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useActionState } from 'react';
 import { signUpAction } from '@/app/(auth)/actions';
 import { FormError } from '@/components/ui/alert';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 import { FormField } from './form-field';
 import { SubmitButton } from './submit-button';
 import { useFocusFirstError } from './use-focus-first-error';

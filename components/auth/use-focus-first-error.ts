@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef } from 'react';
-import type { FormState } from '@/lib/http/form-state';
+import type { FormState } from '@/lib/form-state';
 
 /** After a failed submit, moves focus to the first invalid field so keyboard users land on it. */
 export function useFocusFirstError(state: FormState<unknown>) {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { FormError } from '@/components/ui/alert';
-import type { FormState } from '@/lib/http/form-state';
+import type { FormState } from '@/lib/form-state';
 
 const QUESTIONNAIRE_CODES = ['questionnaire_required', 'questionnaire_needs_clearance'];
 

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LocalDateTime } from '@/components/local-date';
-import type { BookingDto } from '@/lib/bookings/dto';
+import type { BookingDto } from '@/lib/bookings';
 import { formatMoney } from '@/lib/money';
 import { bookingTitle, paymentLabel } from './labels';
 import { BookingStatusBadge } from './status-badge';

@@ -6,7 +6,7 @@ import { bookClassAction, joinWaitlistAction, leaveWaitlistAction } from '@/app/
 import { Button } from '@/components/ui/button';
 import { ActionMessage } from './action-message';
 import { PayChoice, type CreditOffer } from './pay-choice';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 /**
  * "Book this class" for a client; the seat is taken on the server, then the

@@ -4,7 +4,7 @@ import { useActionState } from 'react';
 import { bookingStepAction } from '@/app/bookings/manage-actions';
 import { Button } from '@/components/ui/button';
 import { ActionMessage } from './action-message';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 export type BookingStep = 'start' | 'complete' | 'no_show';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { LocalDateTime } from '@/components/local-date';
-import type { BookingDto } from '@/lib/bookings/dto';
+import type { BookingDto } from '@/lib/bookings';
 import { formatBps, formatMoney } from '@/lib/money';
 import { bookingTitle, paymentLabel, refundSentence } from './labels';
 import { BookingStatusBadge } from './status-badge';

@@ -6,7 +6,7 @@ import { cancelBookingAction } from '@/app/bookings/manage-actions';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/alert';
 import { cn } from '@/components/ui/utils';
-import { emptyFormState, type FormState } from '@/lib/http/form-state';
+import { emptyFormState, type FormState } from '@/lib/form-state';
 
 /**
  * "Cancel booking" behind a confirmation: the dialog says what the policy

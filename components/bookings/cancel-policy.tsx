@@ -1,4 +1,4 @@
-import type { BookingDto } from '@/lib/bookings/dto';
+import type { BookingDto } from '@/lib/bookings';
 import { formatMoney } from '@/lib/money';
 
 const PAID = ['paid', 'partially_refunded', 'credit_used'];

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LocalDateTime } from '@/components/local-date';
 import { Card } from '@/components/ui/card';
-import type { BookingDto } from '@/lib/bookings/dto';
+import type { BookingDto } from '@/lib/bookings';
 import { bookingTitle, paymentLabel } from './labels';
 import { BookingStatusBadge } from './status-badge';
 

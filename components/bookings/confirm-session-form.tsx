@@ -6,7 +6,7 @@ import { bookSessionAction } from '@/app/bookings/book-actions';
 import { Button } from '@/components/ui/button';
 import { ActionMessage } from './action-message';
 import { PayChoice, type CreditOffer } from './pay-choice';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 /**
  * "Confirm booking" for a 1:1 slot; a slot taken meanwhile is said plainly,

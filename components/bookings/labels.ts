@@ -1,4 +1,4 @@
-import type { BookingDto } from '@/lib/bookings/dto';
+import type { BookingDto } from '@/lib/bookings';
 import { formatMoney } from '@/lib/money';
 
 export const bookingStatusLabel: Record<BookingDto['status'], string> = {

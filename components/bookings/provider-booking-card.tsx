@@ -1,7 +1,7 @@
 import { LocalDateTime } from '@/components/local-date';
 import { Card } from '@/components/ui/card';
-import type { BookingDto } from '@/lib/bookings/dto';
-import type { QuestionnaireStatus } from '@/lib/questionnaire/status';
+import type { BookingDto } from '@/lib/bookings';
+import type { QuestionnaireStatus } from '@/lib/questionnaire';
 import { BookingStepButtons } from './booking-step-buttons';
 import { CancelBookingDialog } from './cancel-booking-dialog';
 import { CancelPolicy } from './cancel-policy';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LocalDate } from '@/components/local-date';
 import { Badge, type BadgeProps } from '@/components/ui/badge';
-import type { QuestionnaireStatus } from '@/lib/questionnaire/status';
+import type { QuestionnaireStatus } from '@/lib/questionnaire';
 
 /** A booked client's questionnaire at a glance, linking to the answers (for their practitioner). */
 export function ClientQuestionnaireBadge({ clientId, status }: { clientId: string; status: QuestionnaireStatus | undefined }) {

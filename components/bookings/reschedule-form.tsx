@@ -6,7 +6,7 @@ import { formatLocalDateTime, useBrowserTimeZone } from '@/components/local-date
 import { Button } from '@/components/ui/button';
 import { NativeSelect } from '@/components/ui/select';
 import { ActionMessage } from './action-message';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 export interface RescheduleOption {
   /** A class id, or a slot's start (ISO). */

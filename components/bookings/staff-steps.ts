@@ -1,5 +1,4 @@
-import type { BookingDto } from '@/lib/bookings/dto';
-import { START_EARLY_MINUTES } from '@/lib/bookings/statuses';
+import { type BookingDto, START_EARLY_MINUTES } from '@/lib/bookings';
 import type { BookingStep } from './booking-step-buttons';
 
 /** The steps a provider or admin can take on a booking now (the server checks them again). */

@@ -1,6 +1,6 @@
 import { LocalDateTime } from '@/components/local-date';
 import { Badge, type BadgeProps } from '@/components/ui/badge';
-import type { BookingDto } from '@/lib/bookings/dto';
+import type { BookingDto } from '@/lib/bookings';
 import { bookingStatusLabel } from './labels';
 
 const variant: Record<BookingDto['status'], BadgeProps['variant']> = {

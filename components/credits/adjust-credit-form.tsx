@@ -7,7 +7,7 @@ import { FormField } from '@/components/auth/form-field';
 import { FormStatus } from '@/components/schedule/form-status';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 import { usesLabel } from './labels';
 
 /**

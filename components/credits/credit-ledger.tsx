@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LocalDateTime } from '@/components/local-date';
 import { cell, headRow, linkClass, tableFrame } from '@/components/payments/empty-table';
-import type { CreditEntryDto } from '@/lib/credits/queries';
+import type { CreditEntryDto } from '@/lib/credits';
 import { actorLabel, entryKindLabel, signedDelta } from './labels';
 
 /**

@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from '@/components/ui/badge';
-import type { CreditState } from '@/lib/credits/queries';
+import type { CreditState } from '@/lib/credits';
 import { creditStateLabel } from './labels';
 
 const variant: Record<CreditState, BadgeProps['variant']> = {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { LocalDate } from '@/components/local-date';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { CreditDto, CreditEntryDto } from '@/lib/credits/queries';
+import type { CreditDto, CreditEntryDto } from '@/lib/credits';
 import { formatMoney } from '@/lib/money';
 import { CreditLedger } from './credit-ledger';
 import { CreditStateBadge } from './credit-state-badge';

@@ -8,7 +8,7 @@ import { FormStatus } from '@/components/schedule/form-status';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 /** "Grant credits": a complimentary credit, optionally named and scoped after a package. */
 export function GrantCreditForm({ clientId, packages }: { clientId: string; packages: { id: string; name: string }[] }) {

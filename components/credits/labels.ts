@@ -1,4 +1,4 @@
-import type { CreditDto, CreditEntryDto, CreditState } from '@/lib/credits/queries';
+import type { CreditDto, CreditEntryDto, CreditState } from '@/lib/credits';
 
 export const creditStateLabel: Record<CreditState, string> = {
   active: 'Active',

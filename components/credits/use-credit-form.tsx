@@ -7,7 +7,7 @@ import { ActionMessage } from '@/components/bookings/action-message';
 import type { CreditOffer } from '@/components/bookings/pay-choice';
 import { LocalDate } from '@/components/local-date';
 import { Button } from '@/components/ui/button';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 /** "Use a credit instead" on the pay page: one use pays the booking at once and any card payment started is cancelled. */
 export function UseCreditForm({ bookingId, credit }: { bookingId: string; credit: CreditOffer }) {

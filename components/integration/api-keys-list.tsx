@@ -2,7 +2,7 @@ import { LocalDateTime } from '@/components/local-date';
 import { cell, EmptyTable, headRow, tableFrame } from '@/components/payments/empty-table';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { ApiKeyCallDto, ApiKeyDto } from '@/lib/integration/api-keys';
+import type { ApiKeyCallDto, ApiKeyDto } from '@/lib/auth';
 import { RevokeApiKeyDialog } from './revoke-api-key-dialog';
 
 /** Every key with its status and its latest calls; the key itself is never here, only its first characters. */

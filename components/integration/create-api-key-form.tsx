@@ -5,7 +5,7 @@ import { createApiKeyAction } from '@/app/admin/api-keys/actions';
 import { Alert, FormError } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 /** Names a new key; the key itself is shown here once, with a copy button, and never again. */
 export function CreateApiKeyForm() {

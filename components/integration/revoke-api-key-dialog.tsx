@@ -6,7 +6,7 @@ import { revokeApiKeyAction } from '@/app/admin/api-keys/actions';
 import { ActionMessage } from '@/components/bookings/action-message';
 import { FormError } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { emptyFormState, type FormState } from '@/lib/http/form-state';
+import { emptyFormState, type FormState } from '@/lib/form-state';
 
 /** "Revoke" behind a confirmation: the key stops working at once and cannot be restored. */
 export function RevokeApiKeyDialog({ id, name }: { id: string; name: string }) {

@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 import { dismissNoticeAction } from '@/app/bookings/notice-actions';
 import { LocalDateTime } from '@/components/local-date';
 import { Button } from '@/components/ui/button';
-import { listNotices } from '@/lib/bookings/notices';
+import { listNotices } from '@/lib/bookings';
 
 const ISO_INSTANT = /(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z)/;
 

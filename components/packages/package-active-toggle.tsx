@@ -5,7 +5,7 @@ import { useActionState, useState } from 'react';
 import { setPackageActiveAction } from '@/app/admin/packages/actions';
 import { FormStatus } from '@/components/schedule/form-status';
 import { Button } from '@/components/ui/button';
-import { emptyFormState, type FormState } from '@/lib/http/form-state';
+import { emptyFormState, type FormState } from '@/lib/form-state';
 
 /** "Retire" behind a confirmation (it comes off sale; credits already sold stay), or "Put back on sale". */
 export function PackageActiveToggle({ id, name, active }: { id: string; name: string; active: boolean }) {

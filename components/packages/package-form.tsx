@@ -8,9 +8,9 @@ import { FormStatus } from '@/components/schedule/form-status';
 import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 import { formatBps, minorToDecimal } from '@/lib/money';
-import type { PackageDto } from '@/lib/packages/queries';
+import type { PackageDto } from '@/lib/packages';
 
 const CURRENCIES = ['gbp', 'usd', 'eur'];
 const SCOPES = ['all', 'selected', 'none'] as const;

@@ -6,7 +6,7 @@ import { LoaderCircle } from 'lucide-react';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
-import { loadBrowserStripe, type BrowserStripeConfig } from '@/lib/payments/stripe-browser';
+import { loadBrowserStripe, type BrowserStripeConfig } from '@/components/payments/stripe-browser';
 import { HoldCountdown, useHoldSecondsLeft } from './hold-countdown';
 
 const appearance: Appearance = {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LocalDateTime } from '@/components/local-date';
 import { formatMoney } from '@/lib/money';
-import type { PaymentDto } from '@/lib/payments/queries';
+import type { PaymentDto } from '@/lib/payments';
 import { cell, headRow, linkClass, tableFrame } from './empty-table';
 import { cardLabel, payableTypeLabel } from './labels';
 import { PaymentStatusBadge } from './status-badge';

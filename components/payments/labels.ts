@@ -1,4 +1,4 @@
-import type { PaymentDto } from '@/lib/payments/queries';
+import type { PaymentDto } from '@/lib/payments';
 
 export const paymentStatuses = ['created', 'pending', 'succeeded', 'failed', 'canceled', 'refunded', 'partially_refunded'] as const satisfies readonly PaymentDto['status'][];
 

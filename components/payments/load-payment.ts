@@ -1,8 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { isAppError } from '@/lib/http/errors';
-import { getPaymentFor } from '@/lib/payments/queries';
-import type { PublicUser } from '@/lib/users/public-user';
+import { isAppError } from '@/lib/errors';
+import { getPaymentFor } from '@/lib/payments';
+import type { PublicUser } from '@/lib/users';
 
 /** A payment the viewer may see, or Next's 404 page. */
 export async function loadPaymentOr404(id: string, viewer: PublicUser) {

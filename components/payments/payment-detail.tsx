@@ -9,7 +9,7 @@ import { RefundDialog } from '@/components/payments/refund-dialog';
 import { PaymentStatusBadge } from '@/components/payments/status-badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatBps, formatMoney } from '@/lib/money';
-import type { getPaymentFor } from '@/lib/payments/queries';
+import type { getPaymentFor } from '@/lib/payments';
 
 type Detail = Awaited<ReturnType<typeof getPaymentFor>>;
 

@@ -1,6 +1,6 @@
 import { LocalDateTime } from '@/components/local-date';
 import { formatMoney } from '@/lib/money';
-import type { LedgerEntryDto, RefundDto } from '@/lib/payments/queries';
+import type { LedgerEntryDto, PaymentRefundDto as RefundDto } from '@/lib/payments';
 import { cell, EmptyTable, headRow, tableFrame } from './empty-table';
 
 const ledgerTypeLabel: Record<LedgerEntryDto['type'], string> = { single: 'Charge', purchase: 'Package purchase', refund: 'Refund' };

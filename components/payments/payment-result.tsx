@@ -3,7 +3,7 @@
 import { CircleCheck, LoaderCircle } from 'lucide-react';
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { BookingDto } from '@/lib/bookings/dto';
+import type { BookingDto } from '@/lib/bookings';
 
 type Seen = Pick<BookingDto, 'status' | 'payment_status'>;
 

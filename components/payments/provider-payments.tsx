@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { LocalDateTime } from '@/components/local-date';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatBps, formatMoney } from '@/lib/money';
-import type { PaymentDto, PaymentTotals } from '@/lib/payments/queries';
+import type { PaymentDto, PaymentTotals } from '@/lib/payments';
 import { cell, headRow, linkClass, tableFrame } from './empty-table';
 import { payableTypeLabel } from './labels';
 import { PaymentStatusBadge } from './status-badge';

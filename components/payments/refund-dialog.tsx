@@ -8,7 +8,7 @@ import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/alert';
 import { Input } from '@/components/ui/input';
 import { cn } from '@/components/ui/utils';
-import { emptyFormState, type FormState } from '@/lib/http/form-state';
+import { emptyFormState, type FormState } from '@/lib/form-state';
 
 /**
  * "Refund" behind a confirmation: an optional amount in major units (empty

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StartedCheckout } from '@/app/payments/checkout-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import type { BrowserStripeConfig } from '@/lib/payments/stripe-browser';
+import type { BrowserStripeConfig } from '@/components/payments/stripe-browser';
 import { CheckoutForm } from './checkout-form';
 
 export interface StartCheckoutProps {

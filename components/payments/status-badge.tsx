@@ -1,5 +1,5 @@
 import { Badge, type BadgeProps } from '@/components/ui/badge';
-import type { PaymentDto } from '@/lib/payments/queries';
+import type { PaymentDto } from '@/lib/payments';
 import { paymentStatusLabel } from './labels';
 
 const variant: Record<PaymentDto['status'], BadgeProps['variant']> = {

@@ -7,7 +7,7 @@ import { useFocusFirstError } from '@/components/auth/use-focus-first-error';
 import { Alert, FormError } from '@/components/ui/alert';
 import { Label } from '@/components/ui/label';
 import { cn } from '@/components/ui/utils';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 /** "Clear for booking" with the required note saying why. */
 export function ClearanceForm({ questionnaireId }: { questionnaireId: string }) {

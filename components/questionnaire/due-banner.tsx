@@ -1,7 +1,7 @@
 import { CircleAlert } from 'lucide-react';
 import Link from 'next/link';
 import { Alert } from '@/components/ui/alert';
-import type { QuestionnaireStatus } from '@/lib/questionnaire/status';
+import type { QuestionnaireStatus } from '@/lib/questionnaire';
 
 function message(status: QuestionnaireStatus): { text: string; link: string } | null {
   switch (status.state) {

@@ -8,7 +8,7 @@ import { useFocusFirstError } from '@/components/auth/use-focus-first-error';
 import { LocalDate } from '@/components/local-date';
 import { Alert, FormError } from '@/components/ui/alert';
 import { cn } from '@/components/ui/utils';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 interface QuestionnaireFormProps {
   questions: { id: string; text: string }[];

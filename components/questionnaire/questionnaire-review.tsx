@@ -1,7 +1,7 @@
 import { LocalDate } from '@/components/local-date';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { QuestionnaireView } from '@/lib/questionnaire/read';
+import type { QuestionnaireView } from '@/lib/questionnaire';
 import { ClearanceForm } from './clearance-form';
 import { QuestionnaireStatusBadge, QuestionnaireStatusText } from './status-summary';
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { LocalDate } from '@/components/local-date';
 import { Badge } from '@/components/ui/badge';
-import type { QuestionnaireListItem } from '@/lib/questionnaire/list';
+import type { QuestionnaireListItem } from '@/lib/questionnaire';
 
 const stateLabel: Record<QuestionnaireListItem['state'], string> = {
   missing: 'Not completed',

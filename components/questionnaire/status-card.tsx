@@ -2,7 +2,7 @@ import { ArrowRight, ClipboardList } from 'lucide-react';
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
-import type { QuestionnaireStatus } from '@/lib/questionnaire/status';
+import type { QuestionnaireStatus } from '@/lib/questionnaire';
 import { QuestionnaireStatusBadge, QuestionnaireStatusText } from './status-summary';
 
 function actionLabel(status: QuestionnaireStatus): string {

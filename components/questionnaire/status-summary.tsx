@@ -1,6 +1,6 @@
 import { LocalDate } from '@/components/local-date';
 import { Badge, type BadgeProps } from '@/components/ui/badge';
-import type { QuestionnaireStatus } from '@/lib/questionnaire/status';
+import type { QuestionnaireStatus } from '@/lib/questionnaire';
 
 function days(n: number): string {
   return n === 1 ? '1 day' : `${n} days`;

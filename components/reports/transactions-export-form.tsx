@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FilterField } from '@/components/ui/filter-field';
 import { Input } from '@/components/ui/input';
-import { transactionsCsvLink } from '@/lib/reports/export-link';
+import { transactionsCsvLink } from '@/lib/export-range';
 
 /**
  * Two UTC dates and a plain link to the CSV route: the browser downloads it

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { ClassDto } from '@/lib/schedule/class-dto';
-import { formatTimeRange } from '@/lib/schedule/format';
+import type { ClassDto } from '@/lib/schedule';
+import { formatTimeRange } from '@/lib/time-format';
 import { formatMoney } from '@/lib/money';
 
 /** One class in the public schedule: when, what, who, where, seats and price, and a link to book it. */

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { scheduleClassAction } from '@/app/classes/actions';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 import { FormStatus } from './form-status';
 
 const CURRENCIES = ['gbp', 'usd', 'eur'];

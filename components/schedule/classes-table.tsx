@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/badge';
-import type { ClassDto } from '@/lib/schedule/class-dto';
-import { formatDateTime } from '@/lib/schedule/format';
+import type { ClassDto } from '@/lib/schedule';
+import { formatDateTime } from '@/lib/time-format';
 import { formatMoney } from '@/lib/money';
 
 /** Upcoming classes with seats taken out of capacity; the teacher column is for admins. */

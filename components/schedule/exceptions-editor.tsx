@@ -5,10 +5,10 @@ import { useActionState, useEffect, useRef, useState } from 'react';
 import { addExceptionAction, removeExceptionAction } from '@/app/provider/availability/actions';
 import { FormField } from '@/components/auth/form-field';
 import { Button } from '@/components/ui/button';
-import type { ExceptionDto } from '@/lib/schedule/availability';
-import { formatDayHeading } from '@/lib/schedule/format';
+import type { ExceptionDto } from '@/lib/schedule';
+import { formatDayHeading } from '@/lib/time-format';
 import { FormStatus } from './form-status';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 
 function RemoveException({ item }: { item: ExceptionDto }) {

@@ -1,5 +1,5 @@
 import { FormError } from '@/components/ui/alert';
-import type { FormState } from '@/lib/http/form-state';
+import type { FormState } from '@/lib/form-state';
 
 /** The form-level outcome: the error (with any field messages that have no input of their own) or a quiet success note. */
 export function FormStatus({ state, unplacedFields = [] }: { state: FormState<unknown>; unplacedFields?: string[] }) {

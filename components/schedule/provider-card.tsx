@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import type { ProviderWithSessionTypes } from '@/lib/schedule/providers';
+import type { ProviderWithSessionTypes } from '@/lib/schedule';
 import { formatMoney } from '@/lib/money';
 
 /** A practitioner and their 1:1 session types, each linking to its free slots. */

@@ -8,9 +8,9 @@ import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { minorToDecimal } from '@/lib/money';
-import type { SessionTypeDto } from '@/lib/schedule/session-type-dto';
+import type { SessionTypeDto } from '@/lib/schedule';
 import { FormStatus } from './form-status';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 const CURRENCIES = ['gbp', 'usd', 'eur'];
 

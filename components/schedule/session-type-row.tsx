@@ -5,9 +5,9 @@ import { setSessionTypeActiveAction } from '@/app/provider/session-types/actions
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatBps, formatMoney } from '@/lib/money';
-import type { SessionTypeDto } from '@/lib/schedule/session-type-dto';
+import type { SessionTypeDto } from '@/lib/schedule';
 import { SessionTypeForm } from './session-type-form';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 
 /** One session type: its summary, an inline editor, and deactivate / offer again. */

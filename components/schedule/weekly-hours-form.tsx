@@ -7,9 +7,9 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
-import { WEEKDAYS } from '@/lib/schedule/format';
+import { WEEKDAYS } from '@/lib/time-format';
 import { FormStatus } from './form-status';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 
 interface Row {
   key: number;

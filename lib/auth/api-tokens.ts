@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { publicUserFields, toPublicUser, type PublicUser } from '@/lib/users/public-user';
+import { publicUserFields, toPublicUser, type PublicUser } from '@/lib/users';
 import { addDays } from '@/lib/time';
 
 const PREFIX = 'wbt_';

@@ -2,11 +2,10 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
-import type { CredentialsInput } from '@/lib/users/fields';
-import { toPublicUser, type PublicUser } from '@/lib/users/public-user';
+import { AppError } from '@/lib/errors';
+import { type CredentialsInput, toPublicUser, type PublicUser } from '@/lib/users';
 import { markLoginSucceeded, reserveLoginAttempt } from './login-attempts';
-import { burnPasswordCheck, verifyPassword } from './password';
+import { burnPasswordCheck, verifyPassword } from '@/lib/crypto';
 
 /**
  * Checks an e-mail and password under the failed-login limit. The same answer

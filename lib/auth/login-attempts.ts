@@ -4,7 +4,7 @@ import { getDb, type Tx } from '@/db/client';
 import { loginAttempts } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 function advisoryLock(key: string) {
   return sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`;

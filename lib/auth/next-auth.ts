@@ -2,10 +2,10 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
-import { clientIp } from '@/lib/http/client-ip';
-import { isAppError } from '@/lib/http/errors';
+import { clientIp } from './client-ip';
+import { isAppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
-import { credentialsInput } from '@/lib/users/fields';
+import { credentialsInput } from '@/lib/users';
 import { authenticate } from './authenticate';
 
 /** Surfaces the failed-login limit to the sign-in form as `code: rate_limited`. */

@@ -5,7 +5,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
-import { publicUserFields, toPublicUser, type PublicUser } from '@/lib/users/public-user';
+import { publicUserFields, toPublicUser, type PublicUser } from '@/lib/users';
 import { auth } from './next-auth';
 import { REQUEST_PATH_HEADER, safeCallbackPath } from './roles';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bookingStatus } from '@/db/schema';
-import { instantField, uuidField } from '@/lib/http/fields';
+import { instantField, uuidField } from '@/lib/fields';
 
 // "credit" uses a class credit (PRODUCT.md); "card" (the default) starts a card payment.
 const payWithField = z.enum(['card', 'credit'], { error: 'pay_with must be "card" or "credit".' }).optional();

@@ -1,10 +1,23 @@
 import 'server-only';
+import { type Tx, getDb } from '@/db/client';
+import { type Booking, bookings } from '@/db/schema';
+import { scheduleHoldExpiry } from '@/lib/jobs';
+import { releaseSeat } from '@/lib/schedule';
+import { promoteNext } from './waitlist';
 import { and, asc, eq, lte } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db/client';
-import { bookings } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { addNotice } from './notices';
-import { releaseHeld } from './release';
+
+/**
+ * Frees what an ending booking held: its class seat goes to the waitlist's
+ * first client, if any, whose new hold gets its expiry job in the same transaction.
+ */
+export async function releaseHeld(tx: Tx, booking: Pick<Booking, 'classId'>): Promise<void> {
+  if (!booking.classId) return;
+  await releaseSeat(tx, booking.classId);
+  const promotion = await promoteNext(tx, booking.classId);
+  if (promotion?.holdExpiresAt) await scheduleHoldExpiry(tx, promotion.bookingId, promotion.holdExpiresAt);
+}
 
 /**
  * Expires a hold whose time is up, inside `tx`: the booking becomes expired

@@ -1,18 +1,17 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { bookings, type Booking, type BookingStatus } from '@/db/schema';
+import { bookings, type Booking, type BookingStatus, waitlistEntries } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { getSetting } from '@/lib/settings';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import type { BookingDto } from './dto';
 import { addNotice } from './notices';
 import { findBookingRow, getBookingFor } from './queries';
-import { releaseHeld } from './release';
-import { START_EARLY_MINUTES } from './statuses';
-
-const PAID_STATUSES = ['paid', 'partially_refunded', 'credit_used'] as const;
+import { releaseHeld } from './holds';
+import { refundDueFor, START_EARLY_MINUTES } from './rules';
+import { cancelClass as cancelScheduledClass } from '@/lib/schedule';
 
 async function loadFor(id: string, actor: PublicUser): Promise<Booking> {
   const row = await findBookingRow(id, actor);
@@ -22,18 +21,6 @@ async function loadFor(id: string, actor: PublicUser): Promise<Booking> {
 
 function refused(booking: Booking, action: string): AppError {
   return new AppError('invalid_transition', `A ${booking.status.replace('_', ' ')} booking cannot be ${action}.`);
-}
-
-/**
- * The cancellation policy of PRODUCT.md: a client cancelling at least the
- * window (24 h) before the start is owed everything back; later, nothing.
- * A provider or admin cancellation always owes everything back. Nothing is
- * owed when nothing was paid.
- */
-export function refundDueFor(booking: Pick<Booking, 'paymentStatus' | 'startsAt'>, actor: PublicUser, at: Date, windowHours: number): 'full' | 'none' {
-  if (!(PAID_STATUSES as readonly string[]).includes(booking.paymentStatus)) return 'none';
-  if (actor.role !== 'client') return 'full';
-  return booking.startsAt.getTime() - at.getTime() >= windowHours * 3_600_000 ? 'full' : 'none';
 }
 
 export async function cancelBooking(id: string, actor: PublicUser, reason: string): Promise<BookingDto> {
@@ -111,4 +98,42 @@ export function markNoShow(id: string, actor: PublicUser): Promise<BookingDto> {
     (b, at) => (b.startsAt > at ? 'A booking can be marked as a no-show only once it has started.' : null),
     () => ({}),
   );
+}
+
+/**
+ * Cancels a class (its provider or an admin): every active booking in it is
+ * cancelled and owed back in full, the waitlist is closed, and each client
+ * gets a notice. Returns the bookings it cancelled, for what they are owed to be settled.
+ */
+export async function cancelClassAndBookings(classId: string, actor: PublicUser, reason: string): Promise<{ cancelled_bookings: number; booking_ids: string[] }> {
+  const at = now();
+  return getDb().transaction(async (tx) => {
+    const cls = await cancelScheduledClass(classId, actor, tx);
+    const active = await tx
+      .select()
+      .from(bookings)
+      .where(and(eq(bookings.classId, classId), inArray(bookings.status, ['pending_payment', 'confirmed'])))
+      .for('update');
+    for (const booking of active) {
+      await tx
+        .update(bookings)
+        .set({
+          status: 'cancelled',
+          cancelledAt: at,
+          cancelledBy: actor.id,
+          cancelReason: `Class cancelled: ${reason}`,
+          refundDue: refundDueFor(booking, actor, at, 0),
+          holdExpiresAt: null,
+          updatedAt: at,
+        })
+        .where(eq(bookings.id, booking.id));
+      await addNotice(tx, booking.clientId, {
+        kind: 'class_cancelled',
+        message: `"${cls.title}" on ${cls.starts_at} was cancelled: ${reason}`,
+        link: `/account/bookings/${booking.id}`,
+      });
+    }
+    await tx.update(waitlistEntries).set({ status: 'left', updatedAt: at }).where(and(eq(waitlistEntries.classId, classId), eq(waitlistEntries.status, 'waiting')));
+    return { cancelled_bookings: active.length, booking_ids: active.map((b) => b.id) };
+  });
 }

@@ -3,7 +3,7 @@ import { and, eq, gt, inArray } from 'drizzle-orm';
 import { bookings, classes, sessionTypes } from '@/db/schema';
 import { now } from '@/lib/clock';
 import type { PayableHandler } from '@/lib/payables';
-import { takeSeat } from '@/lib/schedule/seats';
+import { takeSeat } from '@/lib/schedule';
 import { expireHoldIn } from './holds';
 
 /**

@@ -3,10 +3,10 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, or, type SQL } from
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, type DbOrTx } from '@/db/client';
 import { bookings, classes, sessionTypes, users, type BookingStatus } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
-import type { PublicUser } from '@/lib/users/public-user';
+import { AppError } from '@/lib/errors';
+import type { PublicUser } from '@/lib/users';
 import { toBookingDto, type BookingDto, type BookingRow } from './dto';
-import { ACTIVE_STATUSES } from './statuses';
+import { ACTIVE_STATUSES } from './rules';
 
 const clientUser = alias(users, 'client_user');
 const providerUser = alias(users, 'provider_user');

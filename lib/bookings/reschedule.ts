@@ -4,16 +4,15 @@ import { getDb, type Tx } from '@/db/client';
 import { bookings, classes, sessionTypes, type Booking } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { isExclusionViolation, isUniqueViolation } from '@/lib/db-errors';
-import { AppError } from '@/lib/http/errors';
-import { assertCanBook } from '@/lib/questionnaire/eligibility';
-import { isOfferedSlot } from '@/lib/schedule/slots';
+import { AppError } from '@/lib/errors';
+import { assertCanBook } from '@/lib/questionnaire';
+import { isOfferedSlot, takeSeat } from '@/lib/schedule';
 import { getSetting } from '@/lib/settings';
-import type { PublicUser } from '@/lib/users/public-user';
-import { blockedRange } from './book-session';
+import type { PublicUser } from '@/lib/users';
+import { blockedRange } from './book';
 import type { BookingDto } from './dto';
 import { findBookingRow, getBookingFor } from './queries';
-import { releaseHeld } from './release';
-import { takeSeat } from '@/lib/schedule/seats';
+import { releaseHeld } from './holds';
 
 export type RescheduleTarget = { classId: string } | { startsAt: Date };
 

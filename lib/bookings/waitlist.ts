@@ -4,13 +4,12 @@ import { getDb, type Tx } from '@/db/client';
 import { bookings, classes, waitlistEntries } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { isUniqueViolation } from '@/lib/db-errors';
-import { AppError } from '@/lib/http/errors';
-import { assertCanBook } from '@/lib/questionnaire/eligibility';
-import { classBookingValues } from './class-booking';
-import { initialState } from './holds-policy';
+import { AppError } from '@/lib/errors';
+import { assertCanBook } from '@/lib/questionnaire';
+import { classBookingValues } from './book';
+import { initialState, ACTIVE_STATUSES } from './rules';
 import { addNotice } from './notices';
-import { takeSeat } from '@/lib/schedule/seats';
-import { ACTIVE_STATUSES } from './statuses';
+import { takeSeat } from '@/lib/schedule';
 
 export interface Promotion {
   bookingId: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidField } from '@/lib/http/fields';
+import { uuidField } from '@/lib/fields';
 
 const reasonField = z
   .string({ error: 'Give a reason.' })

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '@/db/client';
 import { creditEntries, credits, type Credit, type CreditEntryKind, type PackageClassScope } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 
 /**
  * The credit ledger (PRODUCT.md "Credits"). A credit's remaining uses change

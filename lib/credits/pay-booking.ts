@@ -1,6 +1,6 @@
 import 'server-only';
-import type { PayInTransaction } from '@/lib/bookings/pay-in-tx';
-import { AppError } from '@/lib/http/errors';
+import type { PayInTransaction } from '@/lib/bookings';
+import { AppError } from '@/lib/errors';
 import { takeUse, type CreditActor } from './ledger';
 
 /**

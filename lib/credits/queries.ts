@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { apiKeys, creditEntries, credits, users, type Credit, type CreditEntry } from '@/db/schema';
 import { now } from '@/lib/clock';
 import type { Money } from '@/lib/money';
-import { usableAt } from './ledger';
+import { creditUsedBy, usableAt } from './ledger';
 
 export type CreditState = 'active' | 'used_up' | 'expired' | 'revoked';
 
@@ -145,4 +145,9 @@ export async function clientsWithCredits(options: { search?: string; page: numbe
     page: options.page,
     page_size: options.pageSize,
   };
+}
+
+/** The credit a booking (or the one it was rescheduled from) took its use from, if any, and whether it came back. */
+export function creditUseOfBooking(bookingIds: string[]): Promise<{ creditId: string; returned: boolean } | null> {
+  return creditUsedBy(getDb(), bookingIds);
 }

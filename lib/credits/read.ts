@@ -2,9 +2,9 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
-import { isUuid } from '@/lib/http/fields';
-import type { PublicUser } from '@/lib/users/public-user';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/fields';
+import type { PublicUser } from '@/lib/users';
 import { creditHistory, creditsOfClient, findCredit, toCreditDto, type CreditDto, type CreditEntryDto } from './queries';
 
 /**

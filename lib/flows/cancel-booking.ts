@@ -1,11 +1,9 @@
 import 'server-only';
-import { cancelBooking } from '@/lib/bookings/lifecycle';
-import type { BookingDto } from '@/lib/bookings/dto';
-import { getBookingFor } from '@/lib/bookings/queries';
-import { userActor } from '@/lib/credits/ledger';
+import { cancelBooking, type BookingDto, getBookingFor } from '@/lib/bookings';
+import { userActor } from '@/lib/credits';
 import { logger } from '@/lib/logger';
 import type { RefundDto } from '@/lib/payments';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { returnBookingCredit } from './credits';
 import { payments } from './payments';
 

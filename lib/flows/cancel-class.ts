@@ -1,7 +1,6 @@
 import 'server-only';
-import { cancelClassAndBookings } from '@/lib/bookings/cancel-class';
-import { getBookingFor } from '@/lib/bookings/queries';
-import type { PublicUser } from '@/lib/users/public-user';
+import { cancelClassAndBookings, getBookingFor } from '@/lib/bookings';
+import type { PublicUser } from '@/lib/users';
 import { settleBooking } from './cancel-booking';
 
 /**

@@ -1,11 +1,8 @@
 import 'server-only';
-import type { CreateBookingBody } from '@/lib/bookings/api-schemas';
-import { createBooking } from '@/lib/bookings/create';
-import type { BookingDto } from '@/lib/bookings/dto';
-import { userActor } from '@/lib/credits/ledger';
-import { payWithCredit } from '@/lib/credits/pay-booking';
+import { type CreateBookingBody, createBooking, type BookingDto } from '@/lib/bookings';
+import { userActor, payWithCredit } from '@/lib/credits';
 import type { StartedPayment } from '@/lib/payments';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { payments } from './payments';
 
 /**

@@ -1,10 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import type { Booking, Credit } from '@/db/schema';
-import { payPendingBooking } from '@/lib/bookings/pay-existing';
+import { payPendingBooking } from '@/lib/bookings';
 import { now } from '@/lib/clock';
-import { returnUse, type CreditActor } from '@/lib/credits/ledger';
-import { payWithCredit } from '@/lib/credits/pay-booking';
+import { returnUse, type CreditActor, payWithCredit } from '@/lib/credits';
 import { cancelOpenPayment } from '@/lib/payments';
 
 /**

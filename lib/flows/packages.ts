@@ -1,11 +1,8 @@
 import 'server-only';
-import { changePackage } from '@/lib/packages/admin';
-import type { PackagePatch } from '@/lib/packages/api-schemas';
-import { isPurchaseOpen, openPurchase } from '@/lib/packages/purchase';
-import type { PackageDto } from '@/lib/packages/queries';
+import { changePackage, type PackagePatch, isPurchaseOpen, openPurchase, type PackageDto } from '@/lib/packages';
 import { cancelOpenPayment, type CheckoutStart } from '@/lib/payments';
-import { isAppError } from '@/lib/http/errors';
-import type { PublicUser } from '@/lib/users/public-user';
+import { isAppError } from '@/lib/errors';
+import type { PublicUser } from '@/lib/users';
 import { payments } from './payments';
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
-import { bookingPayable } from '@/lib/bookings/payable';
-import { packagePayable } from '@/lib/packages/payable';
+import { bookingPayable } from '@/lib/bookings';
+import { packagePayable } from '@/lib/packages';
 import { createPayments } from '@/lib/payments';
 
 /**

@@ -1,14 +1,10 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { UserRole } from '@/db/schema';
-import { userForApiToken } from '@/lib/auth/api-tokens';
-import { getCurrentUser } from '@/lib/auth/session';
-import { identifyApiKey, recordApiKeyCall, type ApiKeyCaller } from '@/lib/integration/api-keys';
-import { isApiKeyToken } from '@/lib/integration/key-format';
+import { userForApiToken, getCurrentUser, identifyApiKey, recordApiKeyCall, type ApiKeyCaller, isApiKeyToken, clientIp } from '@/lib/auth';
 import { logger } from '@/lib/logger';
-import type { PublicUser } from '@/lib/users/public-user';
-import { clientIp } from './client-ip';
-import { AppError, isAppError } from './errors';
+import type { PublicUser } from '@/lib/users';
+import { AppError, isAppError } from '@/lib/errors';
 import { readJsonBody } from './json-body';
 
 export function json(data: unknown, init: ResponseInit = {}): Response {

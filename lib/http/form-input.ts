@@ -1,6 +1,6 @@
 import { minorToDecimal, parseMoneyInput, parsePercentInput } from '@/lib/money';
-import { AppError, type FieldErrors } from './errors';
-import { isUuid } from './fields';
+import { AppError, type FieldErrors } from '@/lib/errors';
+import { isUuid } from '@/lib/fields';
 
 /**
  * A submitted form, read into the shape of the API's JSON body. Text goes on

@@ -1,21 +1,8 @@
 import type { z } from 'zod';
-import { AppError, type FieldErrors } from './errors';
+import { AppError } from '@/lib/errors';
+import { fieldErrors } from '@/lib/fields';
 
 export const MAX_BODY_BYTES = 64 * 1024;
-
-/** zod issues as `{ "field.path": ["message", ...] }`. */
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : '_';
-    if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) (fields[[...issue.path, k].join('.')] ??= []).push('Unknown field.');
-      continue;
-    }
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
 
 /**
  * Reads a JSON request body and validates it. Anything else (another content

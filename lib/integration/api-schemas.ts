@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidField } from '@/lib/http/fields';
+import { uuidField } from '@/lib/fields';
 
 /** Request bodies and queries of the API-key admin routes and seed 000's integration endpoints. */
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { payments, type Booking } from '@/db/schema';
-import { creditUsedBy } from '@/lib/credits/ledger';
+import { creditUsedBy } from '@/lib/credits';
 import type { Money } from '@/lib/money';
 import { bookingFor, type IntegrationCaller } from './caller';
 

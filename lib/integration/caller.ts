@@ -2,10 +2,10 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bookings, type Booking } from '@/db/schema';
-import { userActor, type CreditActor } from '@/lib/credits/ledger';
-import { AppError } from '@/lib/http/errors';
-import type { PublicUser } from '@/lib/users/public-user';
-import type { ApiKeyCaller } from './api-keys';
+import { userActor, type CreditActor } from '@/lib/credits';
+import { AppError } from '@/lib/errors';
+import type { PublicUser } from '@/lib/users';
+import type { ApiKeyCaller } from '@/lib/auth';
 
 /** Who calls an integration endpoint: a signed-in user, or an integration's API key. */
 export interface IntegrationCaller {

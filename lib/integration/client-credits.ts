@@ -2,8 +2,8 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { creditsOfClient } from '@/lib/credits/queries';
-import { AppError } from '@/lib/http/errors';
+import { creditsOfClient } from '@/lib/credits';
+import { AppError } from '@/lib/errors';
 
 /** seed 000's "credits by client", for an admin or an integration: 404 for an id that is not a client's. */
 export async function creditsOfIntegrationClient(clientId: string): ReturnType<typeof creditsOfClient> {

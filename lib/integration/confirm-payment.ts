@@ -2,8 +2,8 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bookings, type Booking } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
-import { payments as payFlows } from '@/lib/flows/payments';
+import { AppError } from '@/lib/errors';
+import { payments as payFlows } from '@/lib/flows';
 import { payableOfPayment, paymentIntentNamed, requireSucceeded, type StripePaymentIntent } from '@/lib/payments';
 import { actorOf, bookingFor, type IntegrationCaller } from './caller';
 

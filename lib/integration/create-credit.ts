@@ -3,12 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { creditEntries, users, type ClassPackage, type Credit } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { creditForPayment, type CreditActor } from '@/lib/credits/ledger';
-import { toCreditDto, type CreditDto } from '@/lib/credits/queries';
-import { payments as payFlows } from '@/lib/flows/payments';
-import { AppError, isAppError } from '@/lib/http/errors';
-import { recordExternalPurchase } from '@/lib/packages/purchase';
-import { findPackageRow } from '@/lib/packages/queries';
+import { creditForPayment, type CreditActor, toCreditDto, type CreditDto } from '@/lib/credits';
+import { payments as payFlows } from '@/lib/flows';
+import { AppError, isAppError } from '@/lib/errors';
+import { recordExternalPurchase, findPackageRow } from '@/lib/packages';
 import { payableOfPayment, paymentIntentNamed, requireSucceeded, type StripePaymentIntent } from '@/lib/payments';
 
 export interface CreateCreditResult {

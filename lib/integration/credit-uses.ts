@@ -2,10 +2,9 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bookings, type Booking } from '@/db/schema';
-import { creditUsedBy } from '@/lib/credits/ledger';
-import { findCredit } from '@/lib/credits/queries';
-import { payBookingWithCredit, returnBookingCredit } from '@/lib/flows/credits';
-import { AppError } from '@/lib/http/errors';
+import { creditUsedBy, findCredit } from '@/lib/credits';
+import { payBookingWithCredit, returnBookingCredit } from '@/lib/flows';
+import { AppError } from '@/lib/errors';
 import { actorOf, bookingFor, type IntegrationCaller } from './caller';
 
 export interface UseCreditResult {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { errorStatus, type ErrorCode } from '@/lib/http/errors';
+import { errorStatus, type ErrorCode } from '@/lib/errors';
 import { SchemaConverter, type JsonSchema } from './json-schema';
 import type { Access, ApiModule, Caller, HttpMethod, Operation, Tag } from './registry';
 import { commonSchemas } from './responses/common';

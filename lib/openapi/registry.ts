@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { UserRole } from '@/db/schema';
-import type { ErrorCode } from '@/lib/http/errors';
+import type { ErrorCode } from '@/lib/errors';
 
 /**
  * What a domain declares about its /api/v1 routes, for the OpenAPI document

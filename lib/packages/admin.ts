@@ -5,9 +5,9 @@ import { classes, classPackages, packagePurchases, sessionTypes, type ClassPacka
 import { now } from '@/lib/clock';
 import { isUniqueViolation } from '@/lib/db-errors';
 import { logger } from '@/lib/logger';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { getSetting } from '@/lib/settings';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import type { PackageInput, PackagePatch, PackageScopeInput } from './api-schemas';
 import { findPackageRow, toPackageDto, type PackageDto } from './queries';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuidField } from '@/lib/http/fields';
+import { uuidField } from '@/lib/fields';
 
 /**
  * Bodies of POST /api/v1/packages and PATCH /api/v1/packages/:id (and the

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { classPackages, credits, packagePurchases, type ClassPackage, type PackagePurchase } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { grantCredit, revokeForRefund, SYSTEM_ACTOR } from '@/lib/credits/ledger';
+import { grantCredit, revokeForRefund, SYSTEM_ACTOR } from '@/lib/credits';
 import type { PayableCharge, PayableHandler } from '@/lib/payables';
 import { creditExpiry } from '@/lib/time';
 

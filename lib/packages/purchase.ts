@@ -2,13 +2,13 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { classPackages, credits, packagePurchases, type ClassPackage } from '@/db/schema';
-import { toCreditDto, type CreditDto } from '@/lib/credits/queries';
+import { toCreditDto, type CreditDto } from '@/lib/credits';
 import { env } from '@/lib/env';
-import { isUuid } from '@/lib/http/fields';
-import { AppError } from '@/lib/http/errors';
+import { isUuid } from '@/lib/fields';
+import { AppError } from '@/lib/errors';
 import { money, platformFee, type Money } from '@/lib/money';
 import type { PayableCharge } from '@/lib/payables';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { purchaseCharge } from './payable';
 
 export type PurchaseStatus = 'pending' | 'paid' | 'failed' | 'abandoned';

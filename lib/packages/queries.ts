@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { classPackages, type ClassPackage, type PackageClassScope } from '@/db/schema';
-import { isUuid } from '@/lib/http/fields';
+import { isUuid } from '@/lib/fields';
 import { money, type Money } from '@/lib/money';
 
 /** A class package as the API shows it (seed 000's fields, with Money objects instead of decimal strings). */

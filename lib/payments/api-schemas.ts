@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { paymentState } from '@/db/schema';
-import { instantField, uuidField } from '@/lib/http/fields';
+import { instantField, uuidField } from '@/lib/fields';
 
 export const refundBody = z.strictObject({
   // Minor units; without it, whatever remains of the payment.

@@ -3,7 +3,7 @@ import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { payments, paymentTransactions, refunds, type Payment } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { enqueue, QUEUES } from '@/lib/jobs/queue';
+import { enqueue, QUEUES } from '@/lib/jobs';
 import { logger } from '@/lib/logger';
 import type { PayableHandler, PayableRegistry, PayableType, PaymentRecorder } from '@/lib/payables';
 import type { StripeCharge, StripePaymentIntent, StripeRefund } from './stripe-types';

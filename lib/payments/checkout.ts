@@ -1,7 +1,7 @@
 import 'server-only';
 import type { PayableRef, PayableRegistry } from '@/lib/payables';
 import { getSetting } from '@/lib/settings';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { startHostedCheckout, type HostedCheckout } from './hosted-checkout';
 import { startPayment, type StartedPayment } from './start';
 

@@ -2,13 +2,12 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { payments } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import type { PayableCharge, PayableRef, PayableRegistry, PaymentRecorder } from '@/lib/payables';
 import { applyPaymentIntent } from './apply';
 import { newPaymentRow, storePaymentRow } from './start';
-import type { StripePaymentIntent } from './stripe-types';
+import { type StripePaymentIntent, stripeErrorCode } from './stripe-types';
 import { retrievePaymentIntentWithCharge } from './sync';
-import { stripeErrorCode } from './stripe-types';
 
 /**
  * Payments that an integration says were made (seed 000's confirm-payment and

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getDb } from '@/db/client';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import type { Money } from '@/lib/money';
 import type { PayableRef, PayableRegistry } from '@/lib/payables';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { ensureStripeCustomer } from './customers';
 import { chargeFor, newPaymentRow, paymentIdFor, storePaymentRow } from './start';
 import { getStripe } from './stripe-client';

@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { getSetting } from '@/lib/settings';
 import type { PayableRef, PayableRegistry } from '@/lib/payables';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { refundForPayable, type RefundDto } from './refunds';
 import { startPayment, type StartedPayment } from './start';
 import { getStripe } from './stripe-client';

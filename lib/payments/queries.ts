@@ -3,9 +3,9 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, or, sql, type
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { paymentTransactions, payments, refunds, users, type PaymentState } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import type { Money } from '@/lib/money';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 
 const clientUser = alias(users, 'payment_client');
 const providerUser = alias(users, 'payment_provider');

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/db/client';
 import type { PayableCharge, PayableRef, PayableRegistry, PaymentRecorder } from '@/lib/payables';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { checkoutFor } from './checkout';
 import { recordExternalPayment } from './external';
 import { paymentForNewPayable, settleCancelledPayable } from './payable-flow';

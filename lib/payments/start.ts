@@ -2,10 +2,10 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { payments } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import type { Money } from '@/lib/money';
 import type { PayableCharge, PayableRef, PayableRegistry } from '@/lib/payables';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { ensureStripeCustomer } from './customers';
 import { getStripe } from './stripe-client';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { questionnaireStatus, type Executor } from './status';
 
 export type BookingEligibility = 'ok' | 'questionnaire_required' | 'questionnaire_needs_clearance';

@@ -3,7 +3,7 @@ import { and, asc, count, eq, gt, isNotNull, isNull, lte, or, sql, type SQL } fr
 import { getDb } from '@/db/client';
 import { bookings, questionnaires, users } from '@/db/schema';
 import { now } from '@/lib/clock';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { toStatus, type QuestionnaireState } from './status';
 
 type Viewer = Pick<PublicUser, 'id' | 'role'>;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { decryptJson } from '@/lib/crypto/field-encryption';
-import { AppError } from '@/lib/http/errors';
+import { decryptJson } from '@/lib/crypto';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 
 // Decrypted data is checked like any input: a ciphertext proves who wrote it, not its shape.

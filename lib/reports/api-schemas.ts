@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantField } from '@/lib/http/fields';
+import { instantField } from '@/lib/fields';
 
 /** GET /api/v1/reports/transactions.csv: the range of ledger rows to export. */
 export const transactionsExportQuery = z.strictObject({

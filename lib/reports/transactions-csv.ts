@@ -1,12 +1,12 @@
 import 'server-only';
 import { getSql } from '@/db/client';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { minorToDecimal } from '@/lib/money';
 import { csvStream, type CsvColumn } from './csv';
 import { DAY_MS } from '@/lib/time';
-import { MAX_EXPORT_RANGE_DAYS } from './export-link';
+import { MAX_EXPORT_RANGE_DAYS } from '@/lib/export-range';
 
 /** Rows fetched from PostgreSQL per round trip; one batch becomes one chunk of the response (about 300 KB). */
 const BATCH_ROWS = 1000;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instantField, uuidField } from '@/lib/http/fields';
+import { instantField, uuidField } from '@/lib/fields';
 import { localDateField } from './fields';
 
 /** GET /api/v1/classes */

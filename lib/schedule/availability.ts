@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { availabilityExceptions, availabilityRules, providerProfiles } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
-import { isUuid, uuidField } from '@/lib/http/fields';
+import { AppError } from '@/lib/errors';
+import { isUuid, uuidField } from '@/lib/fields';
 import { localDateField, localTimeField, optionalText, timeZoneField } from './fields';
 import { findOverlappingRules, formatLocalTime, parseLocalTime, type DateException, type WeeklyRule } from './windows';
 

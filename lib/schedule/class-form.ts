@@ -1,7 +1,7 @@
 import 'server-only';
-import { AppError } from '@/lib/http/errors';
-import type { FormInput } from '@/lib/http/form-action';
-import type { PublicUser } from '@/lib/users/public-user';
+import { AppError } from '@/lib/errors';
+import type { FormInput } from '@/lib/http';
+import type { PublicUser } from '@/lib/users';
 import { findProvider } from './providers';
 import { parseLocalTime, resolveLocalTime } from './windows';
 

@@ -2,9 +2,9 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { providerProfiles, sessionTypes, users } from '@/db/schema';
-import { AppError } from '@/lib/http/errors';
-import type { PublicUser } from '@/lib/users/public-user';
-import { isUuid } from '@/lib/http/fields';
+import { AppError } from '@/lib/errors';
+import type { PublicUser } from '@/lib/users';
+import { isUuid } from '@/lib/fields';
 import { sessionTypeDto, type SessionTypeDto } from './session-type-dto';
 
 export interface ProviderSummary {

@@ -1,5 +1,5 @@
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { DAY_MS } from '@/lib/time';
 
 export const DEFAULT_RANGE_DAYS = 14;

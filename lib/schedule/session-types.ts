@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { sessionTypes, type SessionType } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
-import type { PublicUser } from '@/lib/users/public-user';
-import { isUuid, uuidField } from '@/lib/http/fields';
+import type { PublicUser } from '@/lib/users';
+import { isUuid, uuidField } from '@/lib/fields';
 import { amountField, durationField, feeBpsField, optionalText, priceField } from './fields';
 import { sessionTypeDto, type SessionTypeDto } from './session-type-dto';
 

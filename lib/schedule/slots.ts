@@ -3,7 +3,7 @@ import { and, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bookings, classes } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { availabilityForSlots } from './availability';
 import { findProvider } from './providers';
 import { getSessionType } from './session-types';

@@ -32,3 +32,4 @@ export async function getSettings<K extends SettingKey>(keys: readonly K[]): Pro
 export async function getSetting<K extends SettingKey>(key: K): Promise<Settings[K]> {
   return (await getSettings([key]))[key];
 }
+export { settingDefaults, type SettingKey } from './defaults';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/auth/password';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/lib/crypto';
 
 /** "X is required." when absent, "X must be text." for a number, object or the like. */
 function textError(label: string) {

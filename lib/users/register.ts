@@ -1,8 +1,8 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { users } from '@/db/schema';
-import { hashPassword } from '@/lib/auth/password';
-import { AppError } from '@/lib/http/errors';
+import { hashPassword } from '@/lib/crypto';
+import { AppError } from '@/lib/errors';
 import { isUniqueViolation } from '@/lib/db-errors';
 import type { RegisterInput } from './fields';
 import { toPublicUser, type PublicUser } from './public-user';

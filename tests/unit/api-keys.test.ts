@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { API_KEY_DISPLAY_CHARS, apiKeyPrefix, generateApiKey, hashApiKey, isApiKeyToken, isWellFormedApiKey } from '@/lib/integration/key-format';
+import { API_KEY_DISPLAY_CHARS, apiKeyPrefix, generateApiKey, hashApiKey, isApiKeyToken, isWellFormedApiKey } from '@/lib/auth/api-key-format';
 
 describe('integration API keys', () => {
   it('are "wbk_" and 32 random bytes in base64url, different every time', () => {

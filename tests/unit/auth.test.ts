@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/crypto/password';
 import { areaOf, navFor, safeCallbackPath } from '@/lib/auth/roles';
 import { registerInput } from '@/lib/users/fields';
 

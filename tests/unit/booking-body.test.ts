@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBookingBody } from '@/lib/bookings/api-schemas';
-import { fieldErrors } from '@/lib/http/json-body';
+import { fieldErrors } from '@/lib/fields';
 import { buildOpenApiDocument } from '@/lib/openapi/document';
 
 const id = '00000000-0000-4000-8000-000000000001';

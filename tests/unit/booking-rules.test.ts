@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { refundDueFor } from '@/lib/bookings/lifecycle';
-import { blockedRange } from '@/lib/bookings/book-session';
+import { refundDueFor } from '@/lib/bookings/rules';
+import { blockedRange } from '@/lib/bookings/book';
 import { platformFee } from '@/lib/money';
 import type { PublicUser } from '@/lib/users/public-user';
 

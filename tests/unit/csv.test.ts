@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { currencyExponent, minorToDecimal } from '@/lib/money';
 import { csvField, csvHeader, csvNumber, csvRecord, csvText, type CsvColumn } from '@/lib/reports/csv';
-import { currentMonthDays, transactionsCsvLink, utcDayStart } from '@/lib/reports/export-link';
+import { currentMonthDays, transactionsCsvLink, utcDayStart } from '@/lib/export-range';
 import { exportFileName, exportRange, transactionColumns, type LedgerExportRow } from '@/lib/reports/transactions-csv';
 
 describe('csvField (RFC 4180)', () => {

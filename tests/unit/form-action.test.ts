@@ -1,16 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { getCurrentUser } from '@/lib/auth/session';
-import { AppError } from '@/lib/http/errors';
-import { formAction, SIGNED_OUT } from '@/lib/http/form-action';
+import { AppError } from '@/lib/errors';
+import { formActionWith, SIGNED_OUT } from '@/lib/http/form-answer';
 import { FormInput, toFormFields } from '@/lib/http/form-input';
-import { emptyFormState } from '@/lib/http/form-state';
+import { emptyFormState } from '@/lib/form-state';
 import { formatBps, minorToDecimal } from '@/lib/money';
 import type { PublicUser } from '@/lib/users/public-user';
 
-vi.mock('@/lib/auth/session', () => ({ getCurrentUser: vi.fn() }));
-
-const signedIn = vi.mocked(getCurrentUser);
 
 function user(role: PublicUser['role']): PublicUser {
   return { id: '00000000-0000-4000-8000-000000000001', email: `${role}@x.test`, name: role, role, created_at: '2027-01-01T00:00:00.000Z' };
@@ -84,9 +80,14 @@ const body = z.strictObject({
   price: z.strictObject({ amount: z.number({ error: 'amount must be minor units.' }).int().positive('The price must be more than zero.'), currency: z.string() }),
 });
 
-describe('formAction: one wrapper for every server action', () => {
+describe('formActionWith (formAction\'s core): one wrapper for every server action', () => {
   const run = vi.fn();
-  const action = formAction(
+  // Who is asking, as the session would say; formAction itself passes getCurrentUser.
+  let signedInAs: PublicUser | null = null;
+  const signInAs = (who: PublicUser | null) => void (signedInAs = who);
+  const currentUser = async () => signedInAs;
+  const action = formActionWith(
+    currentUser,
     {
       access: ['admin'],
       schema: body,
@@ -100,19 +101,19 @@ describe('formAction: one wrapper for every server action', () => {
 
   beforeEach(() => {
     run.mockReset();
-    signedIn.mockReset();
+    signInAs(null);
   });
 
   it('refuses a visitor and other roles before reading anything', async () => {
-    signedIn.mockResolvedValue(null);
+    signInAs(null);
     expect(await action(emptyFormState, form({ name: 'A' }))).toEqual({ error: SIGNED_OUT, code: 'unauthorized', values: { name: 'A', price: '' } });
-    signedIn.mockResolvedValue(user('client'));
+    signInAs(user('client'));
     expect((await action(emptyFormState, form({ name: 'A' }))).code).toBe('forbidden');
     expect(run).not.toHaveBeenCalled();
   });
 
   it('runs with the body as the schema outputs it, and marks a success with savedAt', async () => {
-    signedIn.mockResolvedValue(user('admin'));
+    signInAs(user('admin'));
     run.mockResolvedValue({ ok: 'Saved.' });
     const state = await action(emptyFormState, form({ name: ' Pass ', price: '60.00', currency: 'gbp' }));
     expect(run).toHaveBeenCalledWith(expect.objectContaining({ body: { name: 'Pass', price: { amount: 6000, currency: 'gbp' } }, user: user('admin') }));
@@ -120,7 +121,7 @@ describe('formAction: one wrapper for every server action', () => {
   });
 
   it('maps the schema’s findings to input names, in the form’s words, and gives back what was typed', async () => {
-    signedIn.mockResolvedValue(user('admin'));
+    signInAs(user('admin'));
     const state = await action(emptyFormState, form({ name: ' ', price: '0', currency: 'gbp' }));
     expect(state).toEqual({
       error: 'Please fix the fields marked below.',
@@ -132,14 +133,14 @@ describe('formAction: one wrapper for every server action', () => {
   });
 
   it('reports an amount that does not parse on its input, in place of the schema’s finding there', async () => {
-    signedIn.mockResolvedValue(user('admin'));
+    signInAs(user('admin'));
     const state = await action(emptyFormState, form({ name: 'Pass', price: '12.345', currency: 'gbp' }));
     expect(state.fields).toEqual({ price: ['Enter an amount like 12.50.'] });
     expect(state.code).toBe('validation_failed');
   });
 
   it('shows an AppError: its message, or with fields the form’s message and the fields by input name', async () => {
-    signedIn.mockResolvedValue(user('admin'));
+    signInAs(user('admin'));
     const valid = form({ name: 'Pass', price: '10', currency: 'gbp' });
     run.mockRejectedValueOnce(new AppError('credit_unavailable', 'You have no class credit that can pay for this booking.'));
     expect(await action(emptyFormState, valid)).toEqual({
@@ -152,15 +153,16 @@ describe('formAction: one wrapper for every server action', () => {
   });
 
   it('lets anything else through: Next’s redirect() and unexpected failures', async () => {
-    signedIn.mockResolvedValue(user('admin'));
+    signInAs(user('admin'));
     const redirect = Object.assign(new Error('NEXT_REDIRECT'), { digest: 'NEXT_REDIRECT;replace;/account;307;' });
     run.mockRejectedValueOnce(redirect);
     await expect(action(emptyFormState, form({ name: 'Pass', price: '10', currency: 'gbp' }))).rejects.toBe(redirect);
   });
 
   it('leaves the form message out when asked, and lets anyone in on a public form', async () => {
-    signedIn.mockResolvedValue(null);
-    const signIn = formAction(
+    signInAs(null);
+    const signIn = formActionWith(
+      currentUser,
       { access: 'public', schema: z.strictObject({ email: z.email('Enter a valid e-mail address.') }), body: (input) => ({ email: input.text('email') }), invalid: null },
       async ({ user: who }) => ({ ok: who === null ? 'Hello, visitor.' : 'Hello.' }),
     );

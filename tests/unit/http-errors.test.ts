@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { AppError, errorStatus } from '@/lib/http/errors';
-import { fieldErrors, readJsonBody } from '@/lib/http/json-body';
+import { AppError, errorStatus } from '@/lib/errors';
+import { fieldErrors } from '@/lib/fields';
+import { readJsonBody } from '@/lib/http/json-body';
 
 function request(body: string, type = 'application/json') {
   return new Request('http://x.test/api', { method: 'POST', body, headers: { 'content-type': type } });

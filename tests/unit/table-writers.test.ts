@@ -31,8 +31,8 @@ const OWNERS: Record<string, string> = {
   packagePurchases: 'lib/packages',
   credits: 'lib/credits',
   creditEntries: 'lib/credits',
-  apiKeys: 'lib/integration',
-  apiKeyCalls: 'lib/integration',
+  apiKeys: 'lib/auth',
+  apiKeyCalls: 'lib/auth',
 };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

@@ -3,8 +3,7 @@ import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
 import { singleParam, type SearchParams } from '@/components/search-params';
 import { SignUpForm } from '@/components/auth/sign-up-form';
-import { areaOf } from '@/lib/auth/roles';
-import { getCurrentUser } from '@/lib/auth/session';
+import { areaOf, getCurrentUser } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Create account' };
 

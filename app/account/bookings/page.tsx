@@ -8,12 +8,10 @@ import { NoticeList } from '@/components/notices/notice-list';
 import { PageHeader } from '@/components/page-header';
 import { singleParam, type SearchParams } from '@/components/search-params';
 import { buttonVariants } from '@/components/ui/button';
-import { requirePageRole } from '@/lib/auth/session';
-import type { BookingDto } from '@/lib/bookings/dto';
-import { listBookings } from '@/lib/bookings/queries';
-import { isActive } from '@/lib/bookings/statuses';
+import { requirePageRole } from '@/lib/auth';
+import { type BookingDto, listBookings, isActive } from '@/lib/bookings';
 import { now } from '@/lib/clock';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 
 export const metadata: Metadata = { title: 'My bookings' };
 

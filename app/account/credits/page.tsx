@@ -8,8 +8,8 @@ import { LocalDate } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
-import { creditHistory, creditsOfClient } from '@/lib/credits/queries';
+import { requirePageRole } from '@/lib/auth';
+import { creditHistory, creditsOfClient } from '@/lib/credits';
 
 export const metadata: Metadata = { title: 'Class credits' };
 

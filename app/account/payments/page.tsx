@@ -6,8 +6,8 @@ import { EmptyStateCard } from '@/components/empty-state-card';
 import { PageHeader } from '@/components/page-header';
 import { ClientPaymentsTable } from '@/components/payments/client-payments-table';
 import { singleParam, type SearchParams } from '@/components/search-params';
-import { requirePageRole } from '@/lib/auth/session';
-import { listPayments } from '@/lib/payments/queries';
+import { requirePageRole } from '@/lib/auth';
+import { listPayments } from '@/lib/payments';
 
 export const metadata: Metadata = { title: 'Payments' };
 

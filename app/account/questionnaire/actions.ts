@@ -1,10 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formAction, type FormInput } from '@/lib/http/form-action';
-import { questionnaireInput } from '@/lib/questionnaire/input';
-import { QUESTION_IDS } from '@/lib/questionnaire/questions';
-import { submitQuestionnaire } from '@/lib/questionnaire/submit';
+import { formAction, type FormInput } from '@/lib/http';
+import { questionnaireInput, QUESTION_IDS, submitQuestionnaire } from '@/lib/questionnaire';
 
 const CONTACT = ['name', 'phone', 'relationship'] as const;
 

@@ -3,10 +3,8 @@ import { PageHeader } from '@/components/page-header';
 import { QuestionnaireForm } from '@/components/questionnaire/questionnaire-form';
 import { QuestionnaireStatusCard } from '@/components/questionnaire/status-card';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
-import { QUESTIONS, CONSENT_TEXT } from '@/lib/questionnaire/questions';
-import { readOwnAnswers } from '@/lib/questionnaire/read';
-import { questionnaireStatus } from '@/lib/questionnaire/status';
+import { requirePageRole } from '@/lib/auth';
+import { QUESTIONS, CONSENT_TEXT, readOwnAnswers, questionnaireStatus } from '@/lib/questionnaire';
 
 export const metadata: Metadata = { title: 'Health questionnaire' };
 

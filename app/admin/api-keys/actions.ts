@@ -1,9 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formAction } from '@/lib/http/form-action';
-import { createApiKey, revokeApiKey } from '@/lib/integration/api-keys';
-import { createApiKeyBody } from '@/lib/integration/api-schemas';
+import { formAction } from '@/lib/http';
+import { createApiKey, revokeApiKey } from '@/lib/auth';
+import { createApiKeyBody } from '@/lib/integration';
 
 /** POST /api/v1/api-keys {name}: the full key goes back to this form once and is never shown again. */
 export const createApiKeyAction = formAction(

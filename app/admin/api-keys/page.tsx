@@ -3,8 +3,7 @@ import { ApiKeysList } from '@/components/integration/api-keys-list';
 import { CreateApiKeyForm } from '@/components/integration/create-api-key-form';
 import { PageHeader } from '@/components/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
-import { listApiKeys, recentCallsByKey } from '@/lib/integration/api-keys';
+import { requirePageRole, listApiKeys, recentCallsByKey } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'API keys' };
 

@@ -5,10 +5,9 @@ import { AdminBookingsTable } from '@/components/bookings/admin-bookings-table';
 import { bookingStatuses } from '@/components/bookings/labels';
 import { PageHeader } from '@/components/page-header';
 import { singleParam, type SearchParams } from '@/components/search-params';
-import { requirePageRole } from '@/lib/auth/session';
-import type { BookingFilters } from '@/lib/bookings/queries';
-import { listBookings } from '@/lib/bookings/queries';
-import { listUsers } from '@/lib/users/queries';
+import { requirePageRole } from '@/lib/auth';
+import { type BookingFilters, listBookings } from '@/lib/bookings';
+import { listUsers } from '@/lib/users';
 import { DAY_MS } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Bookings' };

@@ -3,10 +3,9 @@ import { ClassForm } from '@/components/schedule/class-form';
 import { ClassesTable } from '@/components/schedule/classes-table';
 import { PageHeader } from '@/components/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth';
 import { now } from '@/lib/clock';
-import { listClasses } from '@/lib/schedule/classes';
-import { listProviders } from '@/lib/schedule/providers';
+import { listClasses, listProviders } from '@/lib/schedule';
 import { getSetting } from '@/lib/settings';
 import { addDays } from '@/lib/time';
 

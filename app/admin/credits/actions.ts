@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { adjustClientCredit, grantComplimentaryCredit } from '@/lib/credits/admin';
-import { adjustCreditBody, grantCreditBody } from '@/lib/credits/api-schemas';
-import { formAction } from '@/lib/http/form-action';
+import { adjustClientCredit, grantComplimentaryCredit, adjustCreditBody, grantCreditBody } from '@/lib/credits';
+import { formAction } from '@/lib/http';
 
 const REASON = 'Give a reason: it is kept in the credit’s history.';
 

@@ -8,9 +8,9 @@ import { singleParam, type SearchParams } from '@/components/search-params';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
-import { requirePageRole } from '@/lib/auth/session';
-import { clientsWithCredits } from '@/lib/credits/queries';
-import { listUsers } from '@/lib/users/queries';
+import { requirePageRole } from '@/lib/auth';
+import { clientsWithCredits } from '@/lib/credits';
+import { listUsers } from '@/lib/users';
 
 export const metadata: Metadata = { title: 'Credits' };
 

@@ -1,10 +1,9 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formAction, type FormInput } from '@/lib/http/form-action';
-import { updatePackage } from '@/lib/flows/packages';
-import { createPackage } from '@/lib/packages/admin';
-import { createPackageBody, updatePackageBody } from '@/lib/packages/api-schemas';
+import { formAction, type FormInput } from '@/lib/http';
+import { updatePackage } from '@/lib/flows';
+import { createPackage, createPackageBody, updatePackageBody } from '@/lib/packages';
 
 /** The package form as the API's body: the price typed in the chosen currency ("60.00"), the fee in percent ("15" is 1500 bps). */
 function packageBody(input: FormInput) {

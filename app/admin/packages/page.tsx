@@ -6,12 +6,11 @@ import { PageHeader } from '@/components/page-header';
 import { EmptyTable } from '@/components/payments/empty-table';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth';
 import { now } from '@/lib/clock';
 import { formatBps, formatMoney } from '@/lib/money';
-import { listPackages, type PackageDto } from '@/lib/packages/queries';
-import { listClasses, type ClassDto } from '@/lib/schedule/classes';
-import { listProviders } from '@/lib/schedule/providers';
+import { listPackages, type PackageDto } from '@/lib/packages';
+import { listClasses, type ClassDto, listProviders } from '@/lib/schedule';
 import { getSetting } from '@/lib/settings';
 import { DAY_MS } from '@/lib/time';
 

@@ -5,9 +5,9 @@ import { AdminPaymentsTable } from '@/components/payments/admin-payments-table';
 import { paymentStatuses } from '@/components/payments/labels';
 import { PageHeader } from '@/components/page-header';
 import { singleParam, type SearchParams } from '@/components/search-params';
-import { requirePageRole } from '@/lib/auth/session';
-import { listPayments, type PaymentFilters } from '@/lib/payments/queries';
-import { listUsers } from '@/lib/users/queries';
+import { requirePageRole } from '@/lib/auth';
+import { listPayments, type PaymentFilters } from '@/lib/payments';
+import { listUsers } from '@/lib/users';
 import { DAY_MS } from '@/lib/time';
 
 export const metadata: Metadata = { title: 'Payments' };

@@ -3,8 +3,8 @@ import { Pagination } from '@/components/admin/pagination';
 import { PageHeader } from '@/components/page-header';
 import { QuestionnairesTable } from '@/components/questionnaire/questionnaires-table';
 import { singleParam, type SearchParams } from '@/components/search-params';
-import { requirePageRole } from '@/lib/auth/session';
-import { listQuestionnaires } from '@/lib/questionnaire/list';
+import { requirePageRole } from '@/lib/auth';
+import { listQuestionnaires } from '@/lib/questionnaire';
 
 export const metadata: Metadata = { title: 'Questionnaires' };
 

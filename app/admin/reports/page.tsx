@@ -4,10 +4,10 @@ import { TransactionColumns } from '@/components/reports/transaction-columns';
 import { TransactionsExportForm } from '@/components/reports/transactions-export-form';
 import { singleParam, type SearchParams } from '@/components/search-params';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth';
 import { now } from '@/lib/clock';
-import { currentMonthDays, utcDayStart } from '@/lib/reports/export-link';
-import { transactionColumns } from '@/lib/reports/transactions-csv';
+import { currentMonthDays, utcDayStart } from '@/lib/export-range';
+import { transactionColumns } from '@/lib/reports';
 
 export const metadata: Metadata = { title: 'Reports' };
 

@@ -4,9 +4,8 @@ import { UsersFilter } from '@/components/admin/users-filter';
 import { UsersTable } from '@/components/admin/users-table';
 import { PageHeader } from '@/components/page-header';
 import { singleParam, type SearchParams } from '@/components/search-params';
-import type { UserRole } from '@/db/schema';
-import { requirePageRole } from '@/lib/auth/session';
-import { listUsers } from '@/lib/users/queries';
+import { type UserRole, listUsers } from '@/lib/users';
+import { requirePageRole } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Users' };
 

@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formAction, type FormInput } from '@/lib/http/form-action';
-import { addException, availabilityInput, deleteException, exceptionInput, replaceAvailability } from '@/lib/schedule/availability';
-import { scheduleOwnerFor } from '@/lib/schedule/providers';
+import { formAction, type FormInput } from '@/lib/http';
+import { addException, availabilityInput, deleteException, exceptionInput, replaceAvailability, scheduleOwnerFor } from '@/lib/schedule';
 
 /** Each weekday's openings arrive as repeated start_<weekday> / end_<weekday> inputs. */
 function weeklyHours(input: FormInput) {

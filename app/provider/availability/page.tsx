@@ -3,8 +3,8 @@ import { ExceptionsEditor } from '@/components/schedule/exceptions-editor';
 import { WeeklyHoursForm } from '@/components/schedule/weekly-hours-form';
 import { PageHeader } from '@/components/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
-import { getAvailability, listExceptions } from '@/lib/schedule/availability';
+import { requirePageRole } from '@/lib/auth';
+import { getAvailability, listExceptions } from '@/lib/schedule';
 
 export const metadata: Metadata = { title: 'Availability' };
 

@@ -5,8 +5,8 @@ import { EmptyStateCard } from '@/components/empty-state-card';
 import { PageHeader } from '@/components/page-header';
 import { ProviderPaymentTotals, ProviderPaymentsTable } from '@/components/payments/provider-payments';
 import { singleParam, type SearchParams } from '@/components/search-params';
-import { requirePageRole } from '@/lib/auth/session';
-import { listPayments, providerPaymentTotals } from '@/lib/payments/queries';
+import { requirePageRole } from '@/lib/auth';
+import { listPayments, providerPaymentTotals } from '@/lib/payments';
 
 export const metadata: Metadata = { title: 'Payments received' };
 

@@ -6,12 +6,12 @@ import { ProviderBookingCard } from '@/components/bookings/provider-booking-card
 import { TabLinks } from '@/components/bookings/tabs';
 import { PageHeader } from '@/components/page-header';
 import { singleParam, type SearchParams } from '@/components/search-params';
-import { requirePageRole } from '@/lib/auth/session';
-import { listBookings } from '@/lib/bookings/queries';
+import { requirePageRole } from '@/lib/auth';
+import { listBookings } from '@/lib/bookings';
 import { now } from '@/lib/clock';
-import { questionnaireStatuses } from '@/lib/questionnaire/status';
-import { formatDayHeading, groupBy, localDate } from '@/lib/schedule/format';
-import { findProvider } from '@/lib/schedule/providers';
+import { questionnaireStatuses } from '@/lib/questionnaire';
+import { formatDayHeading, groupBy, localDate } from '@/lib/time-format';
+import { findProvider } from '@/lib/schedule';
 import { getSetting } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Schedule' };

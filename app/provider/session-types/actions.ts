@@ -1,9 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { formAction, type FormInput } from '@/lib/http/form-action';
-import { scheduleOwnerFor } from '@/lib/schedule/providers';
-import { assertMaySetFee, createSessionType, createSessionTypeInput, updateSessionType, updateSessionTypeInput } from '@/lib/schedule/session-types';
+import { formAction, type FormInput } from '@/lib/http';
+import { scheduleOwnerFor, assertMaySetFee, createSessionType, createSessionTypeInput, updateSessionType, updateSessionTypeInput } from '@/lib/schedule';
 
 /** The form as the API's body: price and deposit typed in the chosen currency ("55.00"), sent on as minor units. */
 function sessionTypeBody(input: FormInput) {

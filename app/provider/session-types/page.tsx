@@ -3,8 +3,8 @@ import { SessionTypeForm } from '@/components/schedule/session-type-form';
 import { SessionTypeRow } from '@/components/schedule/session-type-row';
 import { PageHeader } from '@/components/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
-import { listSessionTypes } from '@/lib/schedule/session-types';
+import { requirePageRole } from '@/lib/auth';
+import { listSessionTypes } from '@/lib/schedule';
 import { getSetting } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Session types' };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { credentialsInput, registerInput } from '@/lib/users/fields';
+import { credentialsInput, registerInput } from '@/lib/users';
 import { apiModule } from '../registry';
 import { instant, user } from '../responses/common';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cancelBody, createBookingBody, listBookingsQuery, rescheduleBody } from '@/lib/bookings/api-schemas';
+import { cancelBody, createBookingBody, listBookingsQuery, rescheduleBody } from '@/lib/bookings';
 import { apiModule } from '../registry';
 import { booking, bookingPage, bookingSchemas, notice } from '../responses/bookings';
 import { refund, startedPayment } from '../responses/payments';

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { cancelBody } from '@/lib/bookings/api-schemas';
-import { listClassesQuery } from '@/lib/schedule/api-schemas';
-import { createClassesInput } from '@/lib/schedule/classes';
+import { cancelBody } from '@/lib/bookings';
+import { listClassesQuery, createClassesInput } from '@/lib/schedule';
 import { apiModule } from '../registry';
 import { classSchema } from '../responses/schedule';
 

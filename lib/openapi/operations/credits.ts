@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { adjustCreditBody, grantCreditBody, listCreditClientsQuery, listCreditsQuery } from '@/lib/credits/api-schemas';
+import { adjustCreditBody, grantCreditBody, listCreditClientsQuery, listCreditsQuery } from '@/lib/credits';
 import { apiModule } from '../registry';
 import { clientCredits, clientCreditsWithHistory, credit, creditClientsPage, creditEntry, creditSchemas } from '../responses/credits';
 

@@ -8,7 +8,7 @@ import {
   createCreditBody,
   refundCreditBody,
   useCreditBody,
-} from '@/lib/integration/api-schemas';
+} from '@/lib/integration';
 import { apiModule } from '../registry';
 import { clientCredits } from '../responses/credits';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { createPackageBody, listPackagesQuery, updatePackageBody } from '@/lib/packages/api-schemas';
+import { createPackageBody, listPackagesQuery, updatePackageBody } from '@/lib/packages';
 import { apiModule } from '../registry';
 import { classPackage, packageSchemas, purchaseStart, purchaseView } from '../responses/packages';
 

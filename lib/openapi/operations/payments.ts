@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { listPaymentsQuery, refundBody } from '@/lib/payments/api-schemas';
+import { listPaymentsQuery, refundBody } from '@/lib/payments';
 import { apiModule } from '../registry';
 import { checkout, paymentDetail, paymentPage, paymentSchemas, refund } from '../responses/payments';
 

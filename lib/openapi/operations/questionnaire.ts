@@ -1,5 +1,4 @@
-import { listQuestionnairesQuery } from '@/lib/questionnaire/api-schemas';
-import { clearanceInput, questionnaireInput } from '@/lib/questionnaire/input';
+import { listQuestionnairesQuery, clearanceInput, questionnaireInput } from '@/lib/questionnaire';
 import { apiModule } from '../registry';
 import { ownQuestionnaire, questionnaireList, questionnaireSchemas, questionnaireStatus, questionSetSchema, questionnaireView } from '../responses/questionnaire';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { transactionsExportQuery } from '@/lib/reports/api-schemas';
+import { transactionsExportQuery } from '@/lib/reports';
 import { apiModule } from '../registry';
 
 export const reportsApi = apiModule({

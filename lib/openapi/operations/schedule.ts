@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import { availabilityInput, exceptionInput } from '@/lib/schedule/availability';
-import { availabilityQuery, listExceptionsQuery, listSessionTypesQuery, slotsQuery } from '@/lib/schedule/api-schemas';
-import { createSessionTypeInput, updateSessionTypeInput } from '@/lib/schedule/session-types';
+import { availabilityInput, exceptionInput, availabilityQuery, listExceptionsQuery, listSessionTypesQuery, slotsQuery, createSessionTypeInput, updateSessionTypeInput } from '@/lib/schedule';
 import { apiModule } from '../registry';
 import { availability, availabilityException, provider, scheduleSchemas, sessionType, slot } from '../responses/schedule';
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { bookingKind, bookingStatus, paymentStatus, paymentType, refundDue } from '@/db/schema';
-import type { BookingDto } from '@/lib/bookings/dto';
-import type { NoticeDto } from '@/lib/bookings/notices';
+import type { BookingDto, NoticeDto } from '@/lib/bookings';
 import { describes } from '../registry';
 import { id, instant, money, pageFields } from './common';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { userRole } from '@/db/schema';
-import { errorStatus, type ErrorCode } from '@/lib/http/errors';
+import { errorStatus, type ErrorCode } from '@/lib/errors';
 import type { Money } from '@/lib/money';
-import type { PublicUser } from '@/lib/users/public-user';
+import type { PublicUser } from '@/lib/users';
 import { describes } from '../registry';
 
 /** Building blocks of the response schemas; the named ones are components of the document. */

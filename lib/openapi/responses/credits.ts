@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { creditEntryKind, creditSource, packageClassScope } from '@/db/schema';
-import type { CreditDto, CreditEntryDto } from '@/lib/credits/queries';
+import type { CreditDto, CreditEntryDto } from '@/lib/credits';
 import { describes } from '../registry';
 import { id, instant, money, pageFields } from './common';
 

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { bookingStatus, paymentStatus, paymentType } from '@/db/schema';
-import type { ApiKeyCallDto, ApiKeyDto } from '@/lib/integration/api-keys';
-import type { BookingPaymentStatus } from '@/lib/integration/booking-status';
-import type { ConfirmPaymentResult } from '@/lib/integration/confirm-payment';
-import type { CreateCreditResult } from '@/lib/integration/create-credit';
-import type { RefundCreditResult, UseCreditResult } from '@/lib/integration/credit-uses';
+import type { ApiKeyCallDto, ApiKeyDto } from '@/lib/auth';
+import type { BookingPaymentStatus, ConfirmPaymentResult, CreateCreditResult, RefundCreditResult, UseCreditResult } from '@/lib/integration';
 import { describes } from '../registry';
 import { id, instant, money, pageFields } from './common';
 import { credit } from './credits';

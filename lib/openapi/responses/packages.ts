@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { packageClassScope, purchaseStatus } from '@/db/schema';
-import type { PackageDto } from '@/lib/packages/queries';
-import type { PurchaseView } from '@/lib/packages/purchase';
+import type { PackageDto, PurchaseView } from '@/lib/packages';
 import { describes } from '../registry';
 import { id, instant, money } from './common';
 import { credit } from './credits';

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { ledgerType, paymentState } from '@/db/schema';
-import type { CheckoutStart } from '@/lib/payments/checkout';
-import type { HostedCheckout } from '@/lib/payments/hosted-checkout';
-import type { LedgerEntryDto, PaymentDto, RefundDto as PaymentRefundDto } from '@/lib/payments/queries';
-import type { RefundDto } from '@/lib/payments/refunds';
-import type { StartedPayment } from '@/lib/payments/start';
+import type { CheckoutStart, HostedCheckout, LedgerEntryDto, PaymentDto, PaymentRefundDto, RefundDto, StartedPayment } from '@/lib/payments';
 import { describes } from '../registry';
 import { id, instant, money, pageFields } from './common';
 

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import type { questionSet } from '@/lib/questionnaire/questions';
-import type { QuestionnaireList } from '@/lib/questionnaire/list';
-import type { QuestionnaireView } from '@/lib/questionnaire/read';
-import type { QuestionnaireStatus } from '@/lib/questionnaire/status';
+import type { questionSet, QuestionnaireList, QuestionnaireView, QuestionnaireStatus } from '@/lib/questionnaire';
 import { covers, describes } from '../registry';
 import { id, instant } from './common';
 

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import type { AvailabilityDto, ExceptionDto } from '@/lib/schedule/availability';
-import type { ClassDto } from '@/lib/schedule/class-dto';
-import type { ProviderWithSessionTypes } from '@/lib/schedule/providers';
-import type { SessionTypeDto } from '@/lib/schedule/session-type-dto';
-import type { FreeSlot } from '@/lib/schedule/slots';
+import type { AvailabilityDto, ExceptionDto, ClassDto, ProviderWithSessionTypes, SessionTypeDto, FreeSlot } from '@/lib/schedule';
 import { describes } from '../registry';
 import { id, instant, money } from './common';
 

@@ -11,17 +11,13 @@ import { PageHeader } from '@/components/page-header';
 import { Alert } from '@/components/ui/alert';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { getDb } from '@/db/client';
-import { requirePageRole } from '@/lib/auth/session';
-import { findBookingRow } from '@/lib/bookings/queries';
-import { toBookingDto, type BookingDto } from '@/lib/bookings/dto';
+import { requirePageRole } from '@/lib/auth';
+import { findBookingRow, toBookingDto, type BookingDto } from '@/lib/bookings';
 import { now } from '@/lib/clock';
-import { creditUsedBy } from '@/lib/credits/ledger';
-import { findCredit } from '@/lib/credits/queries';
-import { isAppError } from '@/lib/http/errors';
+import { creditUseOfBooking, findCredit } from '@/lib/credits';
+import { isAppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
-import { listClasses } from '@/lib/schedule/classes';
-import { freeSlots } from '@/lib/schedule/slots';
+import { listClasses, freeSlots } from '@/lib/schedule';
 import { getSetting } from '@/lib/settings';
 import { DAY_MS } from '@/lib/time';
 
@@ -52,7 +48,7 @@ async function rescheduleOptions(b: BookingDto, at: Date): Promise<RescheduleOpt
 /** The credit that paid a booking (a rescheduled one's use stays with the original), and whether its use came back. */
 async function paidCredit(b: BookingDto): Promise<{ name: string; returned: boolean } | null> {
   if (b.payment_type !== 'credit') return null;
-  const used = await creditUsedBy(getDb(), [b.id, b.rescheduled_from_id ?? '']);
+  const used = await creditUseOfBooking([b.id, b.rescheduled_from_id ?? '']);
   if (!used) return null;
   const credit = await findCredit(used.creditId);
   return { name: credit?.packageName ?? 'Class credit', returned: used.returned };

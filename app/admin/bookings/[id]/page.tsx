@@ -9,9 +9,8 @@ import { bookingTitle } from '@/components/bookings/labels';
 import { isCancellable, stepsFor } from '@/components/bookings/staff-steps';
 import { PageHeader } from '@/components/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
-import { toBookingDto } from '@/lib/bookings/dto';
-import { findBookingRow } from '@/lib/bookings/queries';
+import { requirePageRole } from '@/lib/auth';
+import { toBookingDto, findBookingRow } from '@/lib/bookings';
 import { now } from '@/lib/clock';
 import { getSetting } from '@/lib/settings';
 

@@ -7,9 +7,9 @@ import { GrantCreditForm } from '@/components/credits/grant-credit-form';
 import { PageHeader } from '@/components/page-header';
 import { EmptyTable } from '@/components/payments/empty-table';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { findActiveUser, requirePageRole } from '@/lib/auth/session';
-import { creditHistory, creditsOfClient } from '@/lib/credits/queries';
-import { listPackages } from '@/lib/packages/queries';
+import { findActiveUser, requirePageRole } from '@/lib/auth';
+import { creditHistory, creditsOfClient } from '@/lib/credits';
+import { listPackages } from '@/lib/packages';
 
 export const metadata: Metadata = { title: 'Client credits' };
 

@@ -1,4 +1,4 @@
-import { payments } from '@/lib/flows/payments';
+import { payments } from '@/lib/flows';
 import { logger } from '@/lib/logger';
 import { verifyStripeEvent } from '@/lib/payments';
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { clockOffset, now, setClockOffset } from '@/lib/clock';
 import { env } from '@/lib/env';
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
 import { DAY_MS } from '@/lib/time';
 
 const body = z.strictObject({

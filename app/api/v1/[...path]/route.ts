@@ -1,5 +1,5 @@
-import { AppError } from '@/lib/http/errors';
-import { errorResponse } from '@/lib/http/api';
+import { AppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http';
 
 // Unknown /api/v1 paths answer in the API's error shape, not with an HTML page.
 function notFound(): Response {

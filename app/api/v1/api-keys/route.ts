@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { createApiKey, listApiKeys } from '@/lib/integration/api-keys';
-import { createApiKeyBody } from '@/lib/integration/api-schemas';
+import { apiRoute } from '@/lib/http';
+import { createApiKey, listApiKeys } from '@/lib/auth';
+import { createApiKeyBody } from '@/lib/integration';
 
 // GET /api/v1/api-keys -> {api_keys}: every integration key, never the key itself (admin).
 export const GET = apiRoute({ access: ['admin'] }, async () => ({ api_keys: await listApiKeys() }));

@@ -1,8 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { availabilityQuery } from '@/lib/schedule/api-schemas';
-import { availabilityInput, getAvailability, replaceAvailability } from '@/lib/schedule/availability';
-import { parseQuery } from '@/lib/http/fields';
-import { scheduleOwnerFor } from '@/lib/schedule/providers';
+import { apiRoute } from '@/lib/http';
+import { availabilityQuery, availabilityInput, getAvailability, replaceAvailability, scheduleOwnerFor } from '@/lib/schedule';
+import { parseQuery } from '@/lib/fields';
 
 // GET /api/v1/availability -> {time_zone, rules: [{weekday, start, end}]}
 export const GET = apiRoute({ access: ['provider', 'admin'] }, async ({ request, user }) => {

@@ -1,8 +1,7 @@
-import { createBookingBody, listBookingsQuery } from '@/lib/bookings/api-schemas';
-import { listBookings } from '@/lib/bookings/queries';
-import { apiRoute } from '@/lib/http/api';
-import { parseQuery } from '@/lib/http/fields';
-import { bookAndPay } from '@/lib/flows/create-booking';
+import { createBookingBody, listBookingsQuery, listBookings } from '@/lib/bookings';
+import { apiRoute } from '@/lib/http';
+import { parseQuery } from '@/lib/fields';
+import { bookAndPay } from '@/lib/flows';
 
 // GET /api/v1/bookings -> {bookings, total, page, page_size}: a client's own, a provider's own, or (admin) all.
 export const GET = apiRoute({ access: 'user' }, async ({ request, user }) => {

@@ -1,8 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { listClassesQuery } from '@/lib/schedule/api-schemas';
-import { createClasses, createClassesInput, listClasses } from '@/lib/schedule/classes';
-import { parseQuery } from '@/lib/http/fields';
-import { queryRange } from '@/lib/schedule/range';
+import { apiRoute } from '@/lib/http';
+import { listClassesQuery, createClasses, createClassesInput, listClasses, queryRange } from '@/lib/schedule';
+import { parseQuery } from '@/lib/fields';
 
 // GET /api/v1/classes?from&to&provider_id -> {classes: [...]} (cancelled classes are left out)
 export const GET = apiRoute({ access: 'public' }, async ({ request }) => {

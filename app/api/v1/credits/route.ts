@@ -1,8 +1,7 @@
-import { listCreditsQuery } from '@/lib/credits/api-schemas';
-import { clientCreditsFor } from '@/lib/credits/read';
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { parseQuery } from '@/lib/http/fields';
+import { listCreditsQuery, clientCreditsFor } from '@/lib/credits';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { parseQuery } from '@/lib/fields';
 
 // GET /api/v1/credits[?client_id] -> {client_id, total_credits, credits}: a client's own; an admin names the client (400 without).
 export const GET = apiRoute({ access: ['client', 'admin'] }, async ({ request, user }) => {

@@ -1,4 +1,4 @@
-import { apiRoute } from '@/lib/http/api';
+import { apiRoute } from '@/lib/http';
 
 // GET /api/v1/me -> {user}
 export const GET = apiRoute({ access: 'user' }, async ({ user }) => ({ user }));

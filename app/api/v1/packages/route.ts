@@ -1,8 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { parseQuery } from '@/lib/http/fields';
-import { createPackage } from '@/lib/packages/admin';
-import { createPackageBody, listPackagesQuery } from '@/lib/packages/api-schemas';
-import { listPackages } from '@/lib/packages/queries';
+import { apiRoute } from '@/lib/http';
+import { parseQuery } from '@/lib/fields';
+import { createPackage, createPackageBody, listPackagesQuery, listPackages } from '@/lib/packages';
 
 // GET /api/v1/packages -> {packages: [...]}: the packages on sale, each with price and price_per_class as Money.
 // Admins may add ?include_retired=true to see retired ones too.

@@ -1,7 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { parseQuery } from '@/lib/http/fields';
-import { listPaymentsQuery } from '@/lib/payments/api-schemas';
-import { listPayments } from '@/lib/payments/queries';
+import { apiRoute } from '@/lib/http';
+import { parseQuery } from '@/lib/fields';
+import { listPaymentsQuery, listPayments } from '@/lib/payments';
 
 // GET /api/v1/payments -> {payments, total, page, page_size}: a client's own, a provider's received, or (admin) all; newest first.
 export const GET = apiRoute({ access: 'user' }, async ({ request, user }) => {

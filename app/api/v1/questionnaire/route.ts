@@ -1,8 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { questionnaireInput } from '@/lib/questionnaire/input';
-import { readOwnAnswers } from '@/lib/questionnaire/read';
-import { questionnaireStatus } from '@/lib/questionnaire/status';
-import { submitQuestionnaire } from '@/lib/questionnaire/submit';
+import { apiRoute } from '@/lib/http';
+import { questionnaireInput, readOwnAnswers, questionnaireStatus, submitQuestionnaire } from '@/lib/questionnaire';
 
 // GET /api/v1/questionnaire -> the client's status, with their own current answers and emergency contact
 export const GET = apiRoute({ access: ['client'] }, async ({ user }) => {

@@ -1,8 +1,7 @@
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { fieldErrors } from '@/lib/http/json-body';
-import { listQuestionnairesQuery } from '@/lib/questionnaire/api-schemas';
-import { listQuestionnaires } from '@/lib/questionnaire/list';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { fieldErrors } from '@/lib/fields';
+import { listQuestionnairesQuery, listQuestionnaires } from '@/lib/questionnaire';
 
 // GET /api/v1/questionnaires?state=needs_clearance&page= -> {questionnaires, total, page, page_size}
 // Admins see everyone's; providers only their clients'. No answers in the list.

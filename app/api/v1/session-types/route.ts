@@ -1,8 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { parseQuery } from '@/lib/http/fields';
-import { listSessionTypesQuery } from '@/lib/schedule/api-schemas';
-import { scheduleOwnerFor } from '@/lib/schedule/providers';
-import { assertMaySetFee, createSessionType, createSessionTypeInput, listSessionTypes } from '@/lib/schedule/session-types';
+import { apiRoute } from '@/lib/http';
+import { parseQuery } from '@/lib/fields';
+import { listSessionTypesQuery, scheduleOwnerFor, assertMaySetFee, createSessionType, createSessionTypeInput, listSessionTypes } from '@/lib/schedule';
 
 // GET /api/v1/session-types -> {session_types: [...]} (the caller's own, inactive ones included)
 export const GET = apiRoute({ access: ['provider', 'admin'] }, async ({ request, user }) => {

@@ -7,9 +7,9 @@ import { startPackageCheckoutAction } from '@/app/payments/checkout-actions';
 import { StartCheckout } from '@/components/payments/start-checkout';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth';
 import { formatMoney } from '@/lib/money';
-import { getPackage } from '@/lib/packages/queries';
+import { getPackage } from '@/lib/packages';
 import { browserStripeConfig } from '@/lib/payments';
 
 export const metadata: Metadata = { title: 'Buy a class pass' };

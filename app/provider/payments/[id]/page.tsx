@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { loadPaymentOr404 } from '@/components/payments/load-payment';
 import { PaymentDetail } from '@/components/payments/payment-detail';
-import { requirePageRole } from '@/lib/auth/session';
+import { requirePageRole } from '@/lib/auth';
 
 export const metadata: Metadata = { title: 'Payment' };
 

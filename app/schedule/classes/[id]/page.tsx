@@ -12,12 +12,11 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
-import { getCurrentUser } from '@/lib/auth/session';
-import { activeClassBooking } from '@/lib/bookings/queries';
-import { waitlistCount, waitlistPositionFor } from '@/lib/bookings/waitlist';
+import { getCurrentUser } from '@/lib/auth';
+import { activeClassBooking, waitlistCount, waitlistPositionFor } from '@/lib/bookings';
 import { now } from '@/lib/clock';
-import { classTarget, usableCreditFor } from '@/lib/credits/usable';
-import { getClass } from '@/lib/schedule/classes';
+import { classTarget, usableCreditFor } from '@/lib/credits';
+import { getClass } from '@/lib/schedule';
 import { formatMoney } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';

@@ -7,11 +7,10 @@ import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { cn } from '@/components/ui/utils';
 import { now } from '@/lib/clock';
-import { isUuid } from '@/lib/http/fields';
-import { formatDayHeading, formatTime, groupBy, localDate, zoneAbbreviation } from '@/lib/schedule/format';
+import { isUuid } from '@/lib/fields';
+import { formatDayHeading, formatTime, groupBy, localDate, zoneAbbreviation } from '@/lib/time-format';
 import { formatMoney } from '@/lib/money';
-import { findProvider, getProvider } from '@/lib/schedule/providers';
-import { freeSlots } from '@/lib/schedule/slots';
+import { findProvider, getProvider, freeSlots } from '@/lib/schedule';
 import { DateTime } from 'luxon';
 import { addDays } from '@/lib/time';
 

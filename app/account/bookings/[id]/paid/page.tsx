@@ -4,9 +4,8 @@ import { bookingTitle } from '@/components/bookings/labels';
 import { PageHeader } from '@/components/page-header';
 import { PaymentResult } from '@/components/payments/payment-result';
 import { Card, CardContent } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
-import { toBookingDto } from '@/lib/bookings/dto';
-import { findBookingRow } from '@/lib/bookings/queries';
+import { requirePageRole } from '@/lib/auth';
+import { toBookingDto, findBookingRow } from '@/lib/bookings';
 
 export const metadata: Metadata = { title: 'Payment' };
 

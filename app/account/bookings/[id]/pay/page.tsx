@@ -11,12 +11,10 @@ import { StartCheckout } from '@/components/payments/start-checkout';
 import { startBookingCheckoutAction } from '@/app/payments/checkout-actions';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
-import { toBookingDto, type BookingDto } from '@/lib/bookings/dto';
-import { findBookingRow } from '@/lib/bookings/queries';
+import { requirePageRole } from '@/lib/auth';
+import { toBookingDto, type BookingDto, findBookingRow } from '@/lib/bookings';
 import { now } from '@/lib/clock';
-import { classTarget, usableCreditFor } from '@/lib/credits/usable';
-import type { CreditTarget } from '@/lib/credits/ledger';
+import { classTarget, usableCreditFor, type CreditTarget } from '@/lib/credits';
 import { formatMoney } from '@/lib/money';
 import { browserStripeConfig } from '@/lib/payments';
 

@@ -8,9 +8,9 @@ import { PageHeader } from '@/components/page-header';
 import { PurchaseRefresh } from '@/components/packages/purchase-refresh';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
-import { requirePageRole } from '@/lib/auth/session';
-import { isAppError } from '@/lib/http/errors';
-import { getPurchaseFor } from '@/lib/packages/purchase';
+import { requirePageRole } from '@/lib/auth';
+import { isAppError } from '@/lib/errors';
+import { getPurchaseFor } from '@/lib/packages';
 
 export const metadata: Metadata = { title: 'Class pass purchase' };
 export const dynamic = 'force-dynamic';

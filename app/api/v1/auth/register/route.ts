@@ -1,6 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { registerInput } from '@/lib/users/fields';
-import { registerClient } from '@/lib/users/register';
+import { apiRoute } from '@/lib/http';
+import { registerInput, registerClient } from '@/lib/users';
 
 // POST /api/v1/auth/register {email, password, name} -> 201 {user}
 export const POST = apiRoute({ access: 'public', body: registerInput }, async ({ body }) => {

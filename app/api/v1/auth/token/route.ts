@@ -1,8 +1,6 @@
-import { issueApiToken, revokeApiToken } from '@/lib/auth/api-tokens';
-import { authenticate } from '@/lib/auth/authenticate';
-import { apiRoute } from '@/lib/http/api';
-import { clientIp } from '@/lib/http/client-ip';
-import { credentialsInput } from '@/lib/users/fields';
+import { issueApiToken, revokeApiToken, authenticate, clientIp } from '@/lib/auth';
+import { apiRoute } from '@/lib/http';
+import { credentialsInput } from '@/lib/users';
 
 // POST /api/v1/auth/token {email, password} -> {token, token_type, expires_at, user}
 export const POST = apiRoute({ access: 'public', body: credentialsInput }, async ({ body, request }) => {

@@ -1,8 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { listExceptionsQuery } from '@/lib/schedule/api-schemas';
-import { addException, exceptionInput, listExceptions } from '@/lib/schedule/availability';
-import { parseQuery } from '@/lib/http/fields';
-import { scheduleOwnerFor } from '@/lib/schedule/providers';
+import { apiRoute } from '@/lib/http';
+import { listExceptionsQuery, addException, exceptionInput, listExceptions, scheduleOwnerFor } from '@/lib/schedule';
+import { parseQuery } from '@/lib/fields';
 
 // GET /api/v1/availability/exceptions -> {exceptions: [{id, date, start, end, note}]} (start/end null: off all day)
 export const GET = apiRoute({ access: ['provider', 'admin'] }, async ({ request, user }) => {

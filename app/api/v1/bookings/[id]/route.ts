@@ -1,5 +1,5 @@
-import { getBookingFor } from '@/lib/bookings/queries';
-import { apiRoute } from '@/lib/http/api';
+import { getBookingFor } from '@/lib/bookings';
+import { apiRoute } from '@/lib/http';
 
 // GET /api/v1/bookings/:id -> {booking}; 404 for anyone not involved.
 export const GET = apiRoute({ access: 'user' }, async ({ user, params }) => ({

@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { getClass } from '@/lib/schedule/classes';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { getClass } from '@/lib/schedule';
 
 // GET /api/v1/classes/:id -> {class} (cancelled ones too, with cancelled: true); unknown or malformed id -> 404
 export const GET = apiRoute({ access: 'public' }, async ({ params }) => {

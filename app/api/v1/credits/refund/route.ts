@@ -1,6 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { refundCreditBody } from '@/lib/integration/api-schemas';
-import { refundCreditForBooking } from '@/lib/integration/credit-uses';
+import { apiRoute } from '@/lib/http';
+import { refundCreditBody, refundCreditForBooking } from '@/lib/integration';
 
 // POST /api/v1/credits/refund {booking_id, credit_id?} -> {success, booking_id, credit_id, remaining_classes, returned} (seed 000):
 // a cancelled booking's use goes back, even after a late cancellation; an admin or an integration key.

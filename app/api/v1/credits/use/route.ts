@@ -1,6 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { useCreditBody } from '@/lib/integration/api-schemas';
-import { useCreditForBooking } from '@/lib/integration/credit-uses';
+import { apiRoute } from '@/lib/http';
+import { useCreditBody, useCreditForBooking } from '@/lib/integration';
 
 // POST /api/v1/credits/use {booking_id, credit_id?} -> {success, booking_id, booking_status, credit_id, remaining_classes} (seed 000):
 // an admin, an integration key, or the booking's own client.

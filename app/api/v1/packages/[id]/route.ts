@@ -1,8 +1,7 @@
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { updatePackage } from '@/lib/flows/packages';
-import { updatePackageBody } from '@/lib/packages/api-schemas';
-import { getPackage } from '@/lib/packages/queries';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { updatePackage } from '@/lib/flows';
+import { updatePackageBody, getPackage } from '@/lib/packages';
 
 // GET /api/v1/packages/:id -> {package fields}; a retired package is visible to admins only (404 to others).
 export const GET = apiRoute({ access: 'public' }, async ({ params, user }) => {

@@ -1,7 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { parseQuery } from '@/lib/http/fields';
-import { bookingIdQuery } from '@/lib/integration/api-schemas';
-import { bookingPaymentStatus } from '@/lib/integration/booking-status';
+import { apiRoute } from '@/lib/http';
+import { parseQuery } from '@/lib/fields';
+import { bookingIdQuery, bookingPaymentStatus } from '@/lib/integration';
 
 // GET /api/v1/payment/booking-status?booking_id= -> {booking_id, status, payment_status, payment_type, payment_id, payment_amount, credit_id}
 // (seed 000): an admin or an integration key.

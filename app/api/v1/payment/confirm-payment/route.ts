@@ -1,6 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { confirmPaymentBody } from '@/lib/integration/api-schemas';
-import { confirmBookingPayment } from '@/lib/integration/confirm-payment';
+import { apiRoute } from '@/lib/http';
+import { confirmPaymentBody, confirmBookingPayment } from '@/lib/integration';
 
 // POST /api/v1/payment/confirm-payment {booking_id, payment_id, amount?, payment_type?} -> {success, booking_id, status, payment_status}
 // (seed 000): the PaymentIntent is checked with Stripe and applied as its webhook would be; an admin or an integration key.

@@ -1,7 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { createCreditBody } from '@/lib/integration/api-schemas';
-import { actorOf } from '@/lib/integration/caller';
-import { createCreditForPayment } from '@/lib/integration/create-credit';
+import { apiRoute } from '@/lib/http';
+import { createCreditBody, actorOf, createCreditForPayment } from '@/lib/integration';
 
 // POST /api/v1/payment/create-credit {client_id, package_id, payment_id, amount_paid} -> 201 {success, credit, transaction_id} (seed 000);
 // 200 with the same credit when the payment already granted it. An admin or an integration key.

@@ -1,5 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { questionSet } from '@/lib/questionnaire/questions';
+import { apiRoute } from '@/lib/http';
+import { questionSet } from '@/lib/questionnaire';
 
 // GET /api/v1/questionnaire/questions -> {version, questions, emergency_contact_fields, consent_text}
 // Public: the questions are no secret, and a client can read them before signing up.

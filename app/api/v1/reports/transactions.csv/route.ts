@@ -1,7 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { parseQuery } from '@/lib/http/fields';
-import { transactionsExportQuery } from '@/lib/reports/api-schemas';
-import { exportFileName, exportRange, transactionsCsv } from '@/lib/reports/transactions-csv';
+import { apiRoute } from '@/lib/http';
+import { parseQuery } from '@/lib/fields';
+import { transactionsExportQuery, exportFileName, exportRange, transactionsCsv } from '@/lib/reports';
 
 // GET /api/v1/reports/transactions.csv?from&to -> every ledger row in the range, oldest first, streamed as CSV (admins).
 export const GET = apiRoute({ access: ['admin'] }, async ({ request }) => {

@@ -1,6 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { assertMaySetFee, getSessionType, updateSessionType, updateSessionTypeInput } from '@/lib/schedule/session-types';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { assertMaySetFee, getSessionType, updateSessionType, updateSessionTypeInput } from '@/lib/schedule';
 
 // GET /api/v1/session-types/:id -> {session_type} (own ones for providers; any for admins)
 export const GET = apiRoute({ access: ['provider', 'admin'] }, async ({ params, user }) => {

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
 import { QuestionnaireReview } from '@/components/questionnaire/questionnaire-review';
-import { requirePageRole } from '@/lib/auth/session';
-import { questionnaireForPage } from '@/lib/questionnaire/page-view';
-import { QUESTIONS } from '@/lib/questionnaire/questions';
+import { requirePageRole } from '@/lib/auth';
+import { questionnaireForPage } from '@/components/questionnaire/load-questionnaire';
+import { QUESTIONS } from '@/lib/questionnaire';
 
 export const metadata: Metadata = { title: 'Client questionnaire' };
 

@@ -9,12 +9,11 @@ import { singleParam, type SearchParams } from '@/components/search-params';
 import { Alert } from '@/components/ui/alert';
 import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
-import { getCurrentUser } from '@/lib/auth/session';
+import { getCurrentUser } from '@/lib/auth';
 import { now } from '@/lib/clock';
-import { usableCreditFor } from '@/lib/credits/usable';
+import { usableCreditFor } from '@/lib/credits';
 import { formatMoney } from '@/lib/money';
-import { findProvider, getProvider } from '@/lib/schedule/providers';
-import { isOfferedSlot } from '@/lib/schedule/slots';
+import { findProvider, getProvider, isOfferedSlot } from '@/lib/schedule';
 
 export const metadata: Metadata = { title: 'Confirm your booking' };
 export const dynamic = 'force-dynamic';

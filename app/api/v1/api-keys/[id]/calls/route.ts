@@ -1,8 +1,8 @@
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { isUuid, parseQuery } from '@/lib/http/fields';
-import { listApiKeyCalls } from '@/lib/integration/api-keys';
-import { apiKeyCallsQuery } from '@/lib/integration/api-schemas';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { isUuid, parseQuery } from '@/lib/fields';
+import { listApiKeyCalls } from '@/lib/auth';
+import { apiKeyCallsQuery } from '@/lib/integration';
 
 // GET /api/v1/api-keys/:id/calls?page&page_size -> {calls, total, page, page_size}: the key's audit log, newest first (admin).
 export const GET = apiRoute({ access: ['admin'] }, async ({ request, params }) => {

@@ -1,7 +1,7 @@
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { isUuid } from '@/lib/http/fields';
-import { revokeApiKey } from '@/lib/integration/api-keys';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/fields';
+import { revokeApiKey } from '@/lib/auth';
 
 // POST /api/v1/api-keys/:id/revoke -> {api_key}: the key stops working at once; revoking again changes nothing (admin).
 export const POST = apiRoute({ access: ['admin'] }, async ({ user, params }) => {

@@ -1,5 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { deleteException } from '@/lib/schedule/availability';
+import { apiRoute } from '@/lib/http';
+import { deleteException } from '@/lib/schedule';
 
 // DELETE /api/v1/availability/exceptions/:id -> 204; unknown, malformed or another practitioner's -> 404
 export const DELETE = apiRoute({ access: ['provider', 'admin'] }, async ({ params, user }) => {

@@ -1,6 +1,6 @@
-import { cancelBody } from '@/lib/bookings/api-schemas';
-import { cancelBookingAndSettle } from '@/lib/flows/cancel-booking';
-import { apiRoute } from '@/lib/http/api';
+import { cancelBody } from '@/lib/bookings';
+import { cancelBookingAndSettle } from '@/lib/flows';
+import { apiRoute } from '@/lib/http';
 
 // POST /api/v1/bookings/:id/cancel {reason} -> {booking, refund} with refund_due per the cancellation policy;
 // a card payment owed back in full is refunded at once.

@@ -1,5 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { payments } from '@/lib/flows/payments';
+import { apiRoute } from '@/lib/http';
+import { payments } from '@/lib/flows';
 
 // POST /api/v1/bookings/:id/payment -> {mode: "payment_element", client_secret, payment_intent_id, amount, status}
 // or (checkout_mode "hosted") {mode: "hosted", checkout_url, checkout_session_id, amount}: the booking's one

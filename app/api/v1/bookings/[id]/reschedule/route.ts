@@ -1,6 +1,5 @@
-import { rescheduleBody, rescheduleTarget } from '@/lib/bookings/api-schemas';
-import { rescheduleBooking } from '@/lib/bookings/reschedule';
-import { apiRoute } from '@/lib/http/api';
+import { rescheduleBody, rescheduleTarget, rescheduleBooking } from '@/lib/bookings';
+import { apiRoute } from '@/lib/http';
 
 // POST /api/v1/bookings/:id/reschedule {class_id} | {starts_at} -> 201 {booking}: the new booking, same payment.
 export const POST = apiRoute({ access: ['client', 'admin'], body: rescheduleBody }, async ({ user, params, body }) => {

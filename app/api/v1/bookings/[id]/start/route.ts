@@ -1,5 +1,5 @@
-import { startSession } from '@/lib/bookings/lifecycle';
-import { apiRoute } from '@/lib/http/api';
+import { startSession } from '@/lib/bookings';
+import { apiRoute } from '@/lib/http';
 
 // POST /api/v1/bookings/:id/start -> {booking} (the booking's provider, or an admin)
 export const POST = apiRoute({ access: ['provider', 'admin'] }, async ({ user, params }) => ({

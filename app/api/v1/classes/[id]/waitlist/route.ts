@@ -1,7 +1,7 @@
-import { joinWaitlist, leaveWaitlist } from '@/lib/bookings/waitlist';
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { isUuid } from '@/lib/http/fields';
+import { joinWaitlist, leaveWaitlist } from '@/lib/bookings';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/fields';
 
 function classId(params: Record<string, string | string[] | undefined>): string {
   if (!isUuid(params.id)) throw new AppError('not_found', 'No such class.');

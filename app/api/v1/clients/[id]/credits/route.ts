@@ -1,9 +1,7 @@
-import { grantComplimentaryCredit } from '@/lib/credits/admin';
-import { grantCreditBody } from '@/lib/credits/api-schemas';
-import { clientCreditsWithHistory } from '@/lib/credits/read';
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { isUuid } from '@/lib/http/fields';
+import { grantComplimentaryCredit, grantCreditBody, clientCreditsWithHistory } from '@/lib/credits';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/fields';
 
 // GET /api/v1/clients/:id/credits -> {client, client_id, total_credits, credits, history}: the client themself or an admin; 404 for anyone else.
 export const GET = apiRoute({ access: 'user' }, async ({ user, params }) => clientCreditsWithHistory(String(params.id), user));

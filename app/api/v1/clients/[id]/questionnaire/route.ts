@@ -1,5 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { readQuestionnaire } from '@/lib/questionnaire/read';
+import { apiRoute } from '@/lib/http';
+import { readQuestionnaire } from '@/lib/questionnaire';
 
 // GET /api/v1/clients/:id/questionnaire -> {client, status, current (decrypted), history (dates)}
 // Admins, the client's providers and the client; anyone else gets 404 (see readQuestionnaire).

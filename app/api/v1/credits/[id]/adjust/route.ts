@@ -1,8 +1,7 @@
-import { adjustClientCredit } from '@/lib/credits/admin';
-import { adjustCreditBody } from '@/lib/credits/api-schemas';
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { isUuid } from '@/lib/http/fields';
+import { adjustClientCredit, adjustCreditBody } from '@/lib/credits';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/fields';
 
 // POST /api/v1/credits/:id/adjust {delta, reason} (admin) -> {credit, entry}; 422 when it would take more than is left.
 export const POST = apiRoute({ access: ['admin'], body: adjustCreditBody }, async ({ user, params, body }) => {

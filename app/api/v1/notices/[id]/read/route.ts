@@ -1,7 +1,7 @@
-import { markNoticeRead } from '@/lib/bookings/notices';
-import { apiRoute } from '@/lib/http/api';
-import { AppError } from '@/lib/http/errors';
-import { isUuid } from '@/lib/http/fields';
+import { markNoticeRead } from '@/lib/bookings';
+import { apiRoute } from '@/lib/http';
+import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/fields';
 
 // POST /api/v1/notices/:id/read -> 204
 export const POST = apiRoute({ access: 'user' }, async ({ user, params }) => {

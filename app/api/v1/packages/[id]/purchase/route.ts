@@ -1,5 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { startPackagePurchase } from '@/lib/flows/packages';
+import { apiRoute } from '@/lib/http';
+import { startPackagePurchase } from '@/lib/flows';
 
 // POST /api/v1/packages/:id/purchase (client) -> 201 {purchase_id, mode: "payment_element", client_secret, payment_intent_id,
 // amount, currency, status} or (checkout_mode "hosted") {purchase_id, mode: "hosted", url, checkout_url, checkout_session_id,

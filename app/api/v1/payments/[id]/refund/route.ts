@@ -1,5 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { payments } from '@/lib/flows/payments';
+import { apiRoute } from '@/lib/http';
+import { payments } from '@/lib/flows';
 import { refundBody } from '@/lib/payments';
 
 // POST /api/v1/payments/:id/refund {amount?, reason} -> 201 {refund}: admins any payment, providers their own (else 404).

@@ -1,9 +1,6 @@
-import { apiRoute } from '@/lib/http/api';
-import { parseQuery } from '@/lib/http/fields';
-import { slotsQuery } from '@/lib/schedule/api-schemas';
-import { requireProvider } from '@/lib/schedule/providers';
-import { queryRange } from '@/lib/schedule/range';
-import { freeSlotsWithZone } from '@/lib/schedule/slots';
+import { apiRoute } from '@/lib/http';
+import { parseQuery } from '@/lib/fields';
+import { slotsQuery, requireProvider, queryRange, freeSlotsWithZone } from '@/lib/schedule';
 
 // GET /api/v1/providers/:id/slots?session_type_id&from&to -> {time_zone, slots: [{starts_at, ends_at}]}
 export const GET = apiRoute({ access: 'public' }, async ({ request, params }) => {

@@ -1,6 +1,5 @@
-import { apiRoute } from '@/lib/http/api';
-import { clearQuestionnaire } from '@/lib/questionnaire/clearance';
-import { clearanceInput } from '@/lib/questionnaire/input';
+import { apiRoute } from '@/lib/http';
+import { clearQuestionnaire, clearanceInput } from '@/lib/questionnaire';
 
 // POST /api/v1/questionnaires/:id/clear {note} -> the client's status after clearing
 // Admins and the client's providers; others get 404, the client themself 403.

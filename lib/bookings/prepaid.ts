@@ -1,10 +1,27 @@
 import 'server-only';
+import { type Tx, getDb } from '@/db/client';
 import { and, eq } from 'drizzle-orm';
-import { getDb } from '@/db/client';
 import { bookings, classes, type Booking } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
-import type { PayInTransaction } from './pay-in-tx';
+import { AppError } from '@/lib/errors';
+
+/** What a booking is for, as something that pays for it in advance (a class credit) sees it. */
+export type BookingTarget = { kind: 'class'; classId: string; seriesId: string | null } | { kind: 'session'; sessionTypeId: string };
+
+export interface BookingToPay {
+  id: string;
+  clientId: string;
+  target: BookingTarget;
+  at: Date;
+}
+
+/**
+ * Pays for a booking inside the booking's own transaction (a class credit):
+ * the booking is confirmed at once, and if paying throws, the booking, its
+ * seat and its time are rolled back with it. Bookings know nothing more of
+ * what pays; the flow that books passes this in.
+ */
+export type PayInTransaction = (tx: Tx, booking: BookingToPay) => Promise<void>;
 
 /**
  * Pays a booking that is waiting for payment some other way than its card

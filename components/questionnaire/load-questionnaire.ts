@@ -1,8 +1,8 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { isAppError } from '@/lib/http/errors';
-import type { PublicUser } from '@/lib/users/public-user';
-import { readQuestionnaire, type QuestionnaireView } from './read';
+import { isAppError } from '@/lib/errors';
+import type { PublicUser } from '@/lib/users';
+import { readQuestionnaire, type QuestionnaireView } from '@/lib/questionnaire';
 
 /** readQuestionnaire for pages: what the viewer may not see is Next's 404 page. */
 export async function questionnaireForPage(clientId: string, viewer: PublicUser): Promise<QuestionnaireView> {

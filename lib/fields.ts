@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { AppError } from './errors';
-import { fieldErrors } from './json-body';
+import { AppError, type FieldErrors } from '@/lib/errors';
 
 /**
  * Field schemas and query parsing shared by every /api/v1 route.
@@ -51,4 +50,18 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 /** Throws the 400 of a failed safeParse, in the API's error shape. */
 export function validationError(error: z.ZodError): AppError {
   return new AppError('validation_failed', 'Some fields are missing or invalid.', { fields: fieldErrors(error) });
+}
+
+/** zod issues as `{ "field.path": ["message", ...] }`. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : '_';
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) (fields[[...issue.path, k].join('.')] ??= []).push('Unknown field.');
+      continue;
+    }
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
 }

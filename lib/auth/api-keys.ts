@@ -3,10 +3,10 @@ import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { apiKeyCalls, apiKeys, users, type ApiKey } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { AppError } from '@/lib/http/errors';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
-import type { PublicUser } from '@/lib/users/public-user';
-import { apiKeyPrefix, generateApiKey, hashApiKey, isWellFormedApiKey } from './key-format';
+import type { PublicUser } from '@/lib/users';
+import { apiKeyPrefix, generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key-format';
 
 /** The integration behind a request made with a valid API key. */
 export interface ApiKeyCaller {

@@ -1,0 +1,10 @@
+export { isApiKeyToken } from './api-key-format';
+export { createApiKey, identifyApiKey, listApiKeyCalls, listApiKeys, recentCallsByKey, recordApiKeyCall, revokeApiKey } from './api-keys';
+export type { ApiKeyCallDto, ApiKeyCaller, ApiKeyDto } from './api-keys';
+export { issueApiToken, revokeApiToken, userForApiToken } from './api-tokens';
+export { authenticate } from './authenticate';
+export { clientIp } from './client-ip';
+export { handlers, signIn, signOut } from './next-auth';
+export { areaOf, navFor, REQUEST_PATH_HEADER, roleLabel, safeCallbackPath } from './roles';
+export type { NavItem } from './roles';
+export { findActiveUser, getCurrentUser, requirePageRole } from './session';

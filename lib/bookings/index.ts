@@ -1,0 +1,17 @@
+export { cancelBody, createBookingBody, listBookingsQuery, rescheduleBody, rescheduleTarget } from './api-schemas';
+export type { CreateBookingBody } from './api-schemas';
+export { createBooking } from './book';
+export { toBookingDto } from './dto';
+export type { BookingDto } from './dto';
+export { expireDueHolds, expireHold } from './holds';
+export { cancelBooking, cancelClassAndBookings, completeSession, markNoShow, startSession } from './lifecycle';
+export { listNotices, markNoticeRead } from './notices';
+export type { NoticeDto } from './notices';
+export { bookingPayable } from './payable';
+export { payPendingBooking } from './prepaid';
+export type { PayInTransaction } from './prepaid';
+export { activeClassBooking, findBookingRow, getBookingFor, listBookings } from './queries';
+export type { BookingFilters } from './queries';
+export { rescheduleBooking } from './reschedule';
+export { isActive, START_EARLY_MINUTES } from './rules';
+export { joinWaitlist, leaveWaitlist, waitlistCount, waitlistPositionFor } from './waitlist';

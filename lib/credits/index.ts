@@ -1,0 +1,10 @@
+export { adjustClientCredit, grantComplimentaryCredit } from './admin';
+export { adjustCreditBody, grantCreditBody, listCreditClientsQuery, listCreditsQuery } from './api-schemas';
+export { creditForPayment, creditUsedBy, expireDueCredits, grantCredit, returnUse, revokeForRefund, SYSTEM_ACTOR, userActor } from './ledger';
+export type { CreditActor, CreditTarget } from './ledger';
+export { payWithCredit } from './pay-booking';
+export { clientsWithCredits, creditHistory, creditsOfClient, findCredit, toCreditDto } from './queries';
+export type { CreditDto, CreditEntryDto, CreditState } from './queries';
+export { clientCreditsFor, clientCreditsWithHistory, creditFor } from './read';
+export { classTarget, usableCreditFor } from './usable';
+export { creditUseOfBooking } from './queries';

@@ -1,0 +1,6 @@
+export { cancelBookingAndSettle } from './cancel-booking';
+export { cancelClassAndSettle } from './cancel-class';
+export { bookAndPay } from './create-booking';
+export { payBookingWithCredit, returnBookingCredit } from './credits';
+export { startPackagePurchase, updatePackage } from './packages';
+export { payments } from './payments';

@@ -1,0 +1,2 @@
+export { apiRoute, errorResponse } from './api';
+export { formAction, FormInput } from './form-action';

@@ -1,0 +1,11 @@
+export { apiKeyCallsQuery, bookingIdQuery, clientIdQuery, confirmPaymentBody, createApiKeyBody, createCreditBody, refundCreditBody, useCreditBody } from './api-schemas';
+export { bookingPaymentStatus } from './booking-status';
+export type { BookingPaymentStatus } from './booking-status';
+export { actorOf } from './caller';
+export { creditsOfIntegrationClient } from './client-credits';
+export { confirmBookingPayment } from './confirm-payment';
+export type { ConfirmPaymentResult } from './confirm-payment';
+export { createCreditForPayment } from './create-credit';
+export type { CreateCreditResult } from './create-credit';
+export { refundCreditForBooking, useCreditForBooking } from './credit-uses';
+export type { RefundCreditResult, UseCreditResult } from './credit-uses';

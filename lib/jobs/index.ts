@@ -1,0 +1,2 @@
+export { enqueue, getBoss, QUEUES, scheduleHoldExpiry } from './queue';
+export type { JobData } from './queue';

@@ -1,0 +1,12 @@
+export { listQuestionnairesQuery } from './api-schemas';
+export { clearQuestionnaire } from './clearance';
+export { assertCanBook } from './eligibility';
+export { clearanceInput, questionnaireInput } from './input';
+export { listQuestionnaires } from './list';
+export type { QuestionnaireList, QuestionnaireListItem } from './list';
+export { CONSENT_TEXT, QUESTION_IDS, QUESTIONS, questionSet } from './questions';
+export { readOwnAnswers, readQuestionnaire } from './read';
+export type { QuestionnaireView } from './read';
+export { questionnaireStatus, questionnaireStatuses } from './status';
+export type { QuestionnaireStatus } from './status';
+export { submitQuestionnaire } from './submit';

@@ -1,0 +1,2 @@
+export { transactionsExportQuery } from './api-schemas';
+export { exportFileName, exportRange, transactionColumns, transactionsCsv } from './transactions-csv';

@@ -1,0 +1,15 @@
+export { availabilityQuery, listClassesQuery, listExceptionsQuery, listSessionTypesQuery, slotsQuery } from './api-schemas';
+export { addException, availabilityInput, deleteException, exceptionInput, getAvailability, listExceptions, replaceAvailability } from './availability';
+export type { AvailabilityDto, ExceptionDto } from './availability';
+export type { ClassDto } from './class-dto';
+export { classFormBody, classFormFieldNames } from './class-form';
+export { cancelClass, createClasses, createClassesInput, getClass, listClasses } from './classes';
+export { findProvider, getProvider, listProviders, requireProvider, scheduleOwnerFor } from './providers';
+export type { ProviderWithSessionTypes } from './providers';
+export { queryRange } from './range';
+export { releaseSeat, takeSeat } from './seats';
+export type { SessionTypeDto } from './session-type-dto';
+export { assertMaySetFee, createSessionType, createSessionTypeInput, getSessionType, listSessionTypes, updateSessionType, updateSessionTypeInput } from './session-types';
+export { freeSlots, freeSlotsWithZone, isOfferedSlot } from './slots';
+export type { FreeSlot } from './slots';
+export { localBoundary } from './windows';
