@@ -8,6 +8,7 @@ import { decodeForm } from './http/form';
 import { IdempotencyStore } from './http/idempotency';
 import { Params } from './http/params';
 import { Router, type ApiContext, type KeyKind } from './http/router';
+import { checkParams } from './params/spec';
 import { Clock } from './store/clock';
 import { State } from './store/state';
 
@@ -154,7 +155,12 @@ export class Emulator {
         idempotencyKey: method === 'POST' ? (req.headers['idempotency-key'] as string | undefined) : undefined,
       };
 
-      const handler = match.route.handler as (c: ApiContext) => unknown;
+      const spec = match.route.params;
+      const routeHandler = match.route.handler as (c: ApiContext) => unknown;
+      const handler = (c: ApiContext): unknown => {
+        if (spec) checkParams(spec, method === 'POST' ? c.body.raw : c.query.raw);
+        return routeHandler(c);
+      };
       if (!ctx.idempotencyKey) {
         sendJson(res, 200, handler(ctx));
         return;

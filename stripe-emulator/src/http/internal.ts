@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Emulator } from '../emulator';
+import { checkParams } from '../params/spec';
 import type { FormObject } from './form';
 import { Params } from './params';
 import type { ApiContext } from './router';
@@ -7,8 +8,9 @@ import type { ApiContext } from './router';
 /**
  * Runs an API route in-process, as Stripe's own pages do on its servers (the
  * hosted checkout page creating and confirming a PaymentIntent). Errors are
- * thrown as the route throws them. Pass a publishable key to act as the
- * customer's browser would (then the object's client secret must be sent).
+ * thrown as the route throws them; parameters are checked as for a request.
+ * Pass a publishable key to act as the customer's browser would (then the
+ * object's client secret must be sent).
  */
 export function callApi<T>(
   emu: Emulator,
@@ -32,5 +34,6 @@ export function callApi<T>(
     requestId: `req_${randomBytes(10).toString('hex')}`,
     idempotencyKey: undefined,
   };
+  if (match.route.params) checkParams(match.route.params, body);
   return (match.route.handler as (c: ApiContext) => T)(ctx);
 }

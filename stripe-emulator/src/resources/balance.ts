@@ -5,6 +5,8 @@ import { paginate } from '../http/list';
 import type { ApiContext } from '../http/router';
 import { newId } from '../store/ids';
 import { createdFilter, emptyList, expandPaths, mustGet } from './util';
+import * as P from '../params/balance';
+import * as TRANSFERS from '../params/transfers';
 
 /** Who caused a change: carried into the events' `request` field. */
 export type EventCtx = Pick<ApiContext, 'requestId' | 'idempotencyKey'> | undefined;
@@ -146,10 +148,10 @@ export function reverseTransfer(emu: Emulator, ctx: EventCtx, transferId: string
 }
 
 export function installBalance(emu: Emulator): void {
-  emu.router.api('GET', '/v1/balance_transactions/:id', (ctx) =>
+  emu.router.api('GET', '/v1/balance_transactions/:id', P.TRANSACTION, (ctx) =>
     expand(emu.state, mustGet(emu, 'balance_transactions', 'balance transaction', ctx.params.id ?? ''), expandPaths(ctx)),
   );
-  emu.router.api('GET', '/v1/balance_transactions', (ctx) => {
+  emu.router.api('GET', '/v1/balance_transactions', P.TRANSACTIONS, (ctx) => {
     const type = ctx.query.string('type');
     const source = ctx.query.string('source');
     const created = createdFilter(ctx.query);
@@ -157,18 +159,18 @@ export function installBalance(emu: Emulator): void {
     return paginate(items, ctx.query, '/v1/balance_transactions');
   });
   // Read-only views of destination-charge transfers; creating separate transfers is Connect's.
-  emu.router.api('GET', '/v1/transfers/:id', (ctx) => expand(emu.state, mustGet(emu, 'transfers', 'transfer', ctx.params.id ?? ''), expandPaths(ctx)));
-  emu.router.api('GET', '/v1/transfers', (ctx) => {
+  emu.router.api('GET', '/v1/transfers/:id', TRANSFERS.RETRIEVE, (ctx) => expand(emu.state, mustGet(emu, 'transfers', 'transfer', ctx.params.id ?? ''), expandPaths(ctx)));
+  emu.router.api('GET', '/v1/transfers', TRANSFERS.LIST, (ctx) => {
     const destination = ctx.query.string('destination');
     const group = ctx.query.string('transfer_group');
     const created = createdFilter(ctx.query);
     const items = emu.state.all('transfers').filter((tr) => (!destination || tr.destination === destination) && (!group || tr.transfer_group === group) && created(tr.created));
     return paginate(items, ctx.query, '/v1/transfers');
   });
-  emu.router.api('GET', '/v1/application_fees/:id', (ctx) =>
+  emu.router.api('GET', '/v1/application_fees/:id', P.FEE, (ctx) =>
     expand(emu.state, mustGet(emu, 'application_fees', 'application fee', ctx.params.id ?? ''), expandPaths(ctx)),
   );
-  emu.router.api('GET', '/v1/application_fees', (ctx) => {
+  emu.router.api('GET', '/v1/application_fees', P.FEES, (ctx) => {
     const charge = ctx.query.string('charge');
     const items = emu.state.all('application_fees').filter((f) => !charge || f.charge === charge);
     return paginate(items, ctx.query, '/v1/application_fees');

@@ -7,6 +7,7 @@ import { newId } from '../store/ids';
 import { applicationFee, balanceTransaction, destinationTransfer, type EventCtx } from './balance';
 import type { CardBehaviour } from './cards';
 import { createdFilter, expandPaths, mustGet, stripeFee } from './util';
+import * as P from '../params/charges';
 
 type Decline = Extract<CardBehaviour, { kind: 'decline' }>;
 
@@ -166,8 +167,8 @@ export function announceSettlement(emu: Emulator, ctx: EventCtx, charge: Stripe.
 }
 
 export function installCharges(emu: Emulator): void {
-  emu.router.api('GET', '/v1/charges/:id', (ctx) => expand(emu.state, mustGet(emu, 'charges', 'charge', ctx.params.id ?? ''), expandPaths(ctx)));
-  emu.router.api('POST', '/v1/charges/:id', (ctx) => {
+  emu.router.api('GET', '/v1/charges/:id', P.RETRIEVE, (ctx) => expand(emu.state, mustGet(emu, 'charges', 'charge', ctx.params.id ?? ''), expandPaths(ctx)));
+  emu.router.api('POST', '/v1/charges/:id', P.UPDATE, (ctx) => {
     const charge = mustGet(emu, 'charges', 'charge', ctx.params.id ?? '');
     const description = ctx.body.string('description');
     const next: Stripe.Charge = {
@@ -180,7 +181,7 @@ export function installCharges(emu: Emulator): void {
     emu.events.emit('charge.updated', next, { ctx, previous: { metadata: charge.metadata, description: charge.description } });
     return expand(emu.state, next, expandPaths(ctx));
   });
-  emu.router.api('GET', '/v1/charges', (ctx) => {
+  emu.router.api('GET', '/v1/charges', P.LIST, (ctx) => {
     const pi = ctx.query.string('payment_intent');
     const customer = ctx.query.string('customer');
     const created = createdFilter(ctx.query);

@@ -11,6 +11,7 @@ import { authenticationPage, checkoutPage, closedPage } from './checkout-page';
 import { createSession, expireIfDue, expireSession, getSession } from './checkout-sessions';
 import { completeAuthentication } from './payment-flow';
 import { expandPaths } from './util';
+import * as P from '../params/checkout';
 
 const SWEEP_MS = 1_000;
 
@@ -111,9 +112,9 @@ async function formOf(req: IncomingMessage): Promise<Params> {
 }
 
 export const checkoutModule: Module = (emu) => {
-  emu.router.api('POST', '/v1/checkout/sessions', (ctx) => expand(ctx.emu.state, createSession(ctx.emu, ctx.body), expandPaths(ctx)));
-  emu.router.api('GET', '/v1/checkout/sessions/:id', (ctx) => expand(ctx.emu.state, getSession(ctx.emu, ctx.params.id ?? ''), expandPaths(ctx)));
-  emu.router.api('GET', '/v1/checkout/sessions', (ctx) => {
+  emu.router.api('POST', '/v1/checkout/sessions', P.CREATE, (ctx) => expand(ctx.emu.state, createSession(ctx.emu, ctx.body), expandPaths(ctx)));
+  emu.router.api('GET', '/v1/checkout/sessions/:id', P.RETRIEVE, (ctx) => expand(ctx.emu.state, getSession(ctx.emu, ctx.params.id ?? ''), expandPaths(ctx)));
+  emu.router.api('GET', '/v1/checkout/sessions', P.LIST, (ctx) => {
     const pi = ctx.query.string('payment_intent');
     const customer = ctx.query.string('customer');
     const status = ctx.query.string('status');
@@ -123,14 +124,14 @@ export const checkoutModule: Module = (emu) => {
       .filter((s) => (!pi || s.payment_intent === pi) && (!customer || s.customer === customer) && (!status || s.status === status));
     return expand(ctx.emu.state, paginate(items, ctx.query, '/v1/checkout/sessions'), expandPaths(ctx));
   });
-  emu.router.api('POST', '/v1/checkout/sessions/:id/expire', (ctx) => {
+  emu.router.api('POST', '/v1/checkout/sessions/:id/expire', P.EXPIRE, (ctx) => {
     const session = getSession(ctx.emu, ctx.params.id ?? '');
     if (session.status !== 'open') {
       throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`);
     }
     return expand(ctx.emu.state, expireSession(ctx.emu, session), expandPaths(ctx));
   });
-  emu.router.api('GET', '/v1/checkout/sessions/:id/line_items', (ctx) => {
+  emu.router.api('GET', '/v1/checkout/sessions/:id/line_items', P.LIST_LINE_ITEMS, (ctx) => {
     const session = getSession(ctx.emu, ctx.params.id ?? '');
     const items = ctx.emu.state.get('checkout_line_items', session.id) ?? [];
     return paginate(items, ctx.query, `/v1/checkout/sessions/${session.id}/line_items`);

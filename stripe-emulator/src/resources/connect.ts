@@ -7,6 +7,7 @@ import type { ApiContext } from '../http/router';
 import { newSecret } from '../store/ids';
 import { createAccount, getAccount, updateAccount } from './connect-accounts';
 import { installOnboardingPages } from './connect-pages';
+import * as P from '../params/connect';
 
 /** Account links live 300 s on the emulator's clock, as Stripe's do (about five minutes). */
 export const ACCOUNT_LINK_TTL_S = 300;
@@ -44,17 +45,17 @@ function expandParam(ctx: ApiContext): string[] | undefined {
 }
 
 export const connectModule: Module = (emu) => {
-  emu.router.api('POST', '/v1/accounts', (ctx) => expand(ctx.emu.state, createAccount(ctx), expandParam(ctx)));
-  emu.router.api('GET', '/v1/accounts', (ctx) => paginate(ctx.emu.state.all('accounts'), ctx.query, '/v1/accounts'));
-  emu.router.api('GET', '/v1/accounts/:id', (ctx) => expand(ctx.emu.state, getAccount(ctx.emu, ctx.params.id ?? ''), expandParam(ctx)));
-  emu.router.api('POST', '/v1/accounts/:id', (ctx) => expand(ctx.emu.state, updateAccount(ctx), expandParam(ctx)));
-  emu.router.api('DELETE', '/v1/accounts/:id', (ctx): Stripe.DeletedAccount => {
+  emu.router.api('POST', '/v1/accounts', P.CREATE, (ctx) => expand(ctx.emu.state, createAccount(ctx), expandParam(ctx)));
+  emu.router.api('GET', '/v1/accounts', P.LIST, (ctx) => paginate(ctx.emu.state.all('accounts'), ctx.query, '/v1/accounts'));
+  emu.router.api('GET', '/v1/accounts/:id', P.RETRIEVE, (ctx) => expand(ctx.emu.state, getAccount(ctx.emu, ctx.params.id ?? ''), expandParam(ctx)));
+  emu.router.api('POST', '/v1/accounts/:id', P.UPDATE, (ctx) => expand(ctx.emu.state, updateAccount(ctx), expandParam(ctx)));
+  emu.router.api('DELETE', '/v1/accounts/:id', P.DELETE, (ctx): Stripe.DeletedAccount => {
     const id = ctx.params.id ?? '';
     getAccount(ctx.emu, id);
     ctx.emu.state.delete('accounts', id);
     return { id, object: 'account', deleted: true };
   });
-  emu.router.api('POST', '/v1/accounts/:id/login_links', (ctx): Stripe.LoginLink => {
+  emu.router.api('POST', '/v1/accounts/:id/login_links', P.CREATE_LOGIN_LINK, (ctx): Stripe.LoginLink => {
     const account = getAccount(ctx.emu, ctx.params.id ?? '');
     if (account.type !== 'express') {
       throw invalidRequest('Cannot create a login link for an account that is not an Express account.', { param: 'account' });
@@ -64,7 +65,7 @@ export const connectModule: Module = (emu) => {
     }
     return { object: 'login_link', created: ctx.emu.clock.now(), url: `${ctx.emu.url}/_emulator/connect/dashboard/${account.id}` };
   });
-  emu.router.api('POST', '/v1/account_links', createAccountLink);
+  emu.router.api('POST', '/v1/account_links', P.CREATE_ACCOUNT_LINK, createAccountLink);
 
   installOnboardingPages(emu);
 };

@@ -9,6 +9,7 @@ import { newId, newSecret } from '../store/ids';
 import { cancelIntent, captureIntent, completeAuthentication, confirmIntent, unexpected } from './payment-flow';
 import { createCardPaymentMethod, resolvePaymentMethod } from './payment-methods';
 import { checkMinimumAmount, createdFilter, currencyParam, expandPaths, formatAmount, mustGet, requireClientSecret } from './util';
+import * as P from '../params/payment-intents';
 
 const MODIFIABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const CAPTURE_METHODS = ['automatic', 'automatic_async', 'manual'];
@@ -84,13 +85,14 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
   checkFee(fee, amount, currency, transfer);
   const customer = customerParam(emu, body);
   const pm = paymentMethodParam(ctx);
-  const types = body.list('payment_method_types')?.filter((t): t is string => typeof t === 'string');
+  // API 2026-10-28 names the accepted types `allowed_payment_method_types` (formerly payment_method_types).
+  const types = body.list('allowed_payment_method_types')?.filter((t): t is Stripe.PaymentIntent.AllowedPaymentMethodType => typeof t === 'string');
   const automatic = body.object('automatic_payment_methods');
   const id = newId('pi');
   const pi: Stripe.PaymentIntent = {
     id,
     object: 'payment_intent',
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: types?.length ? types : null,
     amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
@@ -143,7 +145,7 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
 function update(ctx: ApiContext): Stripe.PaymentIntent {
   const { body, emu } = ctx;
   const pi = mustGet(emu, 'payment_intents', 'payment_intent', ctx.params.id ?? '');
-  for (const field of ['amount', 'currency', 'payment_method', 'capture_method', 'application_fee_amount', 'transfer_data', 'customer', 'payment_method_types']) {
+  for (const field of ['amount', 'currency', 'payment_method', 'capture_method', 'application_fee_amount', 'transfer_data', 'customer', 'allowed_payment_method_types']) {
     if (body.has(field) && !MODIFIABLE.includes(pi.status)) {
       throw unexpected(
         pi,
@@ -185,18 +187,19 @@ function get(ctx: ApiContext): Stripe.PaymentIntent {
 }
 
 export function installPaymentIntents(emu: Emulator): void {
-  emu.router.api('POST', '/v1/payment_intents', create);
-  emu.router.api('GET', '/v1/payment_intents', (ctx) => {
+  emu.router.api('POST', '/v1/payment_intents', P.CREATE, create);
+  emu.router.api('GET', '/v1/payment_intents', P.LIST, (ctx) => {
     const customer = ctx.query.string('customer');
     const created = createdFilter(ctx.query);
     const items = emu.state.all('payment_intents').filter((pi) => (!customer || pi.customer === customer) && created(pi.created));
     return paginate(items, ctx.query, '/v1/payment_intents');
   });
-  emu.router.api('GET', '/v1/payment_intents/:id', (ctx) => expand(emu.state, get(ctx), expandPaths(ctx)), { publishable: true });
-  emu.router.api('POST', '/v1/payment_intents/:id', update);
+  emu.router.api('GET', '/v1/payment_intents/:id', P.RETRIEVE, (ctx) => expand(emu.state, get(ctx), expandPaths(ctx)), { publishable: true });
+  emu.router.api('POST', '/v1/payment_intents/:id', P.UPDATE, update);
   emu.router.api(
     'POST',
     '/v1/payment_intents/:id/confirm',
+    P.CONFIRM,
     (ctx) => {
       const pi = get(ctx);
       const pm = paymentMethodParam(ctx);
@@ -205,12 +208,12 @@ export function installPaymentIntents(emu: Emulator): void {
     },
     { publishable: true },
   );
-  emu.router.api('POST', '/v1/payment_intents/:id/capture', (ctx) => {
+  emu.router.api('POST', '/v1/payment_intents/:id/capture', P.CAPTURE, (ctx) => {
     const pi = mustGet(emu, 'payment_intents', 'payment_intent', ctx.params.id ?? '');
     const next = captureIntent(emu, ctx, pi, ctx.body.integer('amount_to_capture'), ctx.body.integer('application_fee_amount'));
     return expand(emu.state, next, expandPaths(ctx));
   });
-  emu.router.api('POST', '/v1/payment_intents/:id/cancel', (ctx) => {
+  emu.router.api('POST', '/v1/payment_intents/:id/cancel', P.CANCEL, (ctx) => {
     const pi = mustGet(emu, 'payment_intents', 'payment_intent', ctx.params.id ?? '');
     const reason = enumParam<Stripe.PaymentIntent.CancellationReason>(ctx.body, 'cancellation_reason', CANCELLATION_REASONS) ?? null;
     return expand(emu.state, cancelIntent(emu, ctx, pi, reason), expandPaths(ctx));
@@ -219,6 +222,7 @@ export function installPaymentIntents(emu: Emulator): void {
   emu.router.api(
     'POST',
     '/v1/payment_intents/:id/_authenticate',
+    P.AUTHENTICATE,
     (ctx) => {
       get(ctx);
       const outcome = ctx.body.requiredString('outcome');

@@ -8,6 +8,8 @@ import type { ApiContext } from '../http/router';
 import { newId } from '../store/ids';
 import { cardDetails, testCardNumber, validateCard, type CardInput } from './cards';
 import { expandPaths, mustGet } from './util';
+import * as P from '../params/payment-methods';
+import { LIST_PAYMENT_METHODS as LIST_FOR_CUSTOMER } from '../params/customers';
 
 function billingDetails(p: Params | undefined, current?: Stripe.PaymentMethod.BillingDetails): Stripe.PaymentMethod.BillingDetails {
   const base: Stripe.PaymentMethod.BillingDetails = current ?? { address: null, email: null, name: null, phone: null, tax_id: null };
@@ -100,11 +102,11 @@ function listPaymentMethods(ctx: ApiContext, customer: string | undefined): Stri
 }
 
 export function installPaymentMethods(emu: Emulator): void {
-  emu.router.api('POST', '/v1/payment_methods', (ctx) => expand(emu.state, createCardPaymentMethod(emu, ctx.body), expandPaths(ctx)), { publishable: true });
+  emu.router.api('POST', '/v1/payment_methods', P.CREATE, (ctx) => expand(emu.state, createCardPaymentMethod(emu, ctx.body), expandPaths(ctx)), { publishable: true });
 
-  emu.router.api('GET', '/v1/payment_methods/:id', (ctx) => expand(emu.state, resolvePaymentMethod(emu, ctx.params.id ?? '', 'id'), expandPaths(ctx)));
+  emu.router.api('GET', '/v1/payment_methods/:id', P.RETRIEVE, (ctx) => expand(emu.state, resolvePaymentMethod(emu, ctx.params.id ?? '', 'id'), expandPaths(ctx)));
 
-  emu.router.api('POST', '/v1/payment_methods/:id', (ctx) => {
+  emu.router.api('POST', '/v1/payment_methods/:id', P.UPDATE, (ctx) => {
     const pm = resolvePaymentMethod(emu, ctx.params.id ?? '', 'id');
     const card = ctx.body.object('card');
     const next: Stripe.PaymentMethod = {
@@ -120,12 +122,12 @@ export function installPaymentMethods(emu: Emulator): void {
     return expand(emu.state, next, expandPaths(ctx));
   });
 
-  emu.router.api('POST', '/v1/payment_methods/:id/attach', (ctx) => {
+  emu.router.api('POST', '/v1/payment_methods/:id/attach', P.ATTACH, (ctx) => {
     const pm = resolvePaymentMethod(emu, ctx.params.id ?? '', 'id');
     return expand(emu.state, attachPaymentMethod(ctx, pm, ctx.body.requiredString('customer')), expandPaths(ctx));
   });
 
-  emu.router.api('POST', '/v1/payment_methods/:id/detach', (ctx) => {
+  emu.router.api('POST', '/v1/payment_methods/:id/detach', P.DETACH, (ctx) => {
     const pm = resolvePaymentMethod(emu, ctx.params.id ?? '', 'id');
     if (!pm.customer) {
       throw invalidRequest('The payment method you provided is not attached to a customer so detachment is impossible.', { param: 'payment_method' });
@@ -136,8 +138,8 @@ export function installPaymentMethods(emu: Emulator): void {
     return expand(emu.state, next, expandPaths(ctx));
   });
 
-  emu.router.api('GET', '/v1/payment_methods', (ctx) => listPaymentMethods(ctx, ctx.query.string('customer')));
-  emu.router.api('GET', '/v1/customers/:id/payment_methods', (ctx) => {
+  emu.router.api('GET', '/v1/payment_methods', P.LIST, (ctx) => listPaymentMethods(ctx, ctx.query.string('customer')));
+  emu.router.api('GET', '/v1/customers/:id/payment_methods', LIST_FOR_CUSTOMER, (ctx) => {
     const list = listPaymentMethods(ctx, ctx.params.id ?? '');
     return { ...list, url: `/v1/customers/${ctx.params.id ?? ''}/payment_methods` };
   });

@@ -9,6 +9,7 @@ import { newId } from '../store/ids';
 import { balanceTransaction, refundApplicationFee, reverseTransfer } from './balance';
 import { behaviourOf } from './cards';
 import { createdFilter, expandPaths, formatAmount, mustGet } from './util';
+import * as P from '../params/refunds';
 
 /** How long a pending (7726) refund takes to succeed, or a 5126 refund to fail. */
 export const REFUND_SETTLE_MS = 1_000;
@@ -133,22 +134,22 @@ export function installRefunds(emu: Emulator): void {
   emu.onReset(clear);
   emu.onClose(clear);
 
-  emu.router.api('POST', '/v1/refunds', (ctx) => create(ctx, timers));
-  emu.router.api('GET', '/v1/refunds', (ctx) => {
+  emu.router.api('POST', '/v1/refunds', P.CREATE, (ctx) => create(ctx, timers));
+  emu.router.api('GET', '/v1/refunds', P.LIST, (ctx) => {
     const charge = ctx.query.string('charge');
     const pi = ctx.query.string('payment_intent');
     const created = createdFilter(ctx.query);
     const items = emu.state.all('refunds').filter((r) => (!charge || r.charge === charge) && (!pi || r.payment_intent === pi) && created(r.created));
     return paginate(items, ctx.query, '/v1/refunds');
   });
-  emu.router.api('GET', '/v1/refunds/:id', (ctx) => expand(emu.state, mustGet(emu, 'refunds', 'refund', ctx.params.id ?? ''), expandPaths(ctx)));
-  emu.router.api('POST', '/v1/refunds/:id', (ctx) => {
+  emu.router.api('GET', '/v1/refunds/:id', P.RETRIEVE, (ctx) => expand(emu.state, mustGet(emu, 'refunds', 'refund', ctx.params.id ?? ''), expandPaths(ctx)));
+  emu.router.api('POST', '/v1/refunds/:id', P.UPDATE, (ctx) => {
     const refund = mustGet(emu, 'refunds', 'refund', ctx.params.id ?? '');
     const next = emu.state.put('refunds', refund.id, { ...refund, metadata: mergeMetadata(refund.metadata ?? {}, ctx.body.metadata()) });
     emu.events.emit('refund.updated', next, { ctx, previous: { metadata: refund.metadata } });
     return expand(emu.state, next, expandPaths(ctx));
   });
-  emu.router.api('POST', '/v1/refunds/:id/cancel', (ctx) => {
+  emu.router.api('POST', '/v1/refunds/:id/cancel', P.CANCEL, (ctx) => {
     const refund = mustGet(emu, 'refunds', 'refund', ctx.params.id ?? '');
     throw invalidRequest(
       `Refund ${refund.id} cannot be canceled because it has a status of ${refund.status ?? 'unknown'}. Only refunds with a status of requires_action can be canceled.`,

@@ -6,6 +6,7 @@ import { mergeMetadata, type Params } from '../http/params';
 import type { ApiContext } from '../http/router';
 import { newId } from '../store/ids';
 import { newSigningSecret } from './signature';
+import * as P from '../params/webhooks';
 
 type StoredEndpoint = Stripe.WebhookEndpoint & { secret: string };
 
@@ -101,11 +102,11 @@ function remove(ctx: ApiContext): Stripe.DeletedWebhookEndpoint {
 }
 
 export function installEndpointRoutes(emu: Emulator): void {
-  emu.router.api('POST', '/v1/webhook_endpoints', create);
-  emu.router.api('GET', '/v1/webhook_endpoints', (ctx) =>
+  emu.router.api('POST', '/v1/webhook_endpoints', P.CREATE_ENDPOINT, create);
+  emu.router.api('GET', '/v1/webhook_endpoints', P.LIST_ENDPOINTS, (ctx) =>
     paginate(ctx.emu.state.all('webhook_endpoints').map(publicView), ctx.query, '/v1/webhook_endpoints'),
   );
-  emu.router.api('GET', '/v1/webhook_endpoints/:id', (ctx) => publicView(find(ctx)));
-  emu.router.api('POST', '/v1/webhook_endpoints/:id', update);
-  emu.router.api('DELETE', '/v1/webhook_endpoints/:id', remove);
+  emu.router.api('GET', '/v1/webhook_endpoints/:id', P.RETRIEVE_ENDPOINT, (ctx) => publicView(find(ctx)));
+  emu.router.api('POST', '/v1/webhook_endpoints/:id', P.UPDATE_ENDPOINT, update);
+  emu.router.api('DELETE', '/v1/webhook_endpoints/:id', P.DELETE_ENDPOINT, remove);
 }
