@@ -15,6 +15,8 @@ export interface ApiContext {
   body: Params;
   query: Params;
   key: { kind: KeyKind; value: string };
+  /** The `Stripe-Account` the request acts on, or null for the platform itself. */
+  account: string | null;
   requestId: string;
   idempotencyKey: string | undefined;
 }

@@ -49,16 +49,18 @@ function successUrl(session: Stripe.Checkout.Session): string {
 
 /** Creates the PaymentIntent the session describes and confirms it with the card typed on the page. */
 function pay(emu: Emulator, session: Stripe.Checkout.Session, form: Params): Stripe.PaymentIntent {
+  // The payment happens on the account the session was created on.
+  const account = emu.state.ownerOf(session.id);
   const [month, year] = (form.string('expiry') ?? '').split('/').map((s) => s.trim());
   const pm = callApi<Stripe.PaymentMethod>(emu, 'POST', '/v1/payment_methods', {
     type: 'card',
     card: { number: (form.string('number') ?? '').replace(/\s+/g, ''), exp_month: month ?? '', exp_year: year ?? '', cvc: form.string('cvc') ?? '' },
     billing_details: { email: form.string('email') ?? '', address: { postal_code: form.string('postal_code') ?? '' } },
-  });
+  }, undefined, account);
   const existing = typeof session.payment_intent === 'string' ? emu.state.get('payment_intents', session.payment_intent) : undefined;
   // A retry after a decline confirms the same PaymentIntent again, as Stripe Checkout does.
   if (existing?.status === 'requires_payment_method') {
-    return callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${existing.id}/confirm`, { payment_method: pm.id });
+    return callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${existing.id}/confirm`, { payment_method: pm.id }, undefined, account);
   }
   const pending = emu.state.get('checkout_payment_data', session.id);
   const body: FormObject = {
@@ -76,9 +78,9 @@ function pay(emu: Emulator, session: Stripe.Checkout.Session, form: Params): Str
   const email = form.string('email') || session.customer_email;
   if (email) body.receipt_email = email;
   // Remember the intent before confirming, so a 3-D Secure step can find it.
-  const created = callApi<Stripe.PaymentIntent>(emu, 'POST', '/v1/payment_intents', { ...body, confirm: 'false' });
+  const created = callApi<Stripe.PaymentIntent>(emu, 'POST', '/v1/payment_intents', { ...body, confirm: 'false' }, undefined, account);
   emu.state.put('checkout_sessions', session.id, { ...session, payment_intent: created.id });
-  return callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${created.id}/confirm`, { payment_method: pm.id });
+  return callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${created.id}/confirm`, { payment_method: pm.id }, undefined, account);
 }
 
 function afterPayment(emu: Emulator, res: ServerResponse, session: Stripe.Checkout.Session, pi: Stripe.PaymentIntent, email: string | null): void {

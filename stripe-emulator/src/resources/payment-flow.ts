@@ -64,7 +64,10 @@ function decline(emu: Emulator, ctx: EventCtx, pi: Stripe.PaymentIntent, pm: Str
   emu.events.emit('charge.failed', charge, { ctx });
   emu.events.emit('payment_intent.payment_failed', next, { ctx, previous: { status: pi.status, last_payment_error: pi.last_payment_error } });
   const { type: _type, doc_url: _doc, ...rest } = error;
-  return new StripeApiError(402, { ...rest, type: 'card_error', message: d.message, payment_intent: next });
+  const refused = new StripeApiError(402, { ...rest, type: 'card_error', message: d.message, payment_intent: next });
+  // The attempt stays on record (failed charge, events) although the request fails.
+  refused.keepsState = true;
+  return refused;
 }
 
 /** 3-D Secure needed: requires_action with the step Stripe.js (or a redirect) performs. */

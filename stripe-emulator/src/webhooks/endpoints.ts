@@ -8,11 +8,11 @@ import { newId } from '../store/ids';
 import { newSigningSecret } from './signature';
 import * as P from '../params/webhooks';
 
-type StoredEndpoint = Stripe.WebhookEndpoint & { secret: string };
+type StoredEndpoint = Stripe.WebhookEndpoint & { secret: string; connect?: boolean };
 
-/** Stripe shows the signing secret only in the create response. */
+/** Stripe shows the signing secret only in the create response, and never the `connect` flag. */
 function publicView(endpoint: StoredEndpoint): Stripe.WebhookEndpoint {
-  const { secret: _secret, ...rest } = endpoint;
+  const { secret: _secret, connect: _connect, ...rest } = endpoint;
   return structuredClone(rest);
 }
 
@@ -72,6 +72,8 @@ function create(ctx: ApiContext): Stripe.WebhookEndpoint {
     secret: newSigningSecret(),
     status: 'enabled',
     url,
+    // A Connect endpoint hears the connected accounts' events; the others, the platform's own.
+    ...(ctx.body.boolean('connect') ? { connect: true } : {}),
   };
   ctx.emu.state.put('webhook_endpoints', endpoint.id, endpoint);
   return { ...publicView(endpoint), secret: endpoint.secret };
