@@ -113,5 +113,6 @@ describe('unknown parameters', () => {
     expect(customer.object).toBe('customer');
     const deleted = await t.stripe.customers.del(customer.id);
     expect(deleted.deleted).toBe(true);
+    expect((await t.stripe.balance.retrieve({ expand: ['x'] })).object).toBe('balance');
   });
 });

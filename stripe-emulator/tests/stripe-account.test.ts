@@ -70,7 +70,7 @@ describe('Stripe-Account header', () => {
     // A deleted account is unknown from then on.
     const gone = await connectedAccount();
     await t.stripe.accounts.del(gone);
-    expect((await failure(t.stripe.customers.list({}, { stripeAccount: gone }))).code).toBe('account_invalid');
+    expect((await failure(t.stripe.balance.retrieve({}, { stripeAccount: gone }))).code).toBe('account_invalid');
   });
 
   it('idempotency keys are kept per account', async () => {
@@ -114,5 +114,23 @@ describe('Stripe-Account header', () => {
     const accountEvents = await t.stripe.events.list({ type: 'customer.created' }, { stripeAccount: a });
     expect(accountEvents.data.map((e) => e.account)).toEqual([a]);
     expect((await t.stripe.events.retrieve(accountEvents.data[0]?.id ?? '', {}, { stripeAccount: a })).type).toBe('customer.created');
+  });
+
+  it('a direct charge with an application fee pays the fee to the platform', async () => {
+    const a = await connectedAccount();
+    const pi = await t.stripe.paymentIntents.create(
+      { amount: 10_000, currency: 'gbp', application_fee_amount: 1_000, payment_method: 'pm_card_visa', confirm: true },
+      { stripeAccount: a },
+    );
+    const charge = await t.stripe.charges.retrieve(String(pi.latest_charge), { expand: ['balance_transaction'] }, { stripeAccount: a });
+    const txn = charge.balance_transaction as Stripe.BalanceTransaction;
+    expect(txn.fee_details.map((d) => [d.type, d.amount])).toEqual([
+      ['application_fee', 1_000],
+      ['stripe_fee', 170],
+    ]);
+    expect((await t.stripe.balance.retrieve({}, { stripeAccount: a })).available).toEqual([{ amount: 10_000 - 1_000 - 170, currency: 'gbp', source_types: { card: 8_830 } }]);
+    expect((await t.stripe.balance.retrieve()).available[0]).toMatchObject({ amount: 1_000, currency: 'gbp' });
+    const fees = await t.stripe.applicationFees.list();
+    expect(fees.data.map((f) => [f.amount, f.account, f.charge])).toEqual([[1_000, a, charge.id]]);
   });
 });

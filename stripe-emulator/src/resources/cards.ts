@@ -4,7 +4,7 @@ import { StripeApiError } from '../http/errors';
 
 /** What a test card does when charged (STRIPE.md's table). */
 export type CardBehaviour =
-  | { kind: 'succeed' }
+  | { kind: 'succeed'; bypassPending?: boolean }
   | { kind: 'decline'; code: string; decline_code: string; message: string; param?: string }
   | { kind: 'three_ds_on_session' }
   | { kind: 'three_ds_always' }
@@ -25,6 +25,7 @@ const TEST_CARDS: TestCard[] = [
   { number: '4000056655665556', aliases: ['pm_card_visa_debit'], behaviour: { kind: 'succeed' }, funding: 'debit' },
   { number: '5555555555554444', aliases: ['pm_card_mastercard'], behaviour: { kind: 'succeed' } },
   { number: '378282246310005', aliases: ['pm_card_amex'], behaviour: { kind: 'succeed' } },
+  { number: '4000000000000077', aliases: ['pm_card_bypassPending'], behaviour: { kind: 'succeed', bypassPending: true } },
   { number: '4000000000000002', aliases: ['pm_card_visa_chargeDeclined', 'pm_card_chargeDeclined'], behaviour: DECLINED },
   {
     number: '4000000000009995',

@@ -4,8 +4,10 @@ import { expand } from '../http/expand';
 import { paginate } from '../http/list';
 import { mergeMetadata } from '../http/params';
 import { newId } from '../store/ids';
-import { applicationFee, balanceTransaction, destinationTransfer, type EventCtx } from './balance';
-import type { CardBehaviour } from './cards';
+import { applicationFee, balanceTransaction, type EventCtx } from './balance';
+import { chargeFundsAvailableOn } from './funds';
+import { announceTransfer, destinationTransfer } from './transfers';
+import { behaviourOf, type CardBehaviour } from './cards';
 import { createdFilter, expandPaths, mustGet, stripeFee } from './util';
 import * as P from '../params/charges';
 
@@ -124,20 +126,30 @@ export function createCharge(emu: Emulator, pi: Stripe.PaymentIntent, pm: Stripe
 }
 
 /**
- * Captures `amount` of a charge: its balance transaction (fee per `stripeFee`), and for a
- * destination charge the transfer (the captured amount, or transfer_data.amount) and the
- * application fee, which Stripe then collects from the connected account. Their events are
- * sent by `announceSettlement` once everything is stored.
+ * Captures `amount` of a charge: its balance transaction (fee per `stripeFee`; pending while
+ * the control API holds funds); for a destination
+ * charge the transfer (the captured amount, or transfer_data.amount) and the application fee,
+ * which Stripe collects from the connected account; for a direct charge (on a connected
+ * account) the application fee paid to the platform. Events: `announceSettlement`.
  */
 export function capture(emu: Emulator, charge: Stripe.Charge, amount: number, feeAmount = charge.application_fee_amount): Stripe.Charge {
+  const pm = charge.payment_method ? emu.state.withScope(undefined, () => emu.state.get('payment_methods', charge.payment_method ?? '')) : undefined;
+  const card = behaviourOf(pm?.card?.fingerprint);
+  // 4000 0000 0000 0077 skips the pending balance even while the control API holds funds.
+  const availableOn = card.kind === 'succeed' && card.bypassPending ? emu.clock.now() : chargeFundsAvailableOn(emu);
+  const owner = emu.state.ownerOf(charge.id);
+  const directFee = owner && feeAmount ? feeAmount : 0;
   const txn = balanceTransaction(emu, {
     amount,
     fee: stripeFee(amount),
+    applicationFee: directFee || undefined,
     currency: charge.currency,
     type: 'charge',
     category: 'charge',
     source: charge.id,
     description: charge.description ?? undefined,
+    availableOn,
+    owner,
   });
   let next: Stripe.Charge = {
     ...charge,
@@ -150,8 +162,11 @@ export function capture(emu: Emulator, charge: Stripe.Charge, amount: number, fe
   const destination = charge.transfer_data ? (typeof charge.transfer_data.destination === 'string' ? charge.transfer_data.destination : charge.transfer_data.destination.id) : null;
   if (destination) {
     const transferAmount = Math.min(charge.transfer_data?.amount ?? amount, amount);
-    next = { ...next, transfer: destinationTransfer(emu, next, destination, transferAmount).id };
-    if (feeAmount) next = { ...next, application_fee: applicationFee(emu, next, destination, feeAmount).id };
+    const applicationFeeAmount = feeAmount ?? undefined;
+    next = { ...next, transfer: destinationTransfer(emu, next, destination, transferAmount, { applicationFee: applicationFeeAmount, availableOn }).id };
+    if (feeAmount) next = { ...next, application_fee: applicationFee(emu, next, destination, feeAmount, availableOn).id };
+  } else if (owner && directFee) {
+    next = { ...next, application_fee: applicationFee(emu, next, owner, directFee, availableOn).id };
   }
   return emu.state.put('charges', next.id, next);
 }
@@ -161,9 +176,9 @@ export function announceSettlement(emu: Emulator, ctx: EventCtx, charge: Stripe.
   const transferId = typeof charge.transfer === 'string' ? charge.transfer : charge.transfer?.id;
   const feeId = typeof charge.application_fee === 'string' ? charge.application_fee : charge.application_fee?.id;
   const transfer = transferId ? emu.state.get('transfers', transferId) : undefined;
-  const fee = feeId ? emu.state.get('application_fees', feeId) : undefined;
-  if (transfer) emu.events.emit('transfer.created', transfer, { ctx });
-  if (fee) emu.events.emit('application_fee.created', fee, { ctx });
+  const fee = feeId ? emu.state.withScope(undefined, () => emu.state.get('application_fees', feeId)) : undefined;
+  if (transfer) announceTransfer(emu, ctx, transfer);
+  if (fee) emu.events.emit('application_fee.created', fee, { ctx, account: null });
 }
 
 export function installCharges(emu: Emulator): void {
@@ -185,7 +200,10 @@ export function installCharges(emu: Emulator): void {
     const pi = ctx.query.string('payment_intent');
     const customer = ctx.query.string('customer');
     const created = createdFilter(ctx.query);
-    const items = emu.state.all('charges').filter((c) => (!pi || c.payment_intent === pi) && (!customer || c.customer === customer) && created(c.created));
+    const group = ctx.query.string('transfer_group');
+    const items = emu.state
+      .all('charges')
+      .filter((c) => (!pi || c.payment_intent === pi) && (!customer || c.customer === customer) && (!group || c.transfer_group === group) && created(c.created));
     return paginate(items, ctx.query, '/v1/charges');
   });
 }

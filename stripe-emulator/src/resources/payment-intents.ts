@@ -31,10 +31,11 @@ function destinationOf(emu: Emulator, p: Params): Stripe.PaymentIntent.TransferD
   return { destination, ...(amount !== undefined ? { amount } : {}) };
 }
 
-function checkFee(fee: number | null, amount: number, currency: string, transfer: Stripe.PaymentIntent.TransferData | null | undefined): void {
+function checkFee(ctx: ApiContext, fee: number | null, amount: number, currency: string, transfer: Stripe.PaymentIntent.TransferData | null | undefined): void {
   if (fee === null) return;
   if (fee < 0) throw invalidRequest('This value must be greater than or equal to 0.', { param: 'application_fee_amount' });
-  if (!transfer) {
+  // A direct charge (made on a connected account through Stripe-Account) may carry a fee too.
+  if (!transfer && !ctx.account) {
     throw invalidRequest(
       'Can only apply an application_fee_amount when the PaymentIntent is attempting a direct payment (using an OAuth key or Stripe-Account header) or destination payment (using `transfer_data[destination]`).',
       { param: 'application_fee_amount' },
@@ -82,7 +83,7 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
   checkMinimumAmount(amount, currency);
   const transfer = destinationOf(emu, body);
   const fee = body.integer('application_fee_amount') ?? null;
-  checkFee(fee, amount, currency, transfer);
+  checkFee(ctx, fee, amount, currency, transfer);
   const customer = customerParam(emu, body);
   const pm = paymentMethodParam(ctx);
   // API 2026-10-28 names the accepted types `allowed_payment_method_types` (formerly payment_method_types).
@@ -158,7 +159,7 @@ function update(ctx: ApiContext): Stripe.PaymentIntent {
   if (body.has('amount') || body.has('currency')) checkMinimumAmount(amount, currency);
   const transfer = body.has('transfer_data') ? destinationOf(emu, body) : (pi.transfer_data ?? null);
   const fee = body.has('application_fee_amount') ? (body.integer('application_fee_amount') ?? null) : pi.application_fee_amount;
-  checkFee(fee, amount, currency, transfer);
+  checkFee(ctx, fee, amount, currency, transfer);
   const pm = paymentMethodParam(ctx);
   const next: Stripe.PaymentIntent = {
     ...pi,

@@ -6,7 +6,8 @@ import { paginate } from '../http/list';
 import { mergeMetadata } from '../http/params';
 import type { ApiContext } from '../http/router';
 import { newId } from '../store/ids';
-import { balanceTransaction, refundApplicationFee, reverseTransfer } from './balance';
+import { balanceTransaction, refundApplicationFee, transactionOf } from './balance';
+import { reverseTransfer } from './transfers';
 import { behaviourOf } from './cards';
 import { createdFilter, expandPaths, formatAmount, mustGet } from './util';
 import * as P from '../params/refunds';
@@ -58,7 +59,7 @@ function create(ctx: ApiContext, timers: Set<NodeJS.Timeout>): Stripe.Refund {
   const share = (total: number) => Math.round((total * amount) / charge.amount);
   const transferId = idOf(charge.transfer);
   const transfer = transferId ? emu.state.get('transfers', transferId) : undefined;
-  const reversal = body.boolean('reverse_transfer') && transfer ? reverseTransfer(emu, ctx, transfer.id, share(transfer.amount), id) : null;
+  const reversal = body.boolean('reverse_transfer') && transfer ? (reverseTransfer(emu, ctx, transfer.id, share(transfer.amount), { sourceRefund: id })?.id ?? null) : null;
   const feeId = idOf(charge.application_fee);
   const fee = feeId ? emu.state.get('application_fees', feeId) : undefined;
   if (body.boolean('refund_application_fee') && fee) refundApplicationFee(emu, ctx, fee.id, share(fee.amount));
@@ -67,7 +68,15 @@ function create(ctx: ApiContext, timers: Set<NodeJS.Timeout>): Stripe.Refund {
     id,
     object: 'refund',
     amount,
-    balance_transaction: balanceTransaction(emu, { amount: -amount, currency: charge.currency, type: 'refund', category: 'refund', source: id }).id,
+    // Taken from the charge's funds: still pending while they are, else from the available balance.
+    balance_transaction: balanceTransaction(emu, {
+      amount: -amount,
+      currency: charge.currency,
+      type: 'refund',
+      category: 'refund',
+      source: id,
+      availableOn: transactionOf(emu, charge.balance_transaction)?.available_on,
+    }).id,
     charge: charge.id,
     created: emu.clock.now(),
     currency: charge.currency,
@@ -113,7 +122,14 @@ function settle(emu: Emulator, refundId: string, outcome: 'succeeded' | 'failed'
     emu.events.emit('charge.refund.updated', next, { previous });
     return;
   }
-  const txn = balanceTransaction(emu, { amount: refund.amount, currency: refund.currency, type: 'refund_failure', category: 'refund_failure', source: refund.id });
+  const txn = balanceTransaction(emu, {
+    amount: refund.amount,
+    currency: refund.currency,
+    type: 'refund_failure',
+    category: 'refund_failure',
+    source: refund.id,
+    owner: emu.state.ownerOf(refund.id),
+  });
   const next = emu.state.put('refunds', refund.id, { ...refund, status: 'failed', failure_reason: 'expired_or_canceled_card', failure_balance_transaction: txn.id });
   const charge = emu.state.get('charges', idOf(refund.charge) ?? '');
   if (charge) {

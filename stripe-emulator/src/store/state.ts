@@ -16,6 +16,8 @@ export interface Collections {
   balance_transactions: Record<string, Stripe.BalanceTransaction>;
   application_fees: Record<string, Stripe.ApplicationFee>;
   transfers: Record<string, Stripe.Transfer>;
+  transfer_reversals: Record<string, Stripe.TransferReversal>;
+  payouts: Record<string, Stripe.Payout>;
   checkout_sessions: Record<string, Stripe.Checkout.Session>;
   checkout_line_items: Record<string, Stripe.LineItem[]>;
   /** payment_intent_data of each Checkout Session, used when the customer pays. */
@@ -60,6 +62,8 @@ const EMPTY: () => Collections = () => ({
   balance_transactions: {},
   application_fees: {},
   transfers: {},
+  transfer_reversals: {},
+  payouts: {},
   checkout_sessions: {},
   checkout_line_items: {},
   checkout_payment_data: {},
