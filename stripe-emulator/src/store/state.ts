@@ -24,6 +24,8 @@ export interface Collections {
   checkout_payment_data: Record<string, CheckoutPaymentData>;
   accounts: Record<string, Stripe.Account>;
   account_links: Record<string, { object: Stripe.AccountLink; account: string; used: boolean; refresh_url: string; return_url: string }>;
+  /** Express dashboard sessions behind login links: token -> account, expiry (unix s). */
+  login_links: Record<string, { account: string; expires_at: number }>;
   events: Record<string, Stripe.Event>;
   /** `connect`: a Connect endpoint, for events of connected accounts (Stripe does not show the flag). */
   webhook_endpoints: Record<string, Stripe.WebhookEndpoint & { secret: string; connect?: boolean }>;
@@ -69,6 +71,7 @@ const EMPTY: () => Collections = () => ({
   checkout_payment_data: {},
   accounts: {},
   account_links: {},
+  login_links: {},
   events: {},
   webhook_endpoints: {},
   deliveries: {},
