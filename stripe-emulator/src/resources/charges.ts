@@ -43,7 +43,7 @@ function cardDetails(pm: Stripe.PaymentMethod, amount: number, cvcFailed: boolea
   };
 }
 
-function outcome(decline: Decline | undefined): Stripe.Charge.Outcome {
+function outcome(decline: Decline | undefined, risk: 'normal' | 'elevated'): Stripe.Charge.Outcome {
   if (!decline) {
     return {
       advice_code: null,
@@ -51,22 +51,37 @@ function outcome(decline: Decline | undefined): Stripe.Charge.Outcome {
       network_decline_code: null,
       network_status: 'approved_by_network',
       reason: null,
-      risk_level: 'normal',
-      risk_score: 32,
+      risk_level: risk,
+      risk_score: risk === 'elevated' ? 67 : 32,
       seller_message: 'Payment complete.',
       type: 'authorized',
     };
   }
-  const generic = decline.decline_code === 'generic_decline';
+  if (decline.blocked) {
+    // Radar's block: the bank never sees the payment.
+    return {
+      advice_code: 'do_not_try_again',
+      network_advice_code: null,
+      network_decline_code: null,
+      network_status: 'not_sent_to_network',
+      reason: 'highest_risk_level',
+      risk_level: 'highest',
+      risk_score: 95,
+      seller_message: 'Stripe blocked this payment as too risky.',
+      type: 'blocked',
+    };
+  }
+  const reason = decline.decline_code ?? decline.code;
+  const generic = reason === 'generic_decline';
   return {
-    advice_code: generic ? 'try_again_later' : 'do_not_try_again',
+    advice_code: generic || reason === 'processing_error' ? 'try_again_later' : 'do_not_try_again',
     network_advice_code: null,
     network_decline_code: null,
     network_status: 'declined_by_network',
-    reason: decline.decline_code,
+    reason,
     risk_level: 'normal',
     risk_score: 32,
-    seller_message: generic ? 'The bank did not return any further details with this decline.' : `The bank returned the decline code \`${decline.decline_code}\`.`,
+    seller_message: generic ? 'The bank did not return any further details with this decline.' : `The bank returned the decline code \`${reason}\`.`,
     type: 'issuer_declined',
   };
 }
@@ -74,6 +89,7 @@ function outcome(decline: Decline | undefined): Stripe.Charge.Outcome {
 /** A Charge for one confirm attempt of a PaymentIntent (stored; the caller settles and announces it). */
 export function createCharge(emu: Emulator, pi: Stripe.PaymentIntent, pm: Stripe.PaymentMethod, decline?: Decline): Stripe.Charge {
   const id = newId('ch');
+  const behaviour = behaviourOf(pm.card?.fingerprint);
   const captured = !decline && pi.capture_method !== 'manual';
   const destination = pi.transfer_data ? (typeof pi.transfer_data.destination === 'string' ? pi.transfer_data.destination : pi.transfer_data.destination.id) : null;
   const charge: Stripe.Charge = {
@@ -101,7 +117,7 @@ export function createCharge(emu: Emulator, pi: Stripe.PaymentIntent, pm: Stripe
     livemode: false,
     metadata: { ...pi.metadata },
     on_behalf_of: null,
-    outcome: outcome(decline),
+    outcome: outcome(decline, behaviour.kind === 'succeed' && behaviour.risk === 'elevated' ? 'elevated' : 'normal'),
     paid: !decline,
     payment_intent: pi.id,
     payment_method: pm.id,
@@ -127,7 +143,7 @@ export function createCharge(emu: Emulator, pi: Stripe.PaymentIntent, pm: Stripe
 
 /**
  * Captures `amount` of a charge: its balance transaction (fee per `stripeFee`; pending while
- * the control API holds funds); for a destination
+ * the control API holds funds), the uncaptured rest released as a refund; for a destination
  * charge the transfer (the captured amount, or transfer_data.amount) and the application fee,
  * which Stripe collects from the connected account; for a direct charge (on a connected
  * account) the application fee paid to the platform. Events: `announceSettlement`.
@@ -159,6 +175,7 @@ export function capture(emu: Emulator, charge: Stripe.Charge, amount: number, fe
     application_fee_amount: feeAmount,
     balance_transaction: txn.id,
   };
+  if (amount < charge.amount) releaseAuthorization(emu, next, charge.amount - amount);
   const destination = charge.transfer_data ? (typeof charge.transfer_data.destination === 'string' ? charge.transfer_data.destination : charge.transfer_data.destination.id) : null;
   if (destination) {
     const transferAmount = Math.min(charge.transfer_data?.amount ?? amount, amount);
@@ -171,6 +188,34 @@ export function capture(emu: Emulator, charge: Stripe.Charge, amount: number, fe
   return emu.state.put('charges', next.id, next);
 }
 
+/**
+ * The part of an authorisation that will not be captured goes back to the card: Stripe shows
+ * it as a refund of the charge (no balance transaction: the money never reached the balance).
+ */
+export function releaseAuthorization(emu: Emulator, charge: Stripe.Charge, amount: number): Stripe.Refund {
+  const refund: Stripe.Refund = {
+    id: newId('re'),
+    object: 'refund',
+    amount,
+    balance_transaction: null,
+    charge: charge.id,
+    created: emu.clock.now(),
+    currency: charge.currency,
+    customer: typeof charge.customer === 'string' ? charge.customer : (charge.customer?.id ?? null),
+    customer_account: null,
+    destination_details: { card: { reference_status: 'unavailable', reference_type: 'acquirer_reference_number', type: 'reversal' }, type: 'card' },
+    metadata: {},
+    payment_intent: typeof charge.payment_intent === 'string' ? charge.payment_intent : (charge.payment_intent?.id ?? null),
+    payment_method: charge.payment_method,
+    reason: null,
+    receipt_number: null,
+    source_transfer_reversal: null,
+    status: 'succeeded',
+    transfer_reversal: null,
+  };
+  return emu.state.put('refunds', refund.id, refund, emu.state.ownerOf(charge.id));
+}
+
 /** Announces the transfer and application fee that `capture` made for a charge. */
 export function announceSettlement(emu: Emulator, ctx: EventCtx, charge: Stripe.Charge): void {
   const transferId = typeof charge.transfer === 'string' ? charge.transfer : charge.transfer?.id;
@@ -181,8 +226,18 @@ export function announceSettlement(emu: Emulator, ctx: EventCtx, charge: Stripe.
   if (fee) emu.events.emit('application_fee.created', fee, { ctx, account: null });
 }
 
+/** The charge with its refunds listed, as `expand[]=refunds` asks. */
+function withRefunds(emu: Emulator, charge: Stripe.Charge): Stripe.Charge {
+  const data = emu.state.all('refunds').filter((r) => (typeof r.charge === 'string' ? r.charge : r.charge?.id) === charge.id);
+  return { ...charge, refunds: { object: 'list', data, has_more: false, url: `/v1/charges/${charge.id}/refunds` } };
+}
+
 export function installCharges(emu: Emulator): void {
-  emu.router.api('GET', '/v1/charges/:id', P.RETRIEVE, (ctx) => expand(emu.state, mustGet(emu, 'charges', 'charge', ctx.params.id ?? ''), expandPaths(ctx)));
+  emu.router.api('GET', '/v1/charges/:id', P.RETRIEVE, (ctx) => {
+    const charge = mustGet(emu, 'charges', 'charge', ctx.params.id ?? '');
+    const paths = expandPaths(ctx);
+    return expand(emu.state, paths.includes('refunds') ? withRefunds(emu, charge) : charge, paths.filter((p) => p !== 'refunds'));
+  });
   emu.router.api('POST', '/v1/charges/:id', P.UPDATE, (ctx) => {
     const charge = mustGet(emu, 'charges', 'charge', ctx.params.id ?? '');
     const description = ctx.body.string('description');

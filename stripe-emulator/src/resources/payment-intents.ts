@@ -85,6 +85,9 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
   const fee = body.integer('application_fee_amount') ?? null;
   checkFee(ctx, fee, amount, currency, transfer);
   const customer = customerParam(emu, body);
+  const captureMethod = enumParam<Stripe.PaymentIntent.CaptureMethod>(body, 'capture_method', CAPTURE_METHODS) ?? 'automatic';
+  const confirmationMethod = enumParam<Stripe.PaymentIntent.ConfirmationMethod>(body, 'confirmation_method', ['automatic', 'manual']) ?? 'automatic';
+  const setupFutureUsage = enumParam<Stripe.PaymentIntent.SetupFutureUsage>(body, 'setup_future_usage', ['on_session', 'off_session']) ?? null;
   const pm = paymentMethodParam(ctx);
   // API 2026-10-28 names the accepted types `allowed_payment_method_types` (formerly payment_method_types).
   const types = body.list('allowed_payment_method_types')?.filter((t): t is Stripe.PaymentIntent.AllowedPaymentMethodType => typeof t === 'string');
@@ -104,9 +107,9 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
       types && !automatic ? null : { allow_redirects: automatic?.string('allow_redirects') === 'never' ? 'never' : 'always', enabled: automatic?.boolean('enabled') ?? true },
     canceled_at: null,
     cancellation_reason: null,
-    capture_method: enumParam(body, 'capture_method', CAPTURE_METHODS) ?? 'automatic',
+    capture_method: captureMethod,
     client_secret: `${id}_secret_${newSecret(25)}`,
-    confirmation_method: enumParam(body, 'confirmation_method', ['automatic', 'manual']) ?? 'automatic',
+    confirmation_method: confirmationMethod,
     created: emu.clock.now(),
     currency,
     customer,
@@ -128,7 +131,7 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
     processing: null,
     receipt_email: body.string('receipt_email') || null,
     review: null,
-    setup_future_usage: enumParam(body, 'setup_future_usage', ['on_session', 'off_session']) ?? null,
+    setup_future_usage: setupFutureUsage,
     shipping: null,
     source: null,
     statement_descriptor: body.string('statement_descriptor') || null,

@@ -1,12 +1,12 @@
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator';
-import { invalidRequest, missingParam } from '../http/errors';
+import { StripeApiError, invalidRequest, missingParam } from '../http/errors';
 import { expand } from '../http/expand';
 import { paginate } from '../http/list';
 import { mergeMetadata, type Params } from '../http/params';
 import type { ApiContext } from '../http/router';
 import { newId } from '../store/ids';
-import { cardDetails, testCardNumber, validateCard, type CardInput } from './cards';
+import { behaviourOf, cardDetails, testCardNumber, validateCard, type CardInput } from './cards';
 import { expandPaths, mustGet } from './util';
 import * as P from '../params/payment-methods';
 import { LIST_PAYMENT_METHODS as LIST_FOR_CUSTOMER } from '../params/customers';
@@ -62,6 +62,22 @@ export function resolvePaymentMethod(emu: Emulator, id: string, param = 'payment
   return emu.state.get('payment_methods', id) ?? fromTestAlias(emu, id) ?? mustGet(emu, 'payment_methods', 'PaymentMethod', id, param);
 }
 
+/**
+ * Attaching a card checks it with the bank, as Stripe does: a declining test card answers
+ * its 402 and stays unattached (only 4000 0000 0000 0341 attaches and fails later).
+ */
+function checkCardOnAttach(pm: Stripe.PaymentMethod): void {
+  const behaviour = behaviourOf(pm.card?.fingerprint);
+  if (behaviour.kind !== 'decline' || behaviour.attachable) return;
+  throw new StripeApiError(402, {
+    type: 'card_error',
+    code: behaviour.code,
+    ...(behaviour.decline_code ? { decline_code: behaviour.decline_code } : {}),
+    message: behaviour.message,
+    ...(behaviour.param ? { param: behaviour.param } : {}),
+  });
+}
+
 export function attachPaymentMethod(ctx: ApiContext, pm: Stripe.PaymentMethod, customerId: string): Stripe.PaymentMethod {
   const { emu } = ctx;
   mustGet(emu, 'customers', 'customer', customerId, 'customer');
@@ -69,6 +85,7 @@ export function attachPaymentMethod(ctx: ApiContext, pm: Stripe.PaymentMethod, c
   if (pm.customer) {
     throw invalidRequest('The payment method you provided has already been attached to a customer.', { param: 'payment_method' });
   }
+  checkCardOnAttach(pm);
   const next = emu.state.put('payment_methods', pm.id, { ...pm, customer: customerId });
   emu.events.emit('payment_method.attached', next, { ctx, previous: { customer: null } });
   return next;
