@@ -210,7 +210,9 @@ function sourceCharge(emu: Emulator, id: string, amount: number, currency: strin
     .all('transfers')
     .filter((t) => idOf(t.source_transaction) === id)
     .reduce((sum, t) => sum + t.amount - t.amount_reversed, 0);
-  const left = charge.amount_captured - charge.amount_refunded + (charge.amount - charge.amount_captured) - used;
+  // What was captured, less what was refunded of it (amount_refunded also counts a released authorisation), less earlier transfers.
+  const refunded = charge.amount_refunded - (charge.amount - charge.amount_captured);
+  const left = charge.amount_captured - refunded - used;
   if (amount > left) {
     throw invalidRequest(
       `The transfer amount (${formatAmount(amount, currency)}) is greater than the amount left to transfer from source_transaction ${id} (${formatAmount(Math.max(0, left), currency)}).`,
@@ -334,10 +336,9 @@ function findReversal(ctx: ApiContext): Stripe.TransferReversal {
 }
 
 export function installTransfers(emu: Emulator): void {
-  const paths = expandPaths;
-  emu.router.api('POST', '/v1/transfers', P.CREATE, (ctx) => expand(emu.state, create(ctx), paths(ctx)));
-  emu.router.api('GET', '/v1/transfers/:id', P.RETRIEVE, (ctx) => expand(emu.state, mustGet(emu, 'transfers', 'transfer', ctx.params.id ?? ''), paths(ctx)));
-  emu.router.api('POST', '/v1/transfers/:id', P.UPDATE, (ctx) => expand(emu.state, update(ctx), paths(ctx)));
+  emu.router.api('POST', '/v1/transfers', P.CREATE, (ctx) => expand(emu.state, create(ctx), expandPaths(ctx)));
+  emu.router.api('GET', '/v1/transfers/:id', P.RETRIEVE, (ctx) => expand(emu.state, mustGet(emu, 'transfers', 'transfer', ctx.params.id ?? ''), expandPaths(ctx)));
+  emu.router.api('POST', '/v1/transfers/:id', P.UPDATE, (ctx) => expand(emu.state, update(ctx), expandPaths(ctx)));
   emu.router.api('GET', '/v1/transfers', P.LIST, (ctx) => {
     const destination = ctx.query.string('destination');
     const group = ctx.query.string('transfer_group');
@@ -345,7 +346,7 @@ export function installTransfers(emu: Emulator): void {
     const items = emu.state
       .all('transfers')
       .filter((tr) => (!destination || tr.destination === destination) && (!group || tr.transfer_group === group) && created(tr.created));
-    return expand(emu.state, paginate(items, ctx.query, '/v1/transfers'), paths(ctx));
+    return expand(emu.state, paginate(items, ctx.query, '/v1/transfers'), expandPaths(ctx));
   });
 
   emu.router.api('POST', '/v1/transfers/:id/reversals', P.CREATE_REVERSAL, (ctx) => {
@@ -356,20 +357,20 @@ export function installTransfers(emu: Emulator): void {
       strict: true,
     });
     if (!reversal) throw invalidRequest(`Transfer ${transfer.id} has already been fully reversed.`, { param: 'amount' });
-    return expand(emu.state, reversal, paths(ctx));
+    return expand(emu.state, reversal, expandPaths(ctx));
   });
   emu.router.api('GET', '/v1/transfers/:id/reversals', P.LIST_REVERSALS, (ctx) => {
     const transfer = mustGet(emu, 'transfers', 'transfer', ctx.params.id ?? '');
     const items = emu.state.all('transfer_reversals').filter((r) => r.transfer === transfer.id);
-    return expand(emu.state, paginate(items, ctx.query, `/v1/transfers/${transfer.id}/reversals`), paths(ctx));
+    return expand(emu.state, paginate(items, ctx.query, `/v1/transfers/${transfer.id}/reversals`), expandPaths(ctx));
   });
-  emu.router.api('GET', '/v1/transfers/:id/reversals/:reversal', P.RETRIEVE_REVERSAL, (ctx) => expand(emu.state, findReversal(ctx), paths(ctx)));
+  emu.router.api('GET', '/v1/transfers/:id/reversals/:reversal', P.RETRIEVE_REVERSAL, (ctx) => expand(emu.state, findReversal(ctx), expandPaths(ctx)));
   emu.router.api('POST', '/v1/transfers/:id/reversals/:reversal', P.UPDATE_REVERSAL, (ctx) => {
     const reversal = findReversal(ctx);
     const next: Stripe.TransferReversal = { ...reversal, metadata: mergeMetadata(reversal.metadata ?? {}, ctx.body.metadata()) };
     emu.state.put('transfer_reversals', next.id, next);
     const transfer = mustGet(emu, 'transfers', 'transfer', ctx.params.id ?? '');
     emu.state.put('transfers', transfer.id, { ...transfer, reversals: reversalList(emu, transfer.id) });
-    return expand(emu.state, next, paths(ctx));
+    return expand(emu.state, next, expandPaths(ctx));
   });
 }
