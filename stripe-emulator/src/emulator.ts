@@ -8,6 +8,7 @@ import { decodeForm } from './http/form';
 import { IdempotencyStore } from './http/idempotency';
 import { Params } from './http/params';
 import { Router, type ApiContext, type KeyKind } from './http/router';
+import { checkParams } from './params/spec';
 import { Clock } from './store/clock';
 import { State } from './store/state';
 
@@ -49,13 +50,60 @@ export class Emulator {
   ) {
     this.state = new State(config.dataDir ? path.join(config.dataDir, 'stripe-emulator.json') : undefined);
     this.state.load();
-    this.events = new EventBus(this.state, this.clock, () => this.activeEndpointCount());
+    this.events = new EventBus(this.state, this.clock, (account) => this.activeEndpointCount(account));
     for (const install of modules) install(this);
   }
 
-  activeEndpointCount(): number {
-    const registered = Object.values(this.state.data.webhook_endpoints).filter((e) => e.status === 'enabled').length;
+  /** Endpoints an event would go to: Connect endpoints for a connected account's events, the others for the platform's; plus webhookUrl. */
+  activeEndpointCount(account: string | null = null): number {
+    const registered = Object.values(this.state.data.webhook_endpoints).filter((e) => e.status === 'enabled' && (e.connect === true) === (account !== null)).length;
     return registered + (this.config.webhookUrl ? 1 : 0);
+  }
+
+  /**
+   * Runs an API handler as the request's account, all or nothing: a refused request
+   * (any error but a card decline, which Stripe records) leaves no object and no event.
+   */
+  invoke<T>(ctx: ApiContext, handler: (c: ApiContext) => T): T {
+    const { state } = this;
+    const outermost = !state.inTransaction;
+    const savedScope = state.scope;
+    state.scope = ctx.account;
+    if (outermost) state.begin();
+    try {
+      const result = handler(ctx);
+      if (outermost) {
+        state.commit();
+        this.events.flush();
+      }
+      return result;
+    } catch (err) {
+      if (outermost && err instanceof StripeApiError && err.keepsState) {
+        state.commit();
+        this.events.flush();
+      } else if (outermost) {
+        state.rollback();
+        this.events.discard();
+      }
+      throw err;
+    } finally {
+      state.scope = savedScope;
+    }
+  }
+
+  /** The `Stripe-Account` of a request: a connected account of this platform, else 403 account_invalid. */
+  connectedAccount(header: string | string[] | undefined, key: string): string | null {
+    const id = Array.isArray(header) ? header[0] : header;
+    if (id === undefined || id === '') return null;
+    const account = this.state.data.accounts[id];
+    if (!account) {
+      throw new StripeApiError(403, {
+        type: 'invalid_request_error',
+        code: 'account_invalid',
+        message: `The provided key '${redactKey(key)}' does not have access to account '${id}' (or that account does not exist). Application access may have been revoked.`,
+      });
+    }
+    return id;
   }
 
   onReset(hook: () => void): void {
@@ -142,6 +190,7 @@ export class Emulator {
 
       const key = this.authenticate(req, match.route.publishable);
       const raw = method === 'POST' ? await readBody(req) : '';
+      const account = this.connectedAccount(req.headers['stripe-account'], key.value);
       const ctx: ApiContext = {
         emu: this,
         method,
@@ -150,17 +199,25 @@ export class Emulator {
         body: new Params(decodeForm(raw)),
         query: new Params(decodeForm(url.search.slice(1))),
         key,
+        account,
         requestId,
         idempotencyKey: method === 'POST' ? (req.headers['idempotency-key'] as string | undefined) : undefined,
       };
-
-      const handler = match.route.handler as (c: ApiContext) => unknown;
+      if (account) res.setHeader('Stripe-Account', account);
+      const spec = match.route.params;
+      const routeHandler = match.route.handler as (c: ApiContext) => unknown;
+      const handler = (c: ApiContext): unknown =>
+        this.invoke(c, (inner) => {
+          if (spec) checkParams(spec, method === 'POST' ? inner.body.raw : inner.query.raw);
+          return routeHandler(inner);
+        });
       if (!ctx.idempotencyKey) {
         sendJson(res, 200, handler(ctx));
         return;
       }
       res.setHeader('Idempotency-Key', ctx.idempotencyKey);
-      const scope = key.value;
+      // Keys are per account, as Stripe keeps them: the same key on two accounts is two requests.
+      const scope = account ? `${key.value}\u0000${account}` : key.value;
       const replay = this.idempotency.begin(scope, ctx.idempotencyKey, IdempotencyStore.fingerprint(method, url.pathname, raw));
       if (replay) {
         res.setHeader('Idempotent-Replayed', 'true');
@@ -213,9 +270,14 @@ export class Emulator {
     throw new StripeApiError(401, {
       type: 'invalid_request_error',
       code: 'api_key_invalid',
-      message: `Invalid API Key provided: ${value.slice(0, 8)}${'*'.repeat(Math.max(0, value.length - 12))}${value.slice(-4)}`,
+      message: `Invalid API Key provided: ${redactKey(value)}`,
     });
   }
+}
+
+/** A key as Stripe quotes it in errors: `sk_test_****...abcd`. */
+export function redactKey(value: string): string {
+  return `${value.slice(0, 8)}${'*'.repeat(Math.max(0, value.length - 12))}${value.slice(-4)}`;
 }
 
 /** The raw request body, refused past 1 MiB. */

@@ -52,4 +52,21 @@ describe('persistence', () => {
       await second.close();
     }
   });
+
+  it('keeps which account each object lives on', async () => {
+    const first = await startTestEmulator({ dataDir });
+    const account = await first.stripe.accounts.create({ type: 'express' });
+    const customer = await first.stripe.customers.create({ name: 'On the account' }, { stripeAccount: account.id });
+    await first.close();
+
+    const second = await startTestEmulator({ dataDir });
+    try {
+      expect((await second.stripe.customers.retrieve(customer.id, {}, { stripeAccount: account.id })).id).toBe(customer.id);
+      await expect(second.stripe.customers.retrieve(customer.id)).rejects.toMatchObject({ statusCode: 404 });
+      const [event] = (await second.stripe.events.list({ type: 'customer.created' }, { stripeAccount: account.id })).data;
+      expect(event?.account).toBe(account.id);
+    } finally {
+      await second.close();
+    }
+  });
 });

@@ -75,7 +75,7 @@ export function installThreeDsPage(emu: Emulator): void {
     }
     let pi: Stripe.PaymentIntent;
     try {
-      pi = callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${id}/_authenticate`, { client_secret: clientSecret, outcome }, PAGE_KEY);
+      pi = callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${id}/_authenticate`, { client_secret: clientSecret, outcome }, PAGE_KEY, emu.state.ownerOf(id));
     } catch (err) {
       if (!(err instanceof StripeApiError)) throw err;
       sendHtml(res, err.status, page('3D Secure authentication', `<p>${esc(err.message)}</p>`));

@@ -1,11 +1,20 @@
 import type { Emulator } from '../emulator';
 import { dispatcherOf } from '../webhooks/dispatcher';
+import { balanceOf } from '../resources/balance';
 import { esc, page, table, time, money } from './html';
 
 const LIMIT = 50;
 
 function idOf(value: string | { id: string } | null | undefined): string {
   return typeof value === 'string' ? value : (value?.id ?? '');
+}
+
+/** "£12.00 available, £3.00 pending" per currency. */
+function balanceLine(emu: Emulator): string {
+  const balance = balanceOf(emu, null);
+  return balance.available
+    .map((a) => `${money(a.amount, a.currency)} available, ${money(balance.pending.find((p) => p.currency === a.currency)?.amount ?? 0, a.currency)} pending`)
+    .join('; ');
 }
 
 /** Every collection that matters at a glance, newest first, refreshed every 5 s. */
@@ -62,6 +71,22 @@ export function renderDashboard(emu: Emulator): string {
       ),
     ],
     [
+      'Transfers',
+      state.all('transfers').length,
+      table(
+        ['id', 'amount', 'reversed', 'destination', 'source transaction', 'created'],
+        take(state.all('transfers')).map((tr) => [tr.id, money(tr.amount, tr.currency), money(tr.amount_reversed, tr.currency), idOf(tr.destination), idOf(tr.source_transaction), time(tr.created)]),
+      ),
+    ],
+    [
+      'Payouts',
+      state.all('payouts').length,
+      table(
+        ['id', 'amount', 'status', 'account', 'arrival', 'created'],
+        take(state.all('payouts')).map((po) => [po.id, money(po.amount, po.currency), po.status, state.ownerOf(po.id) ?? 'platform', time(po.arrival_date), time(po.created)]),
+      ),
+    ],
+    [
       'Webhook endpoints',
       state.all('webhook_endpoints').length,
       table(
@@ -106,6 +131,7 @@ export function renderDashboard(emu: Emulator): string {
     `<h1>Stripe emulator</h1><p class="muted">Clock ${esc(time(emu.clock.now()))}` +
     (emu.clock.offsetMs ? ` (advanced ${esc(Math.round(emu.clock.offsetMs / 1000))} s)` : '') +
     ` · chaos: ${esc(chaos.length ? chaos.map((c) => `${c.mode} ×${c.remaining}`).join(', ') : 'off')}` +
+    ` · platform balance: ${esc(balanceLine(emu))}` +
     ` · refreshes every 5 s · newest first, ${LIMIT} per table</p>`;
   const body = sections.map(([title, count, html]) => `<h2>${esc(title)} <span class="muted">(${esc(count)})</span></h2>${html}`).join('');
   return page('Stripe emulator', header + body, { refreshSeconds: 5 });

@@ -6,6 +6,9 @@ import { dispatcherOf } from '../webhooks/dispatcher';
 import { renderDashboard } from './dashboard';
 import { ControlError, optionalString, readJson } from './http';
 import { renderMissingReceipt, renderReceipt } from './receipt';
+import { balanceOf, releaseAllFunds, releaseDueFunds } from '../resources/balance';
+import { DEFAULT_PENDING_DAYS, fundsOf } from '../resources/funds';
+import { PAYOUT_FAILURE_CODES, payoutFailuresOf } from '../resources/payouts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, emu: Emulator) => unknown;
 
@@ -75,6 +78,34 @@ async function failNext(req: IncomingMessage, emu: Emulator): Promise<{ pending:
   return { pending: [...emu.pendingFailures] };
 }
 
+/** `{pending: true, days?}`: new charge funds stay pending that many days (default 2); `{pending: false}`: available at once. */
+async function holdFunds(req: IncomingMessage, emu: Emulator): Promise<{ pending: boolean; days: number }> {
+  const body = await readJson(req);
+  if (typeof body.pending !== 'boolean') throw new ControlError(400, 'pending must be true or false.');
+  const days = body.days ?? DEFAULT_PENDING_DAYS;
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 90) throw new ControlError(400, 'days must be a whole number from 1 to 90.');
+  fundsOf(emu).pendingDays = body.pending ? days : 0;
+  return holdState(emu);
+}
+
+function holdState(emu: Emulator): { pending: boolean; days: number } {
+  const { pendingDays } = fundsOf(emu);
+  return { pending: pendingDays > 0, days: pendingDays };
+}
+
+/** `{count?, failure_code?}`: the next payouts fail (payout.failed) instead of being paid. */
+async function failPayouts(req: IncomingMessage, emu: Emulator): Promise<{ remaining: number; failure_code: string }> {
+  const body = await readJson(req);
+  const count = body.count ?? 1;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 100) throw new ControlError(400, 'count must be a whole number from 0 to 100.');
+  const code = optionalString(body, 'failure_code') ?? 'account_closed';
+  if (!PAYOUT_FAILURE_CODES.includes(code)) throw new ControlError(400, `failure_code must be one of ${PAYOUT_FAILURE_CODES.join(', ')}.`);
+  const planned = payoutFailuresOf(emu);
+  planned.remaining = count;
+  planned.code = code;
+  return { remaining: planned.remaining, failure_code: planned.code };
+}
+
 /** The test control API under /_emulator/: JSON in and out, no auth. */
 export const controlModule: Module = (emu) => {
   const { router } = emu;
@@ -114,6 +145,28 @@ export const controlModule: Module = (emu) => {
   router.raw('GET', '/_emulator/clock', json((_req, _res, _p, e) => ({ now: e.clock.now(), offset_seconds: e.clock.offsetMs / 1000 })));
   router.raw('POST', '/_emulator/clock/advance', json((req, _res, _p, e) => advanceClock(req, e)));
   router.raw('POST', '/_emulator/fail-next', json((req, _res, _p, e) => failNext(req, e)));
+
+  router.raw('POST', '/_emulator/payouts/fail-next', json((req, _res, _p, e) => failPayouts(req, e)));
+  router.raw('GET', '/_emulator/balance/hold', json((_req, _res, _p, e) => holdState(e)));
+  router.raw('POST', '/_emulator/balance/hold', json((req, _res, _p, e) => holdFunds(req, e)));
+  router.raw(
+    'POST',
+    '/_emulator/balance/release',
+    json((_req, _res, _p, e) => {
+      releaseAllFunds(e);
+      return balanceOf(e, null);
+    }),
+  );
+  router.raw(
+    'GET',
+    '/_emulator/balance',
+    json((req, _res, _p, e) => {
+      const account = new URL(req.url ?? '/', 'http://emulator').searchParams.get('account') || null;
+      if (account && !e.state.get('accounts', account)) throw new ControlError(404, `No such account: '${account}'`);
+      releaseDueFunds(e);
+      return balanceOf(e, account);
+    }),
+  );
 
   router.raw('GET', '/_emulator/receipts/:charge_id', (_req, res, params, e) => {
     const id = params.charge_id ?? '';

@@ -1,5 +1,8 @@
 /** An error in Stripe's shape; the HTTP status decides the SDK's error class. */
 export class StripeApiError extends Error {
+  /** Set on card declines: Stripe keeps what the attempt recorded (failed charge, events) although the request fails. */
+  keepsState = false;
+
   constructor(
     readonly status: number,
     readonly body: {

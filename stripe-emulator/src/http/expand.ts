@@ -11,6 +11,8 @@ const PREFIXES: [string, CollectionName][] = [
   ['pyr_', 'refunds'],
   ['txn_', 'balance_transactions'],
   ['fee_', 'application_fees'],
+  ['trr_', 'transfer_reversals'],
+  ['po_', 'payouts'],
   ['tr_', 'transfers'],
   ['cs_', 'checkout_sessions'],
   ['acct_', 'accounts'],

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Emulator } from '../emulator';
+import type { ParamSpec } from '../params/spec';
 import type { Params } from './params';
 
 export type KeyKind = 'secret' | 'publishable';
@@ -14,6 +15,8 @@ export interface ApiContext {
   body: Params;
   query: Params;
   key: { kind: KeyKind; value: string };
+  /** The `Stripe-Account` the request acts on, or null for the platform itself. */
+  account: string | null;
   requestId: string;
   idempotencyKey: string | undefined;
 }
@@ -21,14 +24,17 @@ export interface ApiContext {
 export type ApiHandler = (ctx: ApiContext) => unknown;
 export type RawHandler = (req: IncomingMessage, res: ServerResponse, params: Record<string, string>, emu: Emulator) => void | Promise<void>;
 
-interface Route {
+export interface Route {
   method: string;
+  path: string;
   pattern: RegExp;
   names: string[];
   kind: 'api' | 'raw';
   handler: ApiHandler | RawHandler;
   /** Stripe.js calls these with the publishable key (and a client secret). */
   publishable: boolean;
+  /** API routes: the parameters accepted; any other is refused (parameter_unknown). */
+  params?: ParamSpec;
 }
 
 export interface Match {
@@ -48,14 +54,22 @@ function compile(path: string): { pattern: RegExp; names: string[] } {
 export class Router {
   private readonly routes: Route[] = [];
 
-  /** A Stripe API route: authenticated, form-decoded, idempotent for POST, answered as JSON. */
-  api(method: string, path: string, handler: ApiHandler, options: { publishable?: boolean } = {}): void {
-    this.routes.push({ method, ...compile(path), kind: 'api', handler, publishable: options.publishable ?? false });
+  /**
+   * A Stripe API route: authenticated, form-decoded, idempotent for POST, answered as JSON;
+   * parameters outside `params` are refused before the handler runs.
+   */
+  api(method: string, path: string, params: ParamSpec, handler: ApiHandler, options: { publishable?: boolean } = {}): void {
+    this.routes.push({ method, path, ...compile(path), kind: 'api', handler, publishable: options.publishable ?? false, params });
   }
 
   /** A plain route (pages, scripts, the control API): no Stripe auth, full control of the response. */
   raw(method: string, path: string, handler: RawHandler): void {
-    this.routes.push({ method, ...compile(path), kind: 'raw', handler, publishable: false });
+    this.routes.push({ method, path, ...compile(path), kind: 'raw', handler, publishable: false });
+  }
+
+  /** Every route, in registration order (for the tests that check each API route's parameters). */
+  list(): readonly Route[] {
+    return this.routes;
   }
 
   match(method: string, path: string): Match | 'method_not_allowed' | undefined {

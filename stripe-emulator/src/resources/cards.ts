@@ -2,10 +2,20 @@ import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
 import { StripeApiError } from '../http/errors';
 
-/** What a test card does when charged (STRIPE.md's table). */
+/** What a test card does when charged (STRIPE.md's table and Stripe's testing docs). */
 export type CardBehaviour =
-  | { kind: 'succeed' }
-  | { kind: 'decline'; code: string; decline_code: string; message: string; param?: string }
+  | { kind: 'succeed'; risk?: 'elevated'; bypassPending?: boolean }
+  | {
+      kind: 'decline';
+      code: string;
+      decline_code?: string;
+      message: string;
+      param?: string;
+      /** Blocked by Radar as too risky (outcome type `blocked`) rather than declined by the bank. */
+      blocked?: boolean;
+      /** Attaches to a customer although charges fail (4000 0000 0000 0341); other declining cards fail to attach. */
+      attachable?: boolean;
+    }
   | { kind: 'three_ds_on_session' }
   | { kind: 'three_ds_always' }
   | { kind: 'pending_refund' }
@@ -19,17 +29,46 @@ interface TestCard {
 }
 
 const DECLINED: CardBehaviour = { kind: 'decline', code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' };
+const BLOCKED: CardBehaviour = { kind: 'decline', code: 'card_declined', decline_code: 'fraudulent', message: 'Your card was declined.', blocked: true };
 
 const TEST_CARDS: TestCard[] = [
   { number: '4242424242424242', aliases: ['pm_card_visa'], behaviour: { kind: 'succeed' } },
   { number: '4000056655665556', aliases: ['pm_card_visa_debit'], behaviour: { kind: 'succeed' }, funding: 'debit' },
   { number: '5555555555554444', aliases: ['pm_card_mastercard'], behaviour: { kind: 'succeed' } },
+  { number: '5200828282828210', aliases: ['pm_card_mastercard_debit'], behaviour: { kind: 'succeed' }, funding: 'debit' },
+  { number: '5105105105105100', aliases: ['pm_card_mastercard_prepaid'], behaviour: { kind: 'succeed' }, funding: 'prepaid' },
   { number: '378282246310005', aliases: ['pm_card_amex'], behaviour: { kind: 'succeed' } },
+  { number: '6011111111111117', aliases: ['pm_card_discover'], behaviour: { kind: 'succeed' } },
+  { number: '3056930009020004', aliases: ['pm_card_diners'], behaviour: { kind: 'succeed' } },
+  { number: '3566002020360505', aliases: ['pm_card_jcb'], behaviour: { kind: 'succeed' } },
+  { number: '6200000000000005', aliases: ['pm_card_unionpay'], behaviour: { kind: 'succeed' } },
+  { number: '4000000000000077', aliases: ['pm_card_bypassPending'], behaviour: { kind: 'succeed', bypassPending: true } },
+  { number: '4000000000009235', aliases: ['pm_card_riskLevelElevated'], behaviour: { kind: 'succeed', risk: 'elevated' } },
   { number: '4000000000000002', aliases: ['pm_card_visa_chargeDeclined', 'pm_card_chargeDeclined'], behaviour: DECLINED },
   {
     number: '4000000000009995',
     aliases: ['pm_card_visa_chargeDeclinedInsufficientFunds', 'pm_card_chargeDeclinedInsufficientFunds'],
     behaviour: { kind: 'decline', code: 'card_declined', decline_code: 'insufficient_funds', message: 'Your card has insufficient funds.' },
+  },
+  {
+    number: '4000000000009987',
+    aliases: ['pm_card_visa_chargeDeclinedLostCard', 'pm_card_chargeDeclinedLostCard'],
+    behaviour: { kind: 'decline', code: 'card_declined', decline_code: 'lost_card', message: 'Your card was declined.' },
+  },
+  {
+    number: '4000000000009979',
+    aliases: ['pm_card_visa_chargeDeclinedStolenCard', 'pm_card_chargeDeclinedStolenCard'],
+    behaviour: { kind: 'decline', code: 'card_declined', decline_code: 'stolen_card', message: 'Your card was declined.' },
+  },
+  {
+    number: '4000000000006975',
+    aliases: ['pm_card_visa_chargeDeclinedVelocityLimitExceeded'],
+    behaviour: {
+      kind: 'decline',
+      code: 'card_declined',
+      decline_code: 'card_velocity_exceeded',
+      message: 'Your card was declined for making repeated attempts too frequently or exceeding its amount limit.',
+    },
   },
   {
     number: '4000000000000069',
@@ -41,9 +80,16 @@ const TEST_CARDS: TestCard[] = [
     aliases: ['pm_card_chargeDeclinedIncorrectCvc'],
     behaviour: { kind: 'decline', code: 'incorrect_cvc', decline_code: 'incorrect_cvc', message: "Your card's security code is incorrect.", param: 'cvc' },
   },
+  {
+    number: '4000000000000119',
+    aliases: ['pm_card_chargeDeclinedProcessingError'],
+    behaviour: { kind: 'decline', code: 'processing_error', message: 'An error occurred while processing your card. Try again in a little bit.' },
+  },
+  { number: '4100000000000019', aliases: ['pm_card_chargeDeclinedFraudulent', 'pm_card_radarBlock'], behaviour: BLOCKED },
+  { number: '4000000000004954', aliases: ['pm_card_riskLevelHighest'], behaviour: BLOCKED },
   { number: '4000002500003155', aliases: ['pm_card_authenticationRequiredOnSetup'], behaviour: { kind: 'three_ds_on_session' } },
   { number: '4000002760003184', aliases: ['pm_card_authenticationRequired'], behaviour: { kind: 'three_ds_always' } },
-  { number: '4000000000000341', aliases: ['pm_card_chargeCustomerFail'], behaviour: DECLINED },
+  { number: '4000000000000341', aliases: ['pm_card_chargeCustomerFail'], behaviour: { ...DECLINED, attachable: true } },
   { number: '4000000000007726', aliases: ['pm_card_pendingRefund'], behaviour: { kind: 'pending_refund' } },
   { number: '4000000000005126', aliases: ['pm_card_refundFail'], behaviour: { kind: 'refund_fail' } },
 ];

@@ -11,6 +11,7 @@ import { authenticationPage, checkoutPage, closedPage } from './checkout-page';
 import { createSession, expireIfDue, expireSession, getSession } from './checkout-sessions';
 import { completeAuthentication } from './payment-flow';
 import { expandPaths } from './util';
+import * as P from '../params/checkout';
 
 const SWEEP_MS = 1_000;
 
@@ -48,16 +49,18 @@ function successUrl(session: Stripe.Checkout.Session): string {
 
 /** Creates the PaymentIntent the session describes and confirms it with the card typed on the page. */
 function pay(emu: Emulator, session: Stripe.Checkout.Session, form: Params): Stripe.PaymentIntent {
+  // The payment happens on the account the session was created on.
+  const account = emu.state.ownerOf(session.id);
   const [month, year] = (form.string('expiry') ?? '').split('/').map((s) => s.trim());
   const pm = callApi<Stripe.PaymentMethod>(emu, 'POST', '/v1/payment_methods', {
     type: 'card',
     card: { number: (form.string('number') ?? '').replace(/\s+/g, ''), exp_month: month ?? '', exp_year: year ?? '', cvc: form.string('cvc') ?? '' },
     billing_details: { email: form.string('email') ?? '', address: { postal_code: form.string('postal_code') ?? '' } },
-  });
+  }, undefined, account);
   const existing = typeof session.payment_intent === 'string' ? emu.state.get('payment_intents', session.payment_intent) : undefined;
   // A retry after a decline confirms the same PaymentIntent again, as Stripe Checkout does.
   if (existing?.status === 'requires_payment_method') {
-    return callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${existing.id}/confirm`, { payment_method: pm.id });
+    return callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${existing.id}/confirm`, { payment_method: pm.id }, undefined, account);
   }
   const pending = emu.state.get('checkout_payment_data', session.id);
   const body: FormObject = {
@@ -75,9 +78,9 @@ function pay(emu: Emulator, session: Stripe.Checkout.Session, form: Params): Str
   const email = form.string('email') || session.customer_email;
   if (email) body.receipt_email = email;
   // Remember the intent before confirming, so a 3-D Secure step can find it.
-  const created = callApi<Stripe.PaymentIntent>(emu, 'POST', '/v1/payment_intents', { ...body, confirm: 'false' });
+  const created = callApi<Stripe.PaymentIntent>(emu, 'POST', '/v1/payment_intents', { ...body, confirm: 'false' }, undefined, account);
   emu.state.put('checkout_sessions', session.id, { ...session, payment_intent: created.id });
-  return callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${created.id}/confirm`, { payment_method: pm.id });
+  return callApi<Stripe.PaymentIntent>(emu, 'POST', `/v1/payment_intents/${created.id}/confirm`, { payment_method: pm.id }, undefined, account);
 }
 
 function afterPayment(emu: Emulator, res: ServerResponse, session: Stripe.Checkout.Session, pi: Stripe.PaymentIntent, email: string | null): void {
@@ -111,9 +114,9 @@ async function formOf(req: IncomingMessage): Promise<Params> {
 }
 
 export const checkoutModule: Module = (emu) => {
-  emu.router.api('POST', '/v1/checkout/sessions', (ctx) => expand(ctx.emu.state, createSession(ctx.emu, ctx.body), expandPaths(ctx)));
-  emu.router.api('GET', '/v1/checkout/sessions/:id', (ctx) => expand(ctx.emu.state, getSession(ctx.emu, ctx.params.id ?? ''), expandPaths(ctx)));
-  emu.router.api('GET', '/v1/checkout/sessions', (ctx) => {
+  emu.router.api('POST', '/v1/checkout/sessions', P.CREATE, (ctx) => expand(ctx.emu.state, createSession(ctx.emu, ctx.body), expandPaths(ctx)));
+  emu.router.api('GET', '/v1/checkout/sessions/:id', P.RETRIEVE, (ctx) => expand(ctx.emu.state, getSession(ctx.emu, ctx.params.id ?? ''), expandPaths(ctx)));
+  emu.router.api('GET', '/v1/checkout/sessions', P.LIST, (ctx) => {
     const pi = ctx.query.string('payment_intent');
     const customer = ctx.query.string('customer');
     const status = ctx.query.string('status');
@@ -123,14 +126,14 @@ export const checkoutModule: Module = (emu) => {
       .filter((s) => (!pi || s.payment_intent === pi) && (!customer || s.customer === customer) && (!status || s.status === status));
     return expand(ctx.emu.state, paginate(items, ctx.query, '/v1/checkout/sessions'), expandPaths(ctx));
   });
-  emu.router.api('POST', '/v1/checkout/sessions/:id/expire', (ctx) => {
+  emu.router.api('POST', '/v1/checkout/sessions/:id/expire', P.EXPIRE, (ctx) => {
     const session = getSession(ctx.emu, ctx.params.id ?? '');
     if (session.status !== 'open') {
       throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`);
     }
     return expand(ctx.emu.state, expireSession(ctx.emu, session), expandPaths(ctx));
   });
-  emu.router.api('GET', '/v1/checkout/sessions/:id/line_items', (ctx) => {
+  emu.router.api('GET', '/v1/checkout/sessions/:id/line_items', P.LIST_LINE_ITEMS, (ctx) => {
     const session = getSession(ctx.emu, ctx.params.id ?? '');
     const items = ctx.emu.state.get('checkout_line_items', session.id) ?? [];
     return paginate(items, ctx.query, `/v1/checkout/sessions/${session.id}/line_items`);

@@ -3,15 +3,15 @@ import type Stripe from 'stripe';
 import { readBody, sendHtml, sendJson, type Emulator } from '../emulator';
 import { invalidRequest } from '../http/errors';
 import { newSecret } from '../store/ids';
-import { finishOnboarding, getAccount, type OnboardingOutcome } from './connect-accounts';
+import { money, time } from '../control/html';
+import { balanceOf, releaseDueFunds } from './balance';
+import { finishOnboarding, type OnboardingOutcome } from './connect-accounts';
 
 interface Session {
   token: string;
   account: string;
   return_url: string;
 }
-
-
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -106,16 +106,44 @@ export function installOnboardingPages(emu: Emulator): void {
     sendJson(res, 200, finishOnboarding(emu, params.id ?? '', outcome));
   });
 
-  emu.router.raw('GET', '/_emulator/connect/dashboard/:id', (_req, res, params) => {
-    const account = getAccount(emu, params.id ?? '');
-    const rows: [string, string][] = [
-      ['Account', account.id],
-      ['Email', account.email ?? '-'],
-      ['Charges enabled', String(account.charges_enabled)],
-      ['Payouts enabled', String(account.payouts_enabled)],
-      ['Details submitted', String(account.details_submitted)],
-    ];
-    const table = rows.map(([k, v]) => `<tr><th style="text-align: left; padding-right: 1rem">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('');
-    sendHtml(res, 200, page('Express dashboard', `<table>${table}</table>`));
+  emu.router.raw('GET', '/_emulator/connect/express/:token', (_req, res, params) => {
+    const link = emu.state.get('login_links', params.token ?? '');
+    const account = link ? emu.state.get('accounts', link.account) : undefined;
+    if (!link || !account || emu.clock.now() >= link.expires_at) {
+      sendHtml(res, 404, page('Link not valid', '<p>This login link does not exist or has expired. Sign in again from the platform.</p>'));
+      return;
+    }
+    sendHtml(res, 200, expressDashboard(emu, account));
   });
+}
+
+/** The stand-in Express dashboard: the account's state, balance and the payments it received. */
+function expressDashboard(emu: Emulator, account: Stripe.Account): string {
+  releaseDueFunds(emu);
+  const rows: [string, string][] = [
+    ['Account', account.id],
+    ['Email', account.email ?? '-'],
+    ['Charges enabled', String(account.charges_enabled)],
+    ['Payouts enabled', String(account.payouts_enabled)],
+    ['Details submitted', String(account.details_submitted)],
+  ];
+  const cell = (v: string) => `<td style="padding: 0.2rem 1rem 0.2rem 0">${escapeHtml(v)}</td>`;
+  const head = (v: string) => `<th style="text-align: left; padding: 0.2rem 1rem 0.2rem 0">${escapeHtml(v)}</th>`;
+  const table = rows.map(([k, v]) => `<tr>${head(k)}${cell(v)}</tr>`).join('');
+  const balance = balanceOf(emu, account.id);
+  const balanceRows = balance.available
+    .map((a) => `<tr>${cell(a.currency.toUpperCase())}${cell(money(a.amount, a.currency))}${cell(money(balance.pending.find((p) => p.currency === a.currency)?.amount ?? 0, a.currency))}</tr>`)
+    .join('');
+  const payments = emu.state.ownedBy('charges', account.id).slice(0, 20);
+  const paymentRows = payments.length
+    ? payments.map((c) => `<tr>${cell(c.id)}${cell(money(c.amount, c.currency))}${cell(money(c.amount_refunded, c.currency))}${cell(time(c.created))}</tr>`).join('')
+    : '<tr><td colspan="4">No payments yet.</td></tr>';
+  return page(
+    'Express dashboard',
+    `<table data-testid="account">${table}</table>
+<h2 style="font-size: 1.1rem">Balance</h2>
+<table data-testid="balance"><tr>${head('Currency')}${head('Available')}${head('Pending')}</tr>${balanceRows}</table>
+<h2 style="font-size: 1.1rem">Payments received</h2>
+<table data-testid="payments"><tr>${head('Payment')}${head('Amount')}${head('Reversed')}${head('Date')}</tr>${paymentRows}</table>`,
+  );
 }

@@ -8,6 +8,7 @@ import type { ApiContext } from '../http/router';
 import { newId } from '../store/ids';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods';
 import { createdFilter, expandPaths, mustGet } from './util';
+import * as P from '../params/customers';
 
 /** Deleted customers stay known (retrieve answers `{deleted: true}`) but leave lists and searches. */
 const deleted = (c: Stripe.Customer): boolean => (c as { deleted?: unknown }).deleted === true;
@@ -150,21 +151,21 @@ function search(ctx: ApiContext): Stripe.ApiSearchResult<Stripe.Customer> {
 }
 
 export function installCustomers(emu: Emulator): void {
-  emu.router.api('POST', '/v1/customers', create);
-  emu.router.api('GET', '/v1/customers/search', search);
-  emu.router.api('GET', '/v1/customers', (ctx) => {
+  emu.router.api('POST', '/v1/customers', P.CREATE, create);
+  emu.router.api('GET', '/v1/customers/search', P.SEARCH, search);
+  emu.router.api('GET', '/v1/customers', P.LIST, (ctx) => {
     const email = ctx.query.string('email');
     const created = createdFilter(ctx.query);
     const items = emu.state.all('customers').filter((c) => !deleted(c) && (email === undefined || c.email === email) && created(c.created));
     return paginate(items, ctx.query, '/v1/customers');
   });
-  emu.router.api('GET', '/v1/customers/:id', (ctx) => {
+  emu.router.api('GET', '/v1/customers/:id', P.RETRIEVE, (ctx) => {
     const c = mustGet(emu, 'customers', 'customer', ctx.params.id ?? '');
     if (deleted(c)) return { id: c.id, object: 'customer', deleted: true } satisfies Stripe.DeletedCustomer;
     return expand(emu.state, c, expandPaths(ctx));
   });
-  emu.router.api('POST', '/v1/customers/:id', update);
-  emu.router.api('DELETE', '/v1/customers/:id', (ctx) => {
+  emu.router.api('POST', '/v1/customers/:id', P.UPDATE, update);
+  emu.router.api('DELETE', '/v1/customers/:id', P.DELETE, (ctx) => {
     const c = getLive(emu, ctx.params.id ?? '');
     // Kept with a marker so a later retrieve answers as Stripe does; its payment methods are detached.
     emu.state.put('customers', c.id, { ...c, deleted: true } as unknown as Stripe.Customer);

@@ -4,11 +4,13 @@ import { installCharges } from './charges';
 import { installCustomers } from './customers';
 import { installPaymentIntents } from './payment-intents';
 import { installPaymentMethods } from './payment-methods';
+import { installPayouts } from './payouts';
 import { installRefunds } from './refunds';
+import { installTransfers } from './transfers';
 
 export { completeAuthentication } from './payment-flow';
 
-/** Customers, payment methods, PaymentIntents, charges, refunds, balance transactions and application fees. */
+/** Customers, payment methods, PaymentIntents, charges, refunds, balances, transfers, payouts and application fees. */
 export const paymentsModule: Module = (emu) => {
   installCustomers(emu);
   installPaymentMethods(emu);
@@ -16,4 +18,6 @@ export const paymentsModule: Module = (emu) => {
   installCharges(emu);
   installRefunds(emu);
   installBalance(emu);
+  installTransfers(emu);
+  installPayouts(emu);
 };

@@ -3,7 +3,7 @@ import type { Emulator } from '../emulator';
 import { invalidRequest, StripeApiError } from '../http/errors';
 import type { EventCtx } from './balance';
 import { behaviourOf, type CardBehaviour } from './cards';
-import { announceSettlement, capture, createCharge } from './charges';
+import { announceSettlement, capture, createCharge, releaseAuthorization } from './charges';
 import { mustGet } from './util';
 
 type Decline = Extract<CardBehaviour, { kind: 'decline' }>;
@@ -64,7 +64,10 @@ function decline(emu: Emulator, ctx: EventCtx, pi: Stripe.PaymentIntent, pm: Str
   emu.events.emit('charge.failed', charge, { ctx });
   emu.events.emit('payment_intent.payment_failed', next, { ctx, previous: { status: pi.status, last_payment_error: pi.last_payment_error } });
   const { type: _type, doc_url: _doc, ...rest } = error;
-  return new StripeApiError(402, { ...rest, type: 'card_error', message: d.message, payment_intent: next });
+  const refused = new StripeApiError(402, { ...rest, type: 'card_error', message: d.message, payment_intent: next });
+  // The attempt stays on record (failed charge, events) although the request fails.
+  refused.keepsState = true;
+  return refused;
 }
 
 /** 3-D Secure needed: requires_action with the step Stripe.js (or a redirect) performs. */
@@ -160,6 +163,14 @@ export function completeAuthentication(emu: Emulator, piId: string, outcome: 'su
   return next;
 }
 
+/** Stripe's answer to capturing more than was authorised (its wording, quoted in public reports). */
+function overCapture(): StripeApiError {
+  return invalidRequest(
+    'The payment could not be captured because the requested capture amount is greater than the authorized amount. If you are trying to collect a tip or over-capture, your account might not be configured for those features. Contact us via https://support.stripe.com/contact/',
+    { param: 'amount_to_capture', code: 'amount_too_large' },
+  );
+}
+
 export function captureIntent(emu: Emulator, ctx: EventCtx, pi: Stripe.PaymentIntent, amountToCapture: number | undefined, feeAmount: number | undefined): Stripe.PaymentIntent {
   if (pi.status === 'succeeded') throw unexpected(pi, 'This PaymentIntent could not be captured because it has already been captured.');
   if (pi.status !== 'requires_capture') {
@@ -169,9 +180,8 @@ export function captureIntent(emu: Emulator, ctx: EventCtx, pi: Stripe.PaymentIn
     );
   }
   const amount = amountToCapture ?? pi.amount_capturable;
-  if (amount < 1 || amount > pi.amount_capturable) {
-    throw invalidRequest(`The amount_to_capture must be between 1 and ${pi.amount_capturable} (the amount capturable).`, { param: 'amount_to_capture' });
-  }
+  if (amount < 1) throw invalidRequest('This value must be greater than or equal to 1.', { param: 'amount_to_capture' });
+  if (amount > pi.amount_capturable) throw overCapture();
   const fee = feeAmount ?? pi.application_fee_amount;
   if (fee !== null && fee > amount) throw invalidRequest('The application_fee_amount cannot be greater than the amount captured.', { param: 'application_fee_amount' });
   const chargeId = typeof pi.latest_charge === 'string' ? pi.latest_charge : (pi.latest_charge?.id ?? '');
@@ -197,6 +207,7 @@ export function cancelIntent(emu: Emulator, ctx: EventCtx, pi: Stripe.PaymentInt
   if (pi.status === 'requires_capture' && charge) {
     // Canceling an authorisation releases it: the uncaptured charge is refunded in full.
     released = emu.state.put('charges', charge.id, { ...charge, refunded: true, amount_refunded: charge.amount });
+    releaseAuthorization(emu, released, charge.amount);
   }
   const next = save(emu, { ...pi, status: 'canceled', canceled_at: emu.clock.now(), cancellation_reason: reason, amount_capturable: 0, next_action: null });
   if (released && charge) emu.events.emit('charge.refunded', released, { ctx, previous: { refunded: false, amount_refunded: charge.amount_refunded } });

@@ -9,6 +9,7 @@ import { newId, newSecret } from '../store/ids';
 import { cancelIntent, captureIntent, completeAuthentication, confirmIntent, unexpected } from './payment-flow';
 import { createCardPaymentMethod, resolvePaymentMethod } from './payment-methods';
 import { checkMinimumAmount, createdFilter, currencyParam, expandPaths, formatAmount, mustGet, requireClientSecret } from './util';
+import * as P from '../params/payment-intents';
 
 const MODIFIABLE = ['requires_payment_method', 'requires_confirmation', 'requires_action'];
 const CAPTURE_METHODS = ['automatic', 'automatic_async', 'manual'];
@@ -30,10 +31,11 @@ function destinationOf(emu: Emulator, p: Params): Stripe.PaymentIntent.TransferD
   return { destination, ...(amount !== undefined ? { amount } : {}) };
 }
 
-function checkFee(fee: number | null, amount: number, currency: string, transfer: Stripe.PaymentIntent.TransferData | null | undefined): void {
+function checkFee(ctx: ApiContext, fee: number | null, amount: number, currency: string, transfer: Stripe.PaymentIntent.TransferData | null | undefined): void {
   if (fee === null) return;
   if (fee < 0) throw invalidRequest('This value must be greater than or equal to 0.', { param: 'application_fee_amount' });
-  if (!transfer) {
+  // A direct charge (made on a connected account through Stripe-Account) may carry a fee too.
+  if (!transfer && !ctx.account) {
     throw invalidRequest(
       'Can only apply an application_fee_amount when the PaymentIntent is attempting a direct payment (using an OAuth key or Stripe-Account header) or destination payment (using `transfer_data[destination]`).',
       { param: 'application_fee_amount' },
@@ -81,16 +83,20 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
   checkMinimumAmount(amount, currency);
   const transfer = destinationOf(emu, body);
   const fee = body.integer('application_fee_amount') ?? null;
-  checkFee(fee, amount, currency, transfer);
+  checkFee(ctx, fee, amount, currency, transfer);
   const customer = customerParam(emu, body);
+  const captureMethod = enumParam<Stripe.PaymentIntent.CaptureMethod>(body, 'capture_method', CAPTURE_METHODS) ?? 'automatic';
+  const confirmationMethod = enumParam<Stripe.PaymentIntent.ConfirmationMethod>(body, 'confirmation_method', ['automatic', 'manual']) ?? 'automatic';
+  const setupFutureUsage = enumParam<Stripe.PaymentIntent.SetupFutureUsage>(body, 'setup_future_usage', ['on_session', 'off_session']) ?? null;
   const pm = paymentMethodParam(ctx);
-  const types = body.list('payment_method_types')?.filter((t): t is string => typeof t === 'string');
+  // API 2026-10-28 names the accepted types `allowed_payment_method_types` (formerly payment_method_types).
+  const types = body.list('allowed_payment_method_types')?.filter((t): t is Stripe.PaymentIntent.AllowedPaymentMethodType => typeof t === 'string');
   const automatic = body.object('automatic_payment_methods');
   const id = newId('pi');
   const pi: Stripe.PaymentIntent = {
     id,
     object: 'payment_intent',
-    allowed_payment_method_types: null,
+    allowed_payment_method_types: types?.length ? types : null,
     amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
@@ -101,9 +107,9 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
       types && !automatic ? null : { allow_redirects: automatic?.string('allow_redirects') === 'never' ? 'never' : 'always', enabled: automatic?.boolean('enabled') ?? true },
     canceled_at: null,
     cancellation_reason: null,
-    capture_method: enumParam(body, 'capture_method', CAPTURE_METHODS) ?? 'automatic',
+    capture_method: captureMethod,
     client_secret: `${id}_secret_${newSecret(25)}`,
-    confirmation_method: enumParam(body, 'confirmation_method', ['automatic', 'manual']) ?? 'automatic',
+    confirmation_method: confirmationMethod,
     created: emu.clock.now(),
     currency,
     customer,
@@ -125,7 +131,7 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
     processing: null,
     receipt_email: body.string('receipt_email') || null,
     review: null,
-    setup_future_usage: enumParam(body, 'setup_future_usage', ['on_session', 'off_session']) ?? null,
+    setup_future_usage: setupFutureUsage,
     shipping: null,
     source: null,
     statement_descriptor: body.string('statement_descriptor') || null,
@@ -143,7 +149,7 @@ function create(ctx: ApiContext): Stripe.PaymentIntent {
 function update(ctx: ApiContext): Stripe.PaymentIntent {
   const { body, emu } = ctx;
   const pi = mustGet(emu, 'payment_intents', 'payment_intent', ctx.params.id ?? '');
-  for (const field of ['amount', 'currency', 'payment_method', 'capture_method', 'application_fee_amount', 'transfer_data', 'customer', 'payment_method_types']) {
+  for (const field of ['amount', 'currency', 'payment_method', 'capture_method', 'application_fee_amount', 'transfer_data', 'customer', 'allowed_payment_method_types']) {
     if (body.has(field) && !MODIFIABLE.includes(pi.status)) {
       throw unexpected(
         pi,
@@ -156,7 +162,7 @@ function update(ctx: ApiContext): Stripe.PaymentIntent {
   if (body.has('amount') || body.has('currency')) checkMinimumAmount(amount, currency);
   const transfer = body.has('transfer_data') ? destinationOf(emu, body) : (pi.transfer_data ?? null);
   const fee = body.has('application_fee_amount') ? (body.integer('application_fee_amount') ?? null) : pi.application_fee_amount;
-  checkFee(fee, amount, currency, transfer);
+  checkFee(ctx, fee, amount, currency, transfer);
   const pm = paymentMethodParam(ctx);
   const next: Stripe.PaymentIntent = {
     ...pi,
@@ -185,18 +191,19 @@ function get(ctx: ApiContext): Stripe.PaymentIntent {
 }
 
 export function installPaymentIntents(emu: Emulator): void {
-  emu.router.api('POST', '/v1/payment_intents', create);
-  emu.router.api('GET', '/v1/payment_intents', (ctx) => {
+  emu.router.api('POST', '/v1/payment_intents', P.CREATE, create);
+  emu.router.api('GET', '/v1/payment_intents', P.LIST, (ctx) => {
     const customer = ctx.query.string('customer');
     const created = createdFilter(ctx.query);
     const items = emu.state.all('payment_intents').filter((pi) => (!customer || pi.customer === customer) && created(pi.created));
     return paginate(items, ctx.query, '/v1/payment_intents');
   });
-  emu.router.api('GET', '/v1/payment_intents/:id', (ctx) => expand(emu.state, get(ctx), expandPaths(ctx)), { publishable: true });
-  emu.router.api('POST', '/v1/payment_intents/:id', update);
+  emu.router.api('GET', '/v1/payment_intents/:id', P.RETRIEVE, (ctx) => expand(emu.state, get(ctx), expandPaths(ctx)), { publishable: true });
+  emu.router.api('POST', '/v1/payment_intents/:id', P.UPDATE, update);
   emu.router.api(
     'POST',
     '/v1/payment_intents/:id/confirm',
+    P.CONFIRM,
     (ctx) => {
       const pi = get(ctx);
       const pm = paymentMethodParam(ctx);
@@ -205,12 +212,12 @@ export function installPaymentIntents(emu: Emulator): void {
     },
     { publishable: true },
   );
-  emu.router.api('POST', '/v1/payment_intents/:id/capture', (ctx) => {
+  emu.router.api('POST', '/v1/payment_intents/:id/capture', P.CAPTURE, (ctx) => {
     const pi = mustGet(emu, 'payment_intents', 'payment_intent', ctx.params.id ?? '');
     const next = captureIntent(emu, ctx, pi, ctx.body.integer('amount_to_capture'), ctx.body.integer('application_fee_amount'));
     return expand(emu.state, next, expandPaths(ctx));
   });
-  emu.router.api('POST', '/v1/payment_intents/:id/cancel', (ctx) => {
+  emu.router.api('POST', '/v1/payment_intents/:id/cancel', P.CANCEL, (ctx) => {
     const pi = mustGet(emu, 'payment_intents', 'payment_intent', ctx.params.id ?? '');
     const reason = enumParam<Stripe.PaymentIntent.CancellationReason>(ctx.body, 'cancellation_reason', CANCELLATION_REASONS) ?? null;
     return expand(emu.state, cancelIntent(emu, ctx, pi, reason), expandPaths(ctx));
@@ -219,6 +226,7 @@ export function installPaymentIntents(emu: Emulator): void {
   emu.router.api(
     'POST',
     '/v1/payment_intents/:id/_authenticate',
+    P.AUTHENTICATE,
     (ctx) => {
       get(ctx);
       const outcome = ctx.body.requiredString('outcome');

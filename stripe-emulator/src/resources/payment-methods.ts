@@ -1,13 +1,15 @@
 import type Stripe from 'stripe';
 import type { Emulator } from '../emulator';
-import { invalidRequest, missingParam } from '../http/errors';
+import { StripeApiError, invalidRequest, missingParam } from '../http/errors';
 import { expand } from '../http/expand';
 import { paginate } from '../http/list';
 import { mergeMetadata, type Params } from '../http/params';
 import type { ApiContext } from '../http/router';
 import { newId } from '../store/ids';
-import { cardDetails, testCardNumber, validateCard, type CardInput } from './cards';
+import { behaviourOf, cardDetails, testCardNumber, validateCard, type CardInput } from './cards';
 import { expandPaths, mustGet } from './util';
+import * as P from '../params/payment-methods';
+import { LIST_PAYMENT_METHODS as LIST_FOR_CUSTOMER } from '../params/customers';
 
 function billingDetails(p: Params | undefined, current?: Stripe.PaymentMethod.BillingDetails): Stripe.PaymentMethod.BillingDetails {
   const base: Stripe.PaymentMethod.BillingDetails = current ?? { address: null, email: null, name: null, phone: null, tax_id: null };
@@ -60,6 +62,22 @@ export function resolvePaymentMethod(emu: Emulator, id: string, param = 'payment
   return emu.state.get('payment_methods', id) ?? fromTestAlias(emu, id) ?? mustGet(emu, 'payment_methods', 'PaymentMethod', id, param);
 }
 
+/**
+ * Attaching a card checks it with the bank, as Stripe does: a declining test card answers
+ * its 402 and stays unattached (only 4000 0000 0000 0341 attaches and fails later).
+ */
+function checkCardOnAttach(pm: Stripe.PaymentMethod): void {
+  const behaviour = behaviourOf(pm.card?.fingerprint);
+  if (behaviour.kind !== 'decline' || behaviour.attachable) return;
+  throw new StripeApiError(402, {
+    type: 'card_error',
+    code: behaviour.code,
+    ...(behaviour.decline_code ? { decline_code: behaviour.decline_code } : {}),
+    message: behaviour.message,
+    ...(behaviour.param ? { param: behaviour.param } : {}),
+  });
+}
+
 export function attachPaymentMethod(ctx: ApiContext, pm: Stripe.PaymentMethod, customerId: string): Stripe.PaymentMethod {
   const { emu } = ctx;
   mustGet(emu, 'customers', 'customer', customerId, 'customer');
@@ -67,6 +85,7 @@ export function attachPaymentMethod(ctx: ApiContext, pm: Stripe.PaymentMethod, c
   if (pm.customer) {
     throw invalidRequest('The payment method you provided has already been attached to a customer.', { param: 'payment_method' });
   }
+  checkCardOnAttach(pm);
   const next = emu.state.put('payment_methods', pm.id, { ...pm, customer: customerId });
   emu.events.emit('payment_method.attached', next, { ctx, previous: { customer: null } });
   return next;
@@ -100,11 +119,11 @@ function listPaymentMethods(ctx: ApiContext, customer: string | undefined): Stri
 }
 
 export function installPaymentMethods(emu: Emulator): void {
-  emu.router.api('POST', '/v1/payment_methods', (ctx) => expand(emu.state, createCardPaymentMethod(emu, ctx.body), expandPaths(ctx)), { publishable: true });
+  emu.router.api('POST', '/v1/payment_methods', P.CREATE, (ctx) => expand(emu.state, createCardPaymentMethod(emu, ctx.body), expandPaths(ctx)), { publishable: true });
 
-  emu.router.api('GET', '/v1/payment_methods/:id', (ctx) => expand(emu.state, resolvePaymentMethod(emu, ctx.params.id ?? '', 'id'), expandPaths(ctx)));
+  emu.router.api('GET', '/v1/payment_methods/:id', P.RETRIEVE, (ctx) => expand(emu.state, resolvePaymentMethod(emu, ctx.params.id ?? '', 'id'), expandPaths(ctx)));
 
-  emu.router.api('POST', '/v1/payment_methods/:id', (ctx) => {
+  emu.router.api('POST', '/v1/payment_methods/:id', P.UPDATE, (ctx) => {
     const pm = resolvePaymentMethod(emu, ctx.params.id ?? '', 'id');
     const card = ctx.body.object('card');
     const next: Stripe.PaymentMethod = {
@@ -120,12 +139,12 @@ export function installPaymentMethods(emu: Emulator): void {
     return expand(emu.state, next, expandPaths(ctx));
   });
 
-  emu.router.api('POST', '/v1/payment_methods/:id/attach', (ctx) => {
+  emu.router.api('POST', '/v1/payment_methods/:id/attach', P.ATTACH, (ctx) => {
     const pm = resolvePaymentMethod(emu, ctx.params.id ?? '', 'id');
     return expand(emu.state, attachPaymentMethod(ctx, pm, ctx.body.requiredString('customer')), expandPaths(ctx));
   });
 
-  emu.router.api('POST', '/v1/payment_methods/:id/detach', (ctx) => {
+  emu.router.api('POST', '/v1/payment_methods/:id/detach', P.DETACH, (ctx) => {
     const pm = resolvePaymentMethod(emu, ctx.params.id ?? '', 'id');
     if (!pm.customer) {
       throw invalidRequest('The payment method you provided is not attached to a customer so detachment is impossible.', { param: 'payment_method' });
@@ -136,8 +155,8 @@ export function installPaymentMethods(emu: Emulator): void {
     return expand(emu.state, next, expandPaths(ctx));
   });
 
-  emu.router.api('GET', '/v1/payment_methods', (ctx) => listPaymentMethods(ctx, ctx.query.string('customer')));
-  emu.router.api('GET', '/v1/customers/:id/payment_methods', (ctx) => {
+  emu.router.api('GET', '/v1/payment_methods', P.LIST, (ctx) => listPaymentMethods(ctx, ctx.query.string('customer')));
+  emu.router.api('GET', '/v1/customers/:id/payment_methods', LIST_FOR_CUSTOMER, (ctx) => {
     const list = listPaymentMethods(ctx, ctx.params.id ?? '');
     return { ...list, url: `/v1/customers/${ctx.params.id ?? ''}/payment_methods` };
   });

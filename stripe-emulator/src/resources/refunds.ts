@@ -6,9 +6,11 @@ import { paginate } from '../http/list';
 import { mergeMetadata } from '../http/params';
 import type { ApiContext } from '../http/router';
 import { newId } from '../store/ids';
-import { balanceTransaction, refundApplicationFee, reverseTransfer } from './balance';
+import { balanceTransaction, refundApplicationFee, transactionOf } from './balance';
+import { reverseTransfer } from './transfers';
 import { behaviourOf } from './cards';
 import { createdFilter, expandPaths, formatAmount, mustGet } from './util';
+import * as P from '../params/refunds';
 
 /** How long a pending (7726) refund takes to succeed, or a 5126 refund to fail. */
 export const REFUND_SETTLE_MS = 1_000;
@@ -57,7 +59,7 @@ function create(ctx: ApiContext, timers: Set<NodeJS.Timeout>): Stripe.Refund {
   const share = (total: number) => Math.round((total * amount) / charge.amount);
   const transferId = idOf(charge.transfer);
   const transfer = transferId ? emu.state.get('transfers', transferId) : undefined;
-  const reversal = body.boolean('reverse_transfer') && transfer ? reverseTransfer(emu, ctx, transfer.id, share(transfer.amount), id) : null;
+  const reversal = body.boolean('reverse_transfer') && transfer ? (reverseTransfer(emu, ctx, transfer.id, share(transfer.amount), { sourceRefund: id })?.id ?? null) : null;
   const feeId = idOf(charge.application_fee);
   const fee = feeId ? emu.state.get('application_fees', feeId) : undefined;
   if (body.boolean('refund_application_fee') && fee) refundApplicationFee(emu, ctx, fee.id, share(fee.amount));
@@ -66,7 +68,15 @@ function create(ctx: ApiContext, timers: Set<NodeJS.Timeout>): Stripe.Refund {
     id,
     object: 'refund',
     amount,
-    balance_transaction: balanceTransaction(emu, { amount: -amount, currency: charge.currency, type: 'refund', category: 'refund', source: id }).id,
+    // Taken from the charge's funds: still pending while they are, else from the available balance.
+    balance_transaction: balanceTransaction(emu, {
+      amount: -amount,
+      currency: charge.currency,
+      type: 'refund',
+      category: 'refund',
+      source: id,
+      availableOn: transactionOf(emu, charge.balance_transaction)?.available_on,
+    }).id,
     charge: charge.id,
     created: emu.clock.now(),
     currency: charge.currency,
@@ -112,7 +122,14 @@ function settle(emu: Emulator, refundId: string, outcome: 'succeeded' | 'failed'
     emu.events.emit('charge.refund.updated', next, { previous });
     return;
   }
-  const txn = balanceTransaction(emu, { amount: refund.amount, currency: refund.currency, type: 'refund_failure', category: 'refund_failure', source: refund.id });
+  const txn = balanceTransaction(emu, {
+    amount: refund.amount,
+    currency: refund.currency,
+    type: 'refund_failure',
+    category: 'refund_failure',
+    source: refund.id,
+    owner: emu.state.ownerOf(refund.id),
+  });
   const next = emu.state.put('refunds', refund.id, { ...refund, status: 'failed', failure_reason: 'expired_or_canceled_card', failure_balance_transaction: txn.id });
   const charge = emu.state.get('charges', idOf(refund.charge) ?? '');
   if (charge) {
@@ -133,22 +150,22 @@ export function installRefunds(emu: Emulator): void {
   emu.onReset(clear);
   emu.onClose(clear);
 
-  emu.router.api('POST', '/v1/refunds', (ctx) => create(ctx, timers));
-  emu.router.api('GET', '/v1/refunds', (ctx) => {
+  emu.router.api('POST', '/v1/refunds', P.CREATE, (ctx) => create(ctx, timers));
+  emu.router.api('GET', '/v1/refunds', P.LIST, (ctx) => {
     const charge = ctx.query.string('charge');
     const pi = ctx.query.string('payment_intent');
     const created = createdFilter(ctx.query);
     const items = emu.state.all('refunds').filter((r) => (!charge || r.charge === charge) && (!pi || r.payment_intent === pi) && created(r.created));
     return paginate(items, ctx.query, '/v1/refunds');
   });
-  emu.router.api('GET', '/v1/refunds/:id', (ctx) => expand(emu.state, mustGet(emu, 'refunds', 'refund', ctx.params.id ?? ''), expandPaths(ctx)));
-  emu.router.api('POST', '/v1/refunds/:id', (ctx) => {
+  emu.router.api('GET', '/v1/refunds/:id', P.RETRIEVE, (ctx) => expand(emu.state, mustGet(emu, 'refunds', 'refund', ctx.params.id ?? ''), expandPaths(ctx)));
+  emu.router.api('POST', '/v1/refunds/:id', P.UPDATE, (ctx) => {
     const refund = mustGet(emu, 'refunds', 'refund', ctx.params.id ?? '');
     const next = emu.state.put('refunds', refund.id, { ...refund, metadata: mergeMetadata(refund.metadata ?? {}, ctx.body.metadata()) });
     emu.events.emit('refund.updated', next, { ctx, previous: { metadata: refund.metadata } });
     return expand(emu.state, next, expandPaths(ctx));
   });
-  emu.router.api('POST', '/v1/refunds/:id/cancel', (ctx) => {
+  emu.router.api('POST', '/v1/refunds/:id/cancel', P.CANCEL, (ctx) => {
     const refund = mustGet(emu, 'refunds', 'refund', ctx.params.id ?? '');
     throw invalidRequest(
       `Refund ${refund.id} cannot be canceled because it has a status of ${refund.status ?? 'unknown'}. Only refunds with a status of requires_action can be canceled.`,

@@ -12,15 +12,15 @@ export function expandPaths(ctx: ApiContext): string[] {
   return list.filter((p): p is string => typeof p === 'string');
 }
 
-/** A list endpoint's `created` filter: `created=123` or `created[gte]=...` etc. */
-export function createdFilter(query: Params): (created: number) => boolean {
-  if (!query.has('created')) return () => true;
-  const exact = query.raw.created;
+/** A list endpoint's `created` filter (or another timestamp's): `created=123` or `created[gte]=...` etc. */
+export function createdFilter(query: Params, name = 'created'): (created: number) => boolean {
+  if (!query.has(name)) return () => true;
+  const exact = query.raw[name];
   if (typeof exact === 'string') {
-    const n = query.integer('created');
+    const n = query.integer(name);
     return (c) => c === n;
   }
-  const range = query.object('created');
+  const range = query.object(name);
   const gt = range?.integer('gt');
   const gte = range?.integer('gte');
   const lt = range?.integer('lt');

@@ -83,12 +83,17 @@ export class Dispatcher {
     else this.heldTimer ??= this.later(chaos.reorder.windowMs, () => void this.release());
   }
 
-  /** Registered endpoints (oldest first) wanting this event, then `config.webhookUrl`. */
+  /**
+   * Registered endpoints (oldest first) wanting this event, then `config.webhookUrl` (which
+   * hears everything): Connect endpoints (`connect: true`) get connected accounts' events
+   * (those with `account`), the others the platform's own, as Stripe sends them.
+   */
   targetsFor(event: Stripe.Event): Target[] {
+    const fromConnected = typeof event.account === 'string';
     const targets: Target[] = this.emu.state
       .all('webhook_endpoints')
       .reverse()
-      .filter((e) => e.status === 'enabled' && endpointWants(e.enabled_events, event.type))
+      .filter((e) => e.status === 'enabled' && (e.connect === true) === fromConnected && endpointWants(e.enabled_events, event.type))
       .map((e) => ({ endpoint: e.id, url: e.url, secret: e.secret }));
     const { webhookUrl, webhookSecret } = this.emu.config;
     if (webhookUrl) targets.push({ endpoint: CONFIG_ENDPOINT, url: webhookUrl, secret: webhookSecret ?? '' });

@@ -6,12 +6,13 @@ import { mergeMetadata, type Params } from '../http/params';
 import type { ApiContext } from '../http/router';
 import { newId } from '../store/ids';
 import { newSigningSecret } from './signature';
+import * as P from '../params/webhooks';
 
-type StoredEndpoint = Stripe.WebhookEndpoint & { secret: string };
+type StoredEndpoint = Stripe.WebhookEndpoint & { secret: string; connect?: boolean };
 
-/** Stripe shows the signing secret only in the create response. */
+/** Stripe shows the signing secret only in the create response, and never the `connect` flag. */
 function publicView(endpoint: StoredEndpoint): Stripe.WebhookEndpoint {
-  const { secret: _secret, ...rest } = endpoint;
+  const { secret: _secret, connect: _connect, ...rest } = endpoint;
   return structuredClone(rest);
 }
 
@@ -71,6 +72,8 @@ function create(ctx: ApiContext): Stripe.WebhookEndpoint {
     secret: newSigningSecret(),
     status: 'enabled',
     url,
+    // A Connect endpoint hears the connected accounts' events; the others, the platform's own.
+    ...(ctx.body.boolean('connect') ? { connect: true } : {}),
   };
   ctx.emu.state.put('webhook_endpoints', endpoint.id, endpoint);
   return { ...publicView(endpoint), secret: endpoint.secret };
@@ -101,11 +104,11 @@ function remove(ctx: ApiContext): Stripe.DeletedWebhookEndpoint {
 }
 
 export function installEndpointRoutes(emu: Emulator): void {
-  emu.router.api('POST', '/v1/webhook_endpoints', create);
-  emu.router.api('GET', '/v1/webhook_endpoints', (ctx) =>
+  emu.router.api('POST', '/v1/webhook_endpoints', P.CREATE_ENDPOINT, create);
+  emu.router.api('GET', '/v1/webhook_endpoints', P.LIST_ENDPOINTS, (ctx) =>
     paginate(ctx.emu.state.all('webhook_endpoints').map(publicView), ctx.query, '/v1/webhook_endpoints'),
   );
-  emu.router.api('GET', '/v1/webhook_endpoints/:id', (ctx) => publicView(find(ctx)));
-  emu.router.api('POST', '/v1/webhook_endpoints/:id', update);
-  emu.router.api('DELETE', '/v1/webhook_endpoints/:id', remove);
+  emu.router.api('GET', '/v1/webhook_endpoints/:id', P.RETRIEVE_ENDPOINT, (ctx) => publicView(find(ctx)));
+  emu.router.api('POST', '/v1/webhook_endpoints/:id', P.UPDATE_ENDPOINT, update);
+  emu.router.api('DELETE', '/v1/webhook_endpoints/:id', P.DELETE_ENDPOINT, remove);
 }

@@ -3,6 +3,7 @@ import type { Emulator } from '../emulator';
 import { invalidRequest, noSuch } from '../http/errors';
 import { paginate } from '../http/list';
 import type { Params } from '../http/params';
+import * as P from '../params/webhooks';
 
 type Bound = (created: number) => boolean;
 
@@ -42,14 +43,14 @@ function typeFilter(query: Params): (type: string) => boolean {
 }
 
 export function installEventRoutes(emu: Emulator): void {
-  emu.router.api('GET', '/v1/events/:id', (ctx): Stripe.Event => {
+  emu.router.api('GET', '/v1/events/:id', P.EVENT, (ctx): Stripe.Event => {
     const id = ctx.params.id ?? '';
     const event = ctx.emu.state.get('events', id);
     if (!event) throw noSuch('event', id);
     return event;
   });
 
-  emu.router.api('GET', '/v1/events', (ctx) => {
+  emu.router.api('GET', '/v1/events', P.EVENTS, (ctx) => {
     const created = createdFilter(ctx.query);
     const type = typeFilter(ctx.query);
     const deliverySuccess = ctx.query.boolean('delivery_success');
