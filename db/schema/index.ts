@@ -12,3 +12,5 @@ export * from './payments';
 export * from './packages';
 export * from './credits';
 export * from './integration';
+export * from './earnings';
+export * from './connect';

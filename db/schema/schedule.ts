@@ -114,6 +114,8 @@ export const classes = pgTable(
     location: text('location'),
     onlineUrl: text('online_url'),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    // Set when the class was delivered: completed by its provider, or by the worker after auto_complete_hours.
+    completedAt: timestamp('completed_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     ...timestamps,
   },

@@ -28,7 +28,6 @@ export const providerProfiles = pgTable('provider_profiles', {
   bio: text('bio').notNull().default(''),
   // IANA zone; availability is defined in it.
   timeZone: text('time_zone').notNull().default('Europe/London'),
-  stripeAccountId: text('stripe_account_id'),
   ...timestamps,
 });
 
