@@ -5,3 +5,9 @@ export function singleParam(params: SearchParams, key: string): string | undefin
   const value = params[key];
   return typeof value === 'string' ? value : undefined;
 }
+
+/** The `page` parameter: a whole number from 1, else 1. */
+export function pageParam(params: SearchParams): number {
+  const raw = singleParam(params, 'page') ?? '';
+  return /^[1-9]\d{0,5}$/.test(raw) ? Number(raw) : 1;
+}

@@ -12,6 +12,13 @@ export function money(amount: number, currency: string): Money {
   return { amount, currency };
 }
 
+/** Amounts added up per currency, in the order each currency first appears. */
+export function sumByCurrency(amounts: Iterable<Money>): Money[] {
+  const totals = new Map<string, number>();
+  for (const m of amounts) totals.set(m.currency, (totals.get(m.currency) ?? 0) + m.amount);
+  return [...totals].map(([currency, amount]) => ({ amount, currency }));
+}
+
 const exponents = new Map<string, number>();
 
 /** Digits after the decimal point of a currency's major unit (ISO 4217): 2 for GBP, USD, EUR and KES, 0 for JPY, 3 for KWD. */

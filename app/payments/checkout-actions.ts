@@ -1,10 +1,10 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { getCurrentUser } from '@/lib/auth';
 import { startPackagePurchase, payments } from '@/lib/flows';
 import { isAppError } from '@/lib/errors';
 import { isUuid } from '@/lib/fields';
+import { requestOrigin } from '@/lib/http';
 import type { CheckoutStart } from '@/lib/payments';
 
 /**
@@ -15,11 +15,6 @@ import type { CheckoutStart } from '@/lib/payments';
 export type StartedCheckout =
   | { ok: true; checkout: CheckoutStart; resultPath: string }
   | { ok: false; message: string };
-
-async function origin(): Promise<string> {
-  const h = await headers();
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`;
-}
 
 async function started(start: () => Promise<{ checkout: CheckoutStart; resultPath: string }>): Promise<StartedCheckout> {
   try {
@@ -40,7 +35,7 @@ export async function startBookingCheckoutAction(bookingId: string): Promise<Sta
   if (!isUuid(bookingId)) return { ok: false, message: 'No such booking.' };
   const base = `/account/bookings/${encodeURIComponent(bookingId)}`;
   return started(async () => ({
-    checkout: await payments.checkout({ type: 'booking', id: bookingId }, client, await origin(), { paid: `${base}/paid`, back: base }),
+    checkout: await payments.checkout({ type: 'booking', id: bookingId }, client, await requestOrigin(), { paid: `${base}/paid`, back: base }),
     resultPath: `${base}/paid`,
   }));
 }
@@ -50,7 +45,7 @@ export async function startPackageCheckoutAction(packageId: string): Promise<Sta
   const client = await getCurrentUser();
   if (!client || client.role !== 'client') return signedOut;
   return started(async () => {
-    const { purchase_id: purchaseId, ...checkout } = await startPackagePurchase(packageId, client, await origin());
+    const { purchase_id: purchaseId, ...checkout } = await startPackagePurchase(packageId, client, await requestOrigin());
     return { checkout, resultPath: `/account/credits/purchases/${encodeURIComponent(purchaseId)}` };
   });
 }

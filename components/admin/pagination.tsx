@@ -51,3 +51,14 @@ export function Pagination({ basePath, query, page, pageCount }: PaginationProps
     </nav>
   );
 }
+
+/**
+ * Loads the page asked for; a page past the end (a hand-edited URL, or fewer
+ * rows now) loads the last page instead. Gives the page count for <Pagination>.
+ */
+export async function loadPage<T extends { total: number }>(load: (page: number) => Promise<T>, page: number, pageSize: number): Promise<{ result: T; page: number; pageCount: number }> {
+  const first = await load(page);
+  const pageCount = Math.max(1, Math.ceil(first.total / pageSize));
+  if (page <= pageCount) return { result: first, page, pageCount };
+  return { result: await load(pageCount), page: pageCount, pageCount };
+}

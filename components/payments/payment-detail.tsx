@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { DetailList } from '@/components/detail-list';
 import { LocalDateTime } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
 import { linkClass } from '@/components/payments/empty-table';
@@ -74,14 +75,7 @@ export function PaymentDetail({ detail, backHref, bookingHref }: { detail: Detai
             <CardTitle>Details</CardTitle>
           </CardHeader>
           <CardContent>
-            <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-              {details.map(([label, value]) => (
-                <div key={label} className="contents">
-                  <dt className="text-muted-foreground">{label}</dt>
-                  <dd>{value}</dd>
-                </div>
-              ))}
-            </dl>
+            <DetailList items={details} />
           </CardContent>
         </Card>
         <Card>

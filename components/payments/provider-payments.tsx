@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LocalDateTime } from '@/components/local-date';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { StatCards } from '@/components/stat-cards';
 import { formatBps, formatMoney } from '@/lib/money';
 import type { PaymentDto, PaymentTotals } from '@/lib/payments';
 import { cell, headRow, linkClass, tableFrame } from './empty-table';
@@ -13,25 +13,14 @@ export function ProviderPaymentTotals({ totals }: { totals: PaymentTotals[] }) {
   return (
     <div className="flex flex-col gap-4">
       {rows.map((t) => (
-        <dl key={t.currency} className="grid gap-4 sm:grid-cols-3">
-          {[
+        <StatCards
+          key={t.currency}
+          stats={[
             { label: 'Paid in', value: t.paid_in, note: 'Charged to clients’ cards' },
             { label: 'Refunded', value: t.refunded, note: 'Given back to clients' },
             { label: 'Your net share', value: t.net_share, note: 'After the platform fee and refunds' },
-          ].map((item) => (
-            <Card key={item.label}>
-              <CardHeader>
-                <CardDescription>
-                  <dt>{item.label}</dt>
-                </CardDescription>
-                <CardTitle className="text-2xl">
-                  <dd>{formatMoney({ amount: item.value, currency: t.currency }, { zero: 'amount' })}</dd>
-                </CardTitle>
-              </CardHeader>
-              <CardContent className="text-sm text-muted-foreground">{item.note}</CardContent>
-            </Card>
-          ))}
-        </dl>
+          ].map((item) => ({ ...item, value: formatMoney({ amount: item.value, currency: t.currency }, { zero: 'amount' }) }))}
+        />
       ))}
     </div>
   );

@@ -1,2 +1,3 @@
 export { apiRoute, errorResponse } from './api';
 export { formAction, FormInput } from './form-action';
+export { requestOrigin } from './request-origin';
