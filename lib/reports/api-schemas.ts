@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { instantField } from '@/lib/fields';
+import { earningLinesQuery } from '@/lib/earnings';
 
 /** GET /api/v1/reports/transactions.csv: the range of ledger rows to export. */
 export const transactionsExportQuery = z.strictObject({
@@ -8,3 +9,7 @@ export const transactionsExportQuery = z.strictObject({
   to: instantField('to').optional(),
 });
 export type TransactionsExportQuery = z.infer<typeof transactionsExportQuery>;
+
+/** GET /api/v1/earnings/lines.csv: the lines filter of GET /api/v1/earnings/lines, without paging (the file has every line). */
+export const earningLinesExportQuery = earningLinesQuery.omit({ page: true, page_size: true });
+export type EarningLinesExportQuery = z.infer<typeof earningLinesExportQuery>;

@@ -138,3 +138,15 @@ export async function csvStream<Row>(
     { highWaterMark: 1 },
   );
 }
+
+/** A CSV download: the stream as an attachment named `fileName`, never cached or sniffed. */
+export function csvResponse(body: ReadableStream<Uint8Array>, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${fileName}"`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    },
+  });
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { transactionsExportQuery } from '@/lib/reports';
+import { earningLinesExportQuery, transactionsExportQuery } from '@/lib/reports';
 import { apiModule } from '../registry';
 
 export const reportsApi = apiModule({
@@ -16,6 +16,26 @@ export const reportsApi = apiModule({
       access: ['admin'],
       query: transactionsExportQuery,
       fields: { from: 'From this instant, included; default three years before `to`.', to: 'Up to this instant, excluded; default now.' },
+      response: { status: 200, description: 'The CSV file, as an attachment.', schema: z.string().describe('RFC 4180 CSV with a header row.'), mediaType: 'text/csv' },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/earnings/lines.csv',
+      operationId: 'exportEarningLines',
+      summary: 'Export earning lines as CSV',
+      description:
+        'A provider’s earning lines and clawbacks matching the filters of GET /api/v1/earnings/lines, newest first, one CSV row each, streamed: ' +
+        'id, booking_id, payment_id, credit_id, kind, state, currency, gross, fee, net (decimals in the currency’s major unit, clawbacks negative), created_at, delivered_at, payout_id. ' +
+        'A provider exports their own lines; an admin names the provider with provider_id.',
+      access: ['admin', 'provider'],
+      query: earningLinesExportQuery,
+      fields: {
+        provider_id: 'Admins: whose lines (required). A provider may only give their own id.',
+        state: 'Only lines in this state.',
+        from: 'Lines created from this instant, included.',
+        to: 'Lines created before this instant.',
+      },
+      errors: ['forbidden'],
       response: { status: 200, description: 'The CSV file, as an attachment.', schema: z.string().describe('RFC 4180 CSV with a header row.'), mediaType: 'text/csv' },
     },
   ],
