@@ -35,6 +35,8 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/provider/session-types', label: 'Session types' },
     { href: '/provider/classes', label: 'Classes' },
     { href: '/provider/payments', label: 'Payments' },
+    { href: '/provider/earnings', label: 'Earnings' },
+    { href: '/provider/payouts', label: 'Payouts' },
   ],
   admin: [
     { href: '/admin', label: 'Dashboard' },
@@ -42,6 +44,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/admin/users', label: 'Users' },
     { href: '/admin/questionnaires', label: 'Questionnaires' },
     { href: '/admin/payments', label: 'Payments' },
+    { href: '/admin/payouts', label: 'Payouts' },
     { href: '/admin/packages', label: 'Packages' },
     { href: '/admin/credits', label: 'Credits' },
     { href: '/admin/reports', label: 'Reports' },
