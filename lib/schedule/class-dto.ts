@@ -19,6 +19,8 @@ export interface ClassDto {
   provider: { id: string; name: string; headline: string; time_zone: string };
   series_id: string | null;
   cancelled: boolean;
+  /** When the class was delivered (by its practitioner, or automatically after it ended); null until then. */
+  completed_at: string | null;
 }
 
 export function classDto(row: ClassRow, provider: ClassDto['provider']): ClassDto {
@@ -39,5 +41,6 @@ export function classDto(row: ClassRow, provider: ClassDto['provider']): ClassDt
     provider,
     series_id: row.seriesId,
     cancelled: row.cancelledAt !== null,
+    completed_at: row.completedAt ? row.completedAt.toISOString() : null,
   };
 }

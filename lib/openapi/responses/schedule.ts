@@ -24,6 +24,7 @@ export const classSchema = describes<ClassDto>()(
     provider: z.object({ id, name: z.string(), headline: z.string(), time_zone: timeZone }).describe('The teacher; the class\'s local time is shown in their zone.'),
     series_id: id.nullable().describe('Shared by the classes of one weekly series.'),
     cancelled: z.boolean(),
+    completed_at: instant.nullable().describe('When the class was delivered (completed by its practitioner, or automatically after it ended); null until then.'),
   }),
 );
 
