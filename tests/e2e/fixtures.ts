@@ -98,6 +98,21 @@ export async function openBookableClass(page: Page, options: { price: 'free' | '
   return title;
 }
 
+export const BOOKING_URL = /\/account\/bookings\/([0-9a-f-]{36})$/;
+const PAID_URL = /\/account\/bookings\/[0-9a-f-]{36}\/paid\?payment_intent=pi_/;
+
+/** The result page waits for the webhook; then the booking page shows it confirmed and paid. */
+export async function expectBookingConfirmed(page: Page, id: string): Promise<void> {
+  await expect(page).toHaveURL(PAID_URL);
+  await expect(page.getByTestId('payment-outcome')).toHaveText('Payment received — your booking is confirmed', { timeout: 30_000 });
+  await page.getByRole('link', { name: 'View your booking' }).click();
+  await expect(page).toHaveURL(new RegExp(`/account/bookings/${id}$`));
+  const summary = page.getByTestId('booking-summary');
+  await expect(summary.getByTestId('booking-status')).toHaveText('Confirmed');
+  await expect(summary).toContainText('Paid');
+  await expect(page.getByRole('link', { name: 'Pay now' })).toHaveCount(0);
+}
+
 /** The checkout's Pay button ("Pay £12.00", then "Paying…"). */
 export function payButton(page: Page) {
   return page.getByRole('button', { name: /^Pay (£|…)/ });

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, fillCard, openBookableClass, payButton, registerClient } from './fixtures';
+import { BOOKING_URL, DEMO_PASSWORD, SignInPage, completeQuestionnaire, expectBookingConfirmed, fillCard, openBookableClass, payButton, registerClient } from './fixtures';
 
 /**
  * Card payments end to end, against the offline Stripe emulator the test stack
  * starts: the real Payment Element, the webhook confirming the booking, and
  * the result page waiting for it.
  */
-
-const BOOKING_URL = /\/account\/bookings\/([0-9a-f-]{36})$/;
-const PAID_URL = /\/account\/bookings\/[0-9a-f-]{36}\/paid\?payment_intent=pi_/;
 
 async function newClient(page: Page): Promise<void> {
   await registerClient(page, `Pat Payer ${randomUUID().slice(0, 6)}`, 'pay');
@@ -39,18 +36,6 @@ async function openCheckout(page: Page, booking: { title: string; price: string 
   await expect(payButton(page)).toBeEnabled();
 }
 
-/** The result page waits for the webhook; then the booking page shows it confirmed and paid. */
-async function expectConfirmed(page: Page, id: string): Promise<void> {
-  await expect(page).toHaveURL(PAID_URL);
-  await expect(page.getByTestId('payment-outcome')).toHaveText('Payment received — your booking is confirmed', { timeout: 30_000 });
-  await page.getByRole('link', { name: 'View your booking' }).click();
-  await expect(page).toHaveURL(new RegExp(`/account/bookings/${id}$`));
-  const summary = page.getByTestId('booking-summary');
-  await expect(summary.getByTestId('booking-status')).toHaveText('Confirmed');
-  await expect(summary).toContainText('Paid');
-  await expect(page.getByRole('link', { name: 'Pay now' })).toHaveCount(0);
-}
-
 /** A new client with a valid questionnaire, at the checkout of a priced class they have just booked. */
 async function newClientAtCheckout(page: Page, which: 'soonest' | 'latest' = 'soonest'): Promise<{ id: string; title: string; price: string }> {
   await newClient(page);
@@ -78,7 +63,7 @@ test.describe('card payments', () => {
   test('a new client pays for a class with 4242 and the booking is confirmed', async ({ page }) => {
     const booking = await newClientAtCheckout(page);
     await payWith(page, '4242 4242 4242 4242');
-    await expectConfirmed(page, booking.id);
+    await expectBookingConfirmed(page, booking.id);
 
     // The receipt: the payment is listed with the card and a link to Stripe's receipt.
     await page.goto('/account/payments');
@@ -104,7 +89,7 @@ test.describe('card payments', () => {
     await expect(payButton(page)).toBeEnabled();
     await page.getByLabel('Card number').fill('4242 4242 4242 4242');
     await payButton(page).click();
-    await expectConfirmed(page, booking.id);
+    await expectBookingConfirmed(page, booking.id);
     expect(await bookingState(page, booking.id)).toEqual({ status: 'confirmed', payment_status: 'paid' });
   });
 
@@ -116,14 +101,14 @@ test.describe('card payments', () => {
     await expect(dialog).toContainText(booking.price);
     await expect(page.getByRole('button', { name: 'Paying…' })).toBeDisabled();
     await dialog.getByRole('button', { name: 'Complete' }).click();
-    await expectConfirmed(page, booking.id);
+    await expectBookingConfirmed(page, booking.id);
   });
 
   test('cancelling a paid class in time refunds the card', async ({ page }) => {
     // The furthest class on the schedule: well outside the cancellation window.
     const booking = await newClientAtCheckout(page, 'latest');
     await payWith(page, '4242 4242 4242 4242');
-    await expectConfirmed(page, booking.id);
+    await expectBookingConfirmed(page, booking.id);
 
     await page.getByRole('button', { name: 'Cancel booking' }).click();
     const dialog = page.getByRole('alertdialog');
@@ -147,7 +132,7 @@ test.describe('card payments', () => {
   test('the practitioner refunds part of a payment they received', async ({ page, browser }) => {
     const booking = await newClientAtCheckout(page);
     await payWith(page, '4242 4242 4242 4242');
-    await expectConfirmed(page, booking.id);
+    await expectBookingConfirmed(page, booking.id);
     const mine = (await (await page.request.get('/api/v1/payments')).json()) as { payments: { id: string; provider: { name: string } }[] };
     const payment = mine.payments[0];
     expect(payment?.id).toMatch(/^pi_/);
