@@ -19,8 +19,10 @@ export default async function ProviderPayoutsPage({ searchParams }: { searchPara
   // Pages render alongside their layout, so the page checks the role too before reading anything.
   const provider = await requirePageRole('provider', '/provider/payouts');
   const params = await searchParams;
+  // Back from Stripe's onboarding: ask Stripe itself rather than wait for its account.updated webhook.
+  const returning = singleParam(params, 'connect') === 'return';
   const [status, totals, payouts] = await Promise.all([
-    connectStatus(provider),
+    connectStatus(provider, { refresh: returning }),
     earningsTotals(provider.id),
     loadPage((page) => listPayouts(provider, { page, pageSize: PAGE_SIZE }), pageParam(params), PAGE_SIZE),
   ]);
@@ -30,7 +32,7 @@ export default async function ProviderPayoutsPage({ searchParams }: { searchPara
       <PageHeader title="Payouts" description="Your Stripe account, and the payouts of your available earnings to it." />
       <div className="flex flex-col gap-8">
         <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
-          <ConnectStatusCard status={status} returning={singleParam(params, 'connect') === 'return'} />
+          <ConnectStatusCard status={status} returning={returning} />
           <StatCards
             className="content-start"
             stats={currencyTotals(totals).map((t) => ({

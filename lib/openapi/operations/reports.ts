@@ -30,12 +30,11 @@ export const reportsApi = apiModule({
       access: ['admin', 'provider'],
       query: earningLinesExportQuery,
       fields: {
-        provider_id: 'Admins: whose lines (required). A provider may only give their own id.',
+        provider_id: 'Admins: whose lines (required). A provider always gets their own.',
         state: 'Only lines in this state.',
         from: 'Lines created from this instant, included.',
         to: 'Lines created before this instant.',
       },
-      errors: ['forbidden'],
       response: { status: 200, description: 'The CSV file, as an attachment.', schema: z.string().describe('RFC 4180 CSV with a header row.'), mediaType: 'text/csv' },
     },
   ],
