@@ -105,7 +105,7 @@ async function makeAvailableEarning(browser: Browser, provider: Page): Promise<v
     // Late: less than the cancellation window before the start, so nothing comes back.
     await client.getByRole('button', { name: 'Cancel booking' }).click();
     const dialog = client.getByRole('alertdialog');
-    await expect(dialog).toContainText('No refund');
+    await expect(dialog).toContainText('you will get nothing back');
     await dialog.getByLabel('Reason for cancelling').fill('Cannot make it after all.');
     await dialog.getByRole('button', { name: 'Cancel booking' }).click();
     await expect(client.getByTestId('booking-summary').getByTestId('booking-status')).toHaveText('Cancelled');
