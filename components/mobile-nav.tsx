@@ -13,13 +13,13 @@ export function MobileNav({ items }: { items: NavItem[] }) {
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
-        <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu">
+        <Button variant="ghost" size="icon" className="xl:hidden" aria-label="Open menu">
           <Menu aria-hidden="true" />
         </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-foreground/30 md:hidden" />
-        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-72 max-w-[85vw] flex-col gap-4 border-l border-border bg-background p-4 shadow-xl md:hidden">
+        <Dialog.Overlay className="fixed inset-0 z-40 bg-foreground/30 xl:hidden" />
+        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-72 max-w-[85vw] flex-col gap-4 border-l border-border bg-background p-4 shadow-xl xl:hidden">
           <div className="flex items-center justify-between">
             <Dialog.Title className="text-base font-semibold">Menu</Dialog.Title>
             <Dialog.Close asChild>

@@ -34,7 +34,7 @@ export function NavLinks({
               aria-current={isCurrent ? 'page' : undefined}
               onClick={onNavigate}
               className={cn(
-                'block rounded-lg px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
+                'block whitespace-nowrap rounded-lg px-2.5 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
                 isCurrent && 'bg-secondary text-secondary-foreground hover:bg-secondary',
               )}
             >

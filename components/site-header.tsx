@@ -20,10 +20,10 @@ export async function SiteHeader() {
           <Leaf aria-hidden="true" className="size-5" />
           Wellbook
         </Link>
-        <nav aria-label="Main" className="ml-auto hidden md:block">
+        <nav aria-label="Main" className="ml-auto hidden xl:block">
           <NavLinks items={items} />
         </nav>
-        <div className="ml-auto flex items-center gap-2 md:ml-0">
+        <div className="ml-auto flex items-center gap-2 xl:ml-0">
           {user ? <UserMenu user={{ name: user.name, email: user.email }} roleName={roleLabel[user.role]} /> : null}
           <MobileNav items={items} />
         </div>
