@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { ClassForm } from '@/components/schedule/class-form';
 import { ClassesTable } from '@/components/schedule/classes-table';
-import { ClassesToComplete, isCompletable } from '@/components/schedule/classes-to-complete';
+import { ClassesToComplete, toCompleteRows } from '@/components/schedule/classes-to-complete';
 import { PageHeader } from '@/components/page-header';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth';
@@ -25,7 +25,7 @@ export default async function ProviderClassesPage() {
     requireProvider(user.id),
     getSetting('default_currency'),
   ]);
-  const toComplete = started.filter((c) => isCompletable(c, from));
+  const toComplete = toCompleteRows(started, from);
   return (
     <>
       <PageHeader title="Classes" description="Your group classes in the next two months, and how full they are." />
