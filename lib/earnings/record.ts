@@ -68,15 +68,23 @@ async function newLine(tx: Tx, values: typeof earningLines.$inferInsert, cause: 
 export async function earnFromPayment(tx: Tx, bookingId: string, paymentId: string, at: Date): Promise<void> {
   if (await lockLine(tx, bookingId)) return;
   const [row] = await tx
-    .select({ providerId: bookings.providerId, amount: payments.amount, fee: payments.feeAmount, net: payments.providerAmount, currency: payments.currency })
-    .from(payments)
-    .innerJoin(bookings, eq(bookings.id, bookingId))
-    .where(eq(payments.id, paymentId))
+    .select({
+      providerId: bookings.providerId,
+      // The split stored on the payment; a payment recorded without a payments row keeps the booking's own.
+      amount: sql<number>`coalesce(${payments.amount}, ${bookings.amountDue})`,
+      fee: sql<number>`coalesce(${payments.feeAmount}, ${bookings.feeAmount})`,
+      currency: sql<string>`coalesce(${payments.currency}, ${bookings.currency})`,
+    })
+    .from(bookings)
+    .leftJoin(payments, eq(payments.id, paymentId))
+    .where(eq(bookings.id, bookingId))
     .limit(1);
-  if (!row) throw new Error(`no payment ${paymentId} for the earning of booking ${bookingId}`);
+  if (!row) throw new Error(`no booking ${bookingId} to earn from`);
+  if (row.amount <= 0) return;
+  const net = row.amount - row.fee;
   await newLine(
     tx,
-    { providerId: row.providerId, bookingId, paidBookingId: bookingId, paymentId, currency: row.currency, state: 'pending', paidGross: row.amount, paidFee: row.fee, paidNet: row.net, gross: row.amount, fee: row.fee, net: row.net, createdAt: at, updatedAt: at },
+    { providerId: row.providerId, bookingId, paidBookingId: bookingId, paymentId, currency: row.currency, state: 'pending', paidGross: row.amount, paidFee: row.fee, paidNet: net, gross: row.amount, fee: row.fee, net, createdAt: at, updatedAt: at },
     'payment',
     `payment:${paymentId}`,
   );
