@@ -3,15 +3,7 @@ import { EARNING_STATES } from './types';
 
 const page = z.coerce.number().int().min(1).max(100_000).default(1);
 const pageSize = z.coerce.number().int().min(1).max(100).default(25);
-// A date or date-time read from the query string; text in, so the OpenAPI document can describe it (a coerced Date cannot be).
-const instant = z.string().transform((v, ctx) => {
-  const d = new Date(v);
-  if (v.trim() === '' || Number.isNaN(d.getTime())) {
-    ctx.addIssue({ code: 'custom', message: 'Give a date or date-time, e.g. 2026-01-31.' });
-    return z.NEVER;
-  }
-  return d;
-});
+const instant = z.coerce.date({ message: 'Give a date or date-time, e.g. 2026-01-31.' });
 const uuid = z.string().uuid('Give a user id.');
 
 /** GET /api/v1/earnings?provider_id (admins) */

@@ -189,7 +189,7 @@ function operationObject(op: Operation, domain: ApiModule, converter: SchemaConv
 
   const { response } = op;
   const success =
-    response.status === 204 || response.status === 302
+    response.status === 204
       ? { description: response.description }
       : { description: response.description, content: { [response.mediaType ?? 'application/json']: { schema: convert(response.schema) } } };
   return {

@@ -3,7 +3,6 @@ import { authApi } from './operations/auth';
 import { bookingsApi } from './operations/bookings';
 import { classesApi } from './operations/classes';
 import { creditsApi } from './operations/credits';
-import { earningsApi } from './operations/earnings';
 import { integrationApi } from './operations/integration';
 import { metaApi } from './operations/meta';
 import { packagesApi } from './operations/packages';
@@ -28,7 +27,6 @@ export const apiModules: readonly ApiModule[] = [
   paymentsApi,
   packagesApi,
   creditsApi,
-  earningsApi,
   integrationApi,
   reportsApi,
   metaApi,

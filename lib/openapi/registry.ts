@@ -18,9 +18,7 @@ export type Access = 'public' | 'user' | readonly Caller[];
 
 export type SuccessResponse =
   | { status: 200 | 201; description: string; schema: z.ZodType; /** Defaults to application/json. */ mediaType?: string }
-  | { status: 204; description: string }
-  /** A redirect, for a route a browser is sent to (a return or refresh address given to Stripe). */
-  | { status: 302; description: string };
+  | { status: 204; description: string };
 
 export interface Operation {
   method: HttpMethod;

@@ -74,19 +74,6 @@ export const classesApi = apiModule({
     },
     {
       method: 'post',
-      path: '/api/v1/classes/{id}/complete',
-      operationId: 'completeClass',
-      summary: 'Complete a class',
-      description:
-        'By its provider or an admin, once it has started: the class is delivered with its confirmed bookings, whose earnings become available. ' +
-        'Completing it again changes nothing. The worker completes classes left open `auto_complete_hours` after their end.',
-      access: ['provider', 'admin'],
-      params: { id: classId },
-      response: { status: 200, description: 'How many bookings were completed now.', schema: z.object({ completed_bookings: z.int() }) },
-      errors: ['invalid_transition'],
-    },
-    {
-      method: 'post',
       path: '/api/v1/classes/{id}/waitlist',
       operationId: 'joinWaitlist',
       summary: 'Join the waitlist of a full class',
