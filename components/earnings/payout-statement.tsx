@@ -5,6 +5,7 @@ import { LocalDateTime } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
 import { linkClass } from '@/components/payments/empty-table';
 import { StatCards } from '@/components/stat-cards';
+import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { PayoutStatementDto } from '@/lib/earnings';
 import { PayoutStatusBadge } from './badges';
@@ -39,6 +40,9 @@ export function PayoutStatement({ statement: s, backHref }: { statement: PayoutS
         }
       />
       <div className="flex flex-col gap-8">
+        {s.status === 'failed' ? (
+          <Alert variant="error">This payout failed, so nothing was paid: its lines went back to available, for the next payout.</Alert>
+        ) : null}
         <StatCards
           className="sm:grid-cols-2 lg:grid-cols-5"
           testId="statement-totals"
