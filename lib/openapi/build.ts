@@ -24,7 +24,7 @@ export interface OperationObject {
   security: Record<string, string[]>[];
   parameters?: Parameter[];
   requestBody?: { required: true; content: MediaContent };
-  responses: Record<string, { description: string; content?: MediaContent }>;
+  responses: Record<string, { description: string; content?: MediaContent; headers?: Record<string, { description: string; schema: JsonSchema }> }>;
 }
 
 export interface SecurityScheme {
@@ -191,7 +191,9 @@ function operationObject(op: Operation, domain: ApiModule, converter: SchemaConv
   const success =
     response.status === 204
       ? { description: response.description }
-      : { description: response.description, content: { [response.mediaType ?? 'application/json']: { schema: convert(response.schema) } } };
+      : response.status === 302
+        ? { description: response.description, headers: { Location: { description: response.location, schema: { type: 'string' } } } }
+        : { description: response.description, content: { [response.mediaType ?? 'application/json']: { schema: convert(response.schema) } } };
   return {
     operationId: op.operationId,
     summary: op.summary,
