@@ -188,7 +188,7 @@ function operationObject(op: Operation, domain: ApiModule, converter: SchemaConv
   if (stray.length) fail(op, `\`fields\` describes ${stray.join(', ')}, which the query and body do not have`);
 
   const { response } = op;
-  const success =
+  const success: OperationObject['responses'][string] =
     response.status === 204
       ? { description: response.description }
       : response.status === 302
