@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Tx } from './client';
 import { bookings, earningLines, payments, paymentTransactions, providerProfiles, sessionTypes, users } from './schema';
@@ -17,7 +17,7 @@ import { platformFee } from '@/lib/money';
  * every earning goes through lib/earnings' own recorders, in time order, so
  * the lines, the append-only entries and the totals agree as they do in the
  * app. The payments are the seed's own ("pi_demo_…"): Stripe has never seen them.
- * A provider who already has an earning line is left alone.
+ * A provider who already has an earning line, or the seed's bookings, is left alone.
  */
 
 interface DemoSession {
@@ -168,7 +168,8 @@ export async function seedDemoEarnings(tx: Tx, startedAt: Date): Promise<void> {
     const providerId = ids.get(email);
     if (!providerId) continue;
     const [earned] = await tx.select({ n: count() }).from(earningLines).where(eq(earningLines.providerId, providerId));
-    if (earned?.n) continue;
+    const [seeded] = await tx.select({ n: count() }).from(bookings).where(and(eq(bookings.providerId, providerId), like(bookings.paymentRef, 'pi_demo_%')));
+    if (earned?.n || seeded?.n) continue;
     const [profile] = await tx.select({ zone: providerProfiles.timeZone }).from(providerProfiles).where(eq(providerProfiles.userId, providerId));
     const types = await tx.select().from(sessionTypes).where(eq(sessionTypes.providerId, providerId));
     for (const session of plan.sessions) {
