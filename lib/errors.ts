@@ -24,6 +24,9 @@ export const errorStatus = {
   booking_closed: 422,
   reschedule_not_allowed: 422,
   credit_unavailable: 422,
+  // Payouts: a provider who cannot be paid by Stripe yet (no connected account, or payouts not enabled).
+  payouts_not_enabled: 409,
+  not_connected: 409,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,

@@ -7,15 +7,19 @@
  * payments still waiting on Stripe back from it, so a lost webhook never
  * leaves a paid booking unconfirmed or a hold stuck. It refunds a payment that
  * succeeded for a booking that could no longer take it (the auto-refund job). Every CREDIT_EXPIRY_SECONDS
- * (60) it writes off what is left of credits past their expiry.
+ * (60) it writes off what is left of credits past their expiry. Every
+ * AUTO_COMPLETE_SECONDS (300) it completes classes and sessions still open
+ * auto_complete_hours after their end; it sends Stripe payouts' transfers
+ * (payout-transfer jobs) and runs the weekly payouts when payout_schedule is weekly.
  */
 import { getDb } from '../db/client';
-import { expireDueHolds, expireHold } from '../lib/bookings';
+import { autoCompleteDue, expireDueHolds, expireHold } from '../lib/bookings';
 import { now } from '../lib/clock';
 import { expireDueCredits } from '../lib/credits';
 import { getBoss, QUEUES, type JobData } from '../lib/jobs';
 import { logger } from '../lib/logger';
-import { payments } from '../lib/flows';
+import { createPayouts, payments, sendPayout } from '../lib/flows';
+import { getSetting } from '../lib/settings';
 
 const sweepSeconds = Number(process.env.HOLD_SWEEP_SECONDS || 30);
 if (!Number.isFinite(sweepSeconds) || sweepSeconds <= 0) {
@@ -34,6 +38,12 @@ if (!Number.isFinite(creditExpirySeconds) || creditExpirySeconds <= 0) {
   process.exit(1);
 }
 
+const autoCompleteSeconds = Number(process.env.AUTO_COMPLETE_SECONDS || 300);
+if (!Number.isFinite(autoCompleteSeconds) || autoCompleteSeconds <= 0) {
+  console.error('[worker] AUTO_COMPLETE_SECONDS must be a positive number.');
+  process.exit(1);
+}
+
 const boss = await getBoss('worker');
 await boss.work<JobData['expire-hold']>(QUEUES.expireHold, { batchSize: 10, pollingIntervalSeconds: 1 }, async (jobs) => {
   for (const job of jobs) {
@@ -48,6 +58,30 @@ await boss.work<JobData['auto-refund']>(QUEUES.autoRefund, { batchSize: 5, polli
     logger.info('payment refunded automatically', { payment_intent: job.data.paymentIntentId });
   }
 });
+
+// A Stripe payout's transfer, after the commit that reserved its lines; idempotent by the payout's id.
+await boss.work<JobData['payout-transfer']>(QUEUES.payoutTransfer, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+  for (const job of jobs) await sendPayout(job.data.payoutId);
+});
+
+// Weekly payouts: Monday 06:00 in the platform's zone; each run checks the payout_schedule setting.
+await boss.schedule(QUEUES.weeklyPayouts, '0 6 * * 1', {}, { tz: await getSetting('platform_time_zone') });
+await boss.work<JobData['weekly-payouts']>(QUEUES.weeklyPayouts, async () => {
+  if ((await getSetting('payout_schedule')) !== 'weekly') return;
+  const made = await createPayouts(null, { method: 'stripe' });
+  logger.info('weekly payouts', { count: made.length });
+});
+
+let completing = false;
+const autoComplete = setInterval(() => {
+  if (completing) return;
+  completing = true;
+  // Sessions left open past auto_complete_hours are delivered, so their earnings become available.
+  autoCompleteDue()
+    .then((n) => (n.classes > 0 || n.sessions > 0) && logger.info('auto-completed', n))
+    .catch((err: unknown) => logger.error('auto-complete failed', { message: (err as Error).message }))
+    .finally(() => (completing = false));
+}, autoCompleteSeconds * 1000);
 
 let sweeping = false;
 const sweep = setInterval(() => {
@@ -80,7 +114,7 @@ const creditExpiry = setInterval(() => {
     .finally(() => (expiringCredits = false));
 }, creditExpirySeconds * 1000);
 
-console.log(`[worker] running (hold sweep every ${sweepSeconds} s, credit expiry every ${creditExpirySeconds} s, payment reconciliation every ${reconcileMinutes} min)`);
+console.log(`[worker] running (auto-complete every ${autoCompleteSeconds} s, hold sweep every ${sweepSeconds} s, credit expiry every ${creditExpirySeconds} s, payment reconciliation every ${reconcileMinutes} min)`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -90,6 +124,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(sweep);
     clearInterval(reconcile);
     clearInterval(creditExpiry);
+    clearInterval(autoComplete);
     void boss.stop({ graceful: true, timeout: 5_000 }).finally(() => process.exit(0));
   });
 }

@@ -46,6 +46,7 @@ CREATE TABLE "earning_lines" (
 	"provider_id" uuid NOT NULL,
 	"kind" "earning_kind" DEFAULT 'earning' NOT NULL,
 	"booking_id" uuid,
+	"paid_booking_id" uuid,
 	"payment_id" text,
 	"credit_id" uuid,
 	"complimentary" boolean DEFAULT false NOT NULL,
@@ -108,5 +109,6 @@ CREATE UNIQUE INDEX "earning_lines_clawback_key" ON "earning_lines" USING btree 
 CREATE INDEX "earning_lines_provider_idx" ON "earning_lines" USING btree ("provider_id","created_at");--> statement-breakpoint
 CREATE INDEX "earning_lines_provider_state_idx" ON "earning_lines" USING btree ("provider_id","state","currency");--> statement-breakpoint
 CREATE INDEX "earning_lines_payout_idx" ON "earning_lines" USING btree ("payout_id");--> statement-breakpoint
+CREATE INDEX "earning_lines_paid_booking_idx" ON "earning_lines" USING btree ("paid_booking_id");--> statement-breakpoint
 CREATE INDEX "payouts_provider_idx" ON "payouts" USING btree ("provider_id","created_at");--> statement-breakpoint
 ALTER TABLE "provider_profiles" DROP COLUMN "stripe_account_id";

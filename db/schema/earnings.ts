@@ -45,7 +45,9 @@ export const earningLines = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
     kind: earningKind('kind').notNull().default('earning'),
+    // The booking now (a rescheduled booking takes its original's line) and the one the payment paid for.
     bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'restrict' }),
+    paidBookingId: uuid('paid_booking_id'),
     // The card payment (PaymentIntent id) or the credit that paid; a clawback names its line's.
     paymentId: text('payment_id'),
     creditId: uuid('credit_id'),
@@ -77,6 +79,7 @@ export const earningLines = pgTable(
     index('earning_lines_provider_idx').on(t.providerId, t.createdAt),
     index('earning_lines_provider_state_idx').on(t.providerId, t.state, t.currency),
     index('earning_lines_payout_idx').on(t.payoutId),
+    index('earning_lines_paid_booking_idx').on(t.paidBookingId),
     check('earning_lines_split_check', sql`${t.gross} = ${t.fee} + ${t.net} and ${t.paidGross} = ${t.paidFee} + ${t.paidNet}`),
     check('earning_lines_payout_check', sql`(${t.state} = 'paid_out') = (${t.payoutId} is not null)`),
   ],

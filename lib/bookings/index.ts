@@ -15,3 +15,4 @@ export type { BookingFilters } from './queries';
 export { rescheduleBooking } from './reschedule';
 export { isActive, START_EARLY_MINUTES } from './rules';
 export { joinWaitlist, leaveWaitlist, waitlistCount, waitlistPositionFor } from './waitlist';
+export { autoCompleteDue, completeClass } from './delivery';

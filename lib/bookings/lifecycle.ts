@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bookings, type Booking, type BookingStatus, waitlistEntries } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { deliverEarning } from '@/lib/earnings';
 import { AppError } from '@/lib/errors';
 import { getSetting } from '@/lib/settings';
 import type { PublicUser } from '@/lib/users';
@@ -35,6 +36,8 @@ export async function cancelBooking(id: string, actor: PublicUser, reason: strin
       .where(and(eq(bookings.id, id), inArray(bookings.status, ['pending_payment', 'confirmed'])))
       .returning();
     if (!cancelled) throw refused(booking, 'cancelled');
+    // Cancelled late with nothing to give back: the seat was kept for the client, so the session counts as delivered.
+    if (refundDue === 'none' && booking.status === 'confirmed') await deliverEarning(tx, id, at);
     if (actor.id !== booking.clientId) {
       await addNotice(tx, booking.clientId, {
         kind: 'booking_cancelled',
@@ -56,6 +59,7 @@ async function providerTransition(
   action: string,
   check: (b: Booking, at: Date) => string | null,
   extra: (at: Date) => Partial<Booking>,
+  delivered = false,
 ): Promise<BookingDto> {
   const booking = await loadFor(id, actor);
   if (actor.role === 'client') throw new AppError('forbidden', `Only the provider or an admin can mark a booking as ${action}.`);
@@ -63,12 +67,15 @@ async function providerTransition(
   if (booking.status !== from) throw refused(booking, action);
   const problem = check(booking, at);
   if (problem) throw new AppError('invalid_transition', problem);
-  const [updated] = await getDb()
-    .update(bookings)
-    .set({ status: to, ...extra(at), updatedAt: at })
-    .where(and(eq(bookings.id, id), eq(bookings.status, from)))
-    .returning({ id: bookings.id });
-  if (!updated) throw refused(booking, action);
+  await getDb().transaction(async (tx) => {
+    const [updated] = await tx
+      .update(bookings)
+      .set({ status: to, ...extra(at), updatedAt: at })
+      .where(and(eq(bookings.id, id), eq(bookings.status, from)))
+      .returning({ id: bookings.id });
+    if (!updated) throw refused(booking, action);
+    if (delivered) await deliverEarning(tx, id, at);
+  });
   return getBookingFor(id, actor);
 }
 
@@ -85,7 +92,7 @@ export function startSession(id: string, actor: PublicUser): Promise<BookingDto>
 }
 
 export function completeSession(id: string, actor: PublicUser): Promise<BookingDto> {
-  return providerTransition(id, actor, 'in_progress', 'completed', 'completed', () => null, (at) => ({ actualEndAt: at }));
+  return providerTransition(id, actor, 'in_progress', 'completed', 'completed', () => null, (at) => ({ actualEndAt: at }), true);
 }
 
 export function markNoShow(id: string, actor: PublicUser): Promise<BookingDto> {
@@ -97,6 +104,8 @@ export function markNoShow(id: string, actor: PublicUser): Promise<BookingDto> {
     'a no-show',
     (b, at) => (b.startsAt > at ? 'A booking can be marked as a no-show only once it has started.' : null),
     () => ({}),
+    // The client's seat was kept: delivered.
+    true,
   );
 }
 

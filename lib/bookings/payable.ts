@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, gt, inArray } from 'drizzle-orm';
 import { bookings, classes, sessionTypes } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { applyEarningRefund, earnFromPayment } from '@/lib/earnings';
 import type { PayableHandler } from '@/lib/payables';
 import { takeSeat } from '@/lib/schedule';
 import { expireHoldIn } from './holds';
@@ -49,7 +50,11 @@ export const bookingPayable: PayableHandler = {
       .set({ status: 'confirmed', paymentStatus: 'paid', paymentRef: outcome.paymentRef, holdExpiresAt: null, updatedAt: at })
       .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')))
       .returning({ id: bookings.id });
-    if (confirmed) return true;
+    // The provider's earning is made with the confirmation, in its transaction (once per booking).
+    if (confirmed) {
+      await earnFromPayment(tx, id, outcome.paymentRef, at);
+      return true;
+    }
     const [current] = await tx.select().from(bookings).where(eq(bookings.id, id)).limit(1);
     if (!current) return false;
     if (current.paymentStatus === 'paid' && current.paymentRef === outcome.paymentRef) return true;
@@ -59,6 +64,7 @@ export const bookingPayable: PayableHandler = {
         .update(bookings)
         .set({ status: 'confirmed', paymentStatus: 'paid', paymentRef: outcome.paymentRef, holdExpiresAt: null, updatedAt: at })
         .where(eq(bookings.id, id));
+      await earnFromPayment(tx, id, outcome.paymentRef, at);
       return true;
     }
     return false;
@@ -82,6 +88,7 @@ export const bookingPayable: PayableHandler = {
   },
 
   async paymentRefunded(tx, id, refund) {
+    await applyEarningRefund(tx, id, refund, now());
     await tx
       .update(bookings)
       .set({ paymentStatus: refund.fully ? 'refunded' : 'partially_refunded', updatedAt: now() })

@@ -12,6 +12,7 @@ import type { PublicUser } from '@/lib/users';
 import { blockedRange } from './book';
 import type { BookingDto } from './dto';
 import { findBookingRow, getBookingFor } from './queries';
+import { moveEarning } from '@/lib/earnings';
 import { releaseHeld } from './holds';
 
 export type RescheduleTarget = { classId: string } | { startsAt: Date };
@@ -82,6 +83,7 @@ export async function rescheduleBooking(id: string, actor: PublicUser, target: R
           .returning({ id: bookings.id });
         if (!created) throw new Error('rescheduled booking was not created');
         await tx.update(bookings).set({ rescheduledToId: created.id }).where(eq(bookings.id, old.id));
+        await moveEarning(tx, old.id, created.id);
         await releaseHeld(tx, old);
         return created.id;
       });
@@ -108,6 +110,7 @@ export async function rescheduleBooking(id: string, actor: PublicUser, target: R
           .returning({ id: bookings.id });
         if (!created) throw new Error('rescheduled booking was not created');
         await tx.update(bookings).set({ rescheduledToId: created.id }).where(eq(bookings.id, old.id));
+        await moveEarning(tx, old.id, created.id);
         return created.id;
       });
     }

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { PayInTransaction } from '@/lib/bookings';
+import { earnFromCredit } from '@/lib/earnings';
 import { AppError } from '@/lib/errors';
 import { takeUse, type CreditActor } from './ledger';
 
@@ -25,5 +26,7 @@ export function payWithCredit(actor: CreditActor, creditId?: string): PayInTrans
         creditId ? 'This credit cannot pay for this booking: it has no uses left, has expired, or does not cover it.' : 'You have no valid class credit that covers this booking.',
       );
     }
+    // The provider earns the use's worth with the booking, in its transaction.
+    await earnFromCredit(tx, booking.id, used, booking.at);
   };
 }

@@ -9,4 +9,5 @@ export * from './types';
 export { earningsQuery, earningLinesQuery, payoutsQuery, createPayoutsBody, type EarningLinesQuery, type PayoutsQuery, type CreatePayoutsBody } from './api-schemas';
 export { earnFromPayment, earnFromCredit, applyEarningRefund, reverseEarning, deliverEarning, moveEarning } from './record';
 export { reservePayout, settlePayout, failPayout, type ReservedPayout } from './payouts';
-export { earningsTotals, listEarningLines, weeklyNet, listPayouts, getPayoutStatement, payoutCandidates, providerOfPayout } from './queries';
+export { earningsTotals, listEarningLines, weeklyNet, listPayouts, getPayout, getPayoutStatement, payoutCandidates, providerOfPayout } from './queries';
+export { earningsOwner } from './viewer';

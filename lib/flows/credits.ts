@@ -4,6 +4,7 @@ import type { Booking, Credit } from '@/db/schema';
 import { payPendingBooking } from '@/lib/bookings';
 import { now } from '@/lib/clock';
 import { returnUse, type CreditActor, payWithCredit } from '@/lib/credits';
+import { reverseEarning } from '@/lib/earnings';
 import { cancelOpenPayment } from '@/lib/payments';
 
 /**
@@ -31,5 +32,11 @@ export async function payBookingWithCredit(booking: Booking, actor: CreditActor,
  */
 export async function returnBookingCredit(booking: Pick<Booking, 'id' | 'rescheduledFromId'>, actor: CreditActor, reason: string): Promise<Credit | null> {
   const ids = booking.rescheduledFromId ? [booking.id, booking.rescheduledFromId] : [booking.id];
-  return getDb().transaction((tx) => returnUse(tx, ids, { at: now(), actor, reason }));
+  return getDb().transaction(async (tx) => {
+    const at = now();
+    const credit = await returnUse(tx, ids, { at, actor, reason });
+    // The use went back: the session earns its provider nothing.
+    if (credit) await reverseEarning(tx, booking.id, at);
+    return credit;
+  });
 }

@@ -8,6 +8,8 @@ import { logger } from '@/lib/logger';
 export const QUEUES = {
   expireHold: 'expire-hold',
   autoRefund: 'auto-refund',
+  payoutTransfer: 'payout-transfer',
+  weeklyPayouts: 'weekly-payouts',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -16,6 +18,10 @@ export interface JobData {
   'expire-hold': { bookingId: string };
   /** A payment that succeeded for a payable that could no longer take it: give the money back. */
   'auto-refund': { paymentIntentId: string };
+  /** A Stripe payout's transfer, made after the commit that reserved its lines (idempotent by the payout's id). */
+  'payout-transfer': { payoutId: string };
+  /** Monday 06:00 in the platform's zone, when payout_schedule is weekly. */
+  'weekly-payouts': Record<string, never>;
 }
 
 const globalForBoss = globalThis as unknown as { __wellbookBoss?: Promise<PgBoss> };

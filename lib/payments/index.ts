@@ -30,3 +30,4 @@ export {
 } from './queries';
 export { browserStripeConfig } from './stripe-client';
 export type { StripeCharge, StripeEvent, StripePaymentIntent } from './stripe-types';
+export { connectState, dashboardLink, linkConnectAccount, onboardingLink, transferPayout, type ConnectState, type TransferResult } from './connect';

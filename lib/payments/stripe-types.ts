@@ -7,6 +7,8 @@ export type StripeEventType = Stripe.Event.Type;
 export type StripePaymentIntent = Stripe.PaymentIntent;
 export type StripeCharge = Stripe.Charge;
 export type StripeRefund = Stripe.Refund;
+export type StripeAccount = Stripe.Account;
+export type StripeTransfer = Stripe.Transfer;
 
 /** Stripe's own message when it refused a request as invalid (over-refund, already refunded, ...), else null. */
 export function invalidRequestMessage(err: unknown): string | null {

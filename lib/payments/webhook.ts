@@ -7,6 +7,7 @@ import { logger } from '@/lib/logger';
 import type { PayableRegistry } from '@/lib/payables';
 import { getStripe } from './stripe-client';
 import type { StripeEvent, StripeEventType } from './stripe-types';
+import { accountWork, bankPayoutWork, transferWork } from './connect';
 import { checkoutSessionWork, paymentIntentWork, refundsWork, type PaymentWork } from './sync';
 
 type Handlers = { [T in StripeEventType]?: (payables: PayableRegistry, event: Extract<StripeEvent, { type: T }>) => Promise<PaymentWork | null> };
@@ -31,6 +32,12 @@ const handlers: Handlers = {
   'refund.failed': (p, e) => refundsOf(p, e.data.object.payment_intent),
   'checkout.session.completed': (p, e) => checkoutSessionWork(p, e.data.object.id),
   'checkout.session.expired': (p, e) => checkoutSessionWork(p, e.data.object.id),
+  // Connect: the connected account's state, the transfers that pay payouts, and the provider's bank payouts.
+  'account.updated': (_p, e) => accountWork(e.data.object.id),
+  'transfer.created': (_p, e) => transferWork(e.data.object.id),
+  'transfer.reversed': (_p, e) => transferWork(e.data.object.id),
+  'payout.paid': (_p, e) => Promise.resolve(bankPayoutWork(e.account, e.data.object)),
+  'payout.failed': (_p, e) => Promise.resolve(bankPayoutWork(e.account, e.data.object)),
 };
 
 /** The event, verified against the raw body and STRIPE_WEBHOOK_SECRET (timestamps older than 300 s refused), or null. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, gte, isNull, lt, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
 import { classes, providerProfiles, users } from '@/db/schema';
@@ -173,4 +173,35 @@ export async function cancelClass(id: string, actor: PublicUser, tx: Executor = 
   if (!updated.length) throw new AppError('invalid_transition', 'This class is already cancelled.');
   const [row] = await baseQuery(tx).where(eq(classes.id, id)).limit(1);
   return classDto(row!.row, row!.provider);
+}
+
+/**
+ * Marks a class delivered (its provider or an admin, or the worker with no
+ * actor): only once it has started, never a cancelled one. False when it was
+ * already completed (asking twice is no error).
+ */
+export async function markClassCompleted(tx: Executor, id: string, actor: PublicUser | null, at: Date): Promise<boolean> {
+  if (!isUuid(id)) throw new AppError('not_found', 'No such class.');
+  const [cls] = await tx.select().from(classes).where(eq(classes.id, id)).for('update').limit(1);
+  if (!cls) throw new AppError('not_found', 'No such class.');
+  if (actor && actor.role !== 'admin' && !(actor.role === 'provider' && actor.id === cls.providerId)) {
+    if (actor.role === 'provider') throw new AppError('not_found', 'No such class.');
+    throw new AppError('forbidden', 'Only an admin or the class’s practitioner can complete it.');
+  }
+  if (cls.cancelledAt) throw new AppError('invalid_transition', 'A cancelled class cannot be completed.');
+  if (cls.startsAt > at) throw new AppError('invalid_transition', 'A class can be completed only once it has started.');
+  if (cls.completedAt) return false;
+  await tx.update(classes).set({ completedAt: at, updatedAt: at }).where(eq(classes.id, id));
+  return true;
+}
+
+/** Classes still open `hours` after their end (neither completed nor cancelled), oldest first: the worker completes them. */
+export async function classesOpenSince(hours: number, at: Date, limit = 100): Promise<string[]> {
+  const rows = await getDb()
+    .select({ id: classes.id })
+    .from(classes)
+    .where(and(isNull(classes.completedAt), isNull(classes.cancelledAt), sql`${classes.startsAt} + make_interval(mins => ${classes.durationMinutes}) + make_interval(secs => ${hours * 3600}) < ${at.toISOString()}::timestamptz`))
+    .orderBy(asc(classes.startsAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }

@@ -3,7 +3,7 @@ export { addException, availabilityInput, deleteException, exceptionInput, getAv
 export type { AvailabilityDto, ExceptionDto } from './availability';
 export type { ClassDto } from './class-dto';
 export { classFormBody, classFormFieldNames } from './class-form';
-export { cancelClass, createClasses, createClassesInput, getClass, listClasses } from './classes';
+export { cancelClass, classesOpenSince, createClasses, createClassesInput, getClass, listClasses, markClassCompleted } from './classes';
 export { findProvider, getProvider, listProviders, requireProvider, scheduleOwnerFor } from './providers';
 export type { ProviderWithSessionTypes } from './providers';
 export { queryRange } from './range';

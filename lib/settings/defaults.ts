@@ -15,6 +15,12 @@ export const settingDefaults = {
   default_currency: 'gbp',
   /** How clients pay by card: the Payment Element on our page, or Stripe's hosted Checkout page. */
   checkout_mode: 'payment_element' as 'payment_element' | 'hosted',
+  /** The worker completes a class or 1:1 session still open this many hours after its end, so its earning becomes available. */
+  auto_complete_hours: 12,
+  /** Payouts run when an admin asks ('manual'), or also by the worker every Monday 06:00 in the platform's zone ('weekly'). */
+  payout_schedule: 'manual' as 'manual' | 'weekly',
+  /** The platform's own zone: weekly payouts and the weeks of the earnings chart. */
+  platform_time_zone: 'Europe/London',
 } as const;
 
 export type SettingKey = keyof typeof settingDefaults;

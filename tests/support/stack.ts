@@ -191,6 +191,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           QUESTIONNAIRE_KEY: TEST_QUESTIONNAIRE_KEY,
           HOLD_SWEEP_SECONDS: '1',
           CREDIT_EXPIRY_SECONDS: '1',
+          AUTO_COMPLETE_SECONDS: '1',
           ...stripeEnv,
           ...options.env,
         },

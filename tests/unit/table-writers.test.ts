@@ -33,6 +33,12 @@ const OWNERS: Record<string, string> = {
   creditEntries: 'lib/credits',
   apiKeys: 'lib/auth',
   apiKeyCalls: 'lib/auth',
+  earningLines: 'lib/earnings',
+  earningEntries: 'lib/earnings',
+  earningTotals: 'lib/earnings',
+  payouts: 'lib/earnings',
+  connectAccounts: 'lib/payments',
+  stripeTransfers: 'lib/payments',
 };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
