@@ -77,7 +77,7 @@ export const classesApi = apiModule({
       path: '/api/v1/classes/{id}/complete',
       operationId: 'completeClass',
       summary: 'Complete a class that has ended',
-      description: 'By its provider or an admin. Every booking still open in it is completed, so its earnings become available.',
+      description: 'By its provider (another provider\'s class is a 404) or an admin, once it has started. Its confirmed bookings are completed, so their earnings become available.',
       access: ['provider', 'admin'],
       params: { id: classId },
       response: { status: 200, description: 'How many bookings were completed.', schema: z.object({ completed_bookings: z.int() }) },

@@ -4,7 +4,7 @@ import { apiModule } from '../registry';
 import { earningLinesPage, earningsSchemas, earningsTotals, payout, payoutsPage, payoutStatement } from '../responses/earnings';
 
 const providers = ['provider', 'admin'] as const;
-const whose = 'Admins: whose; providers: omit it (they see their own).';
+const whose = 'Admins: required, whose earnings; providers: omit it (they see their own).';
 const lineFilters = {
   provider_id: whose,
   state: 'Only lines in this state.',
@@ -33,8 +33,7 @@ export const earningsApi = apiModule({
       access: providers,
       query: earningsQuery,
       fields: { provider_id: whose },
-      response: { status: 200, description: 'The totals.', schema: earningsTotals },
-      errors: ['not_found'],
+      response: { status: 200, description: 'The totals (zero for a provider with nothing earned).', schema: earningsTotals },
     },
     {
       method: 'get',
@@ -46,19 +45,6 @@ export const earningsApi = apiModule({
       query: earningLinesQuery,
       fields: lineFilters,
       response: { status: 200, description: 'One page of lines.', schema: earningLinesPage },
-      errors: ['not_found'],
-    },
-    {
-      method: 'get',
-      path: '/api/v1/earnings/lines.csv',
-      operationId: 'exportEarningLines',
-      summary: 'Export earning lines as CSV',
-      description: 'The lines the filters match, every page, as a CSV file: money columns in integer minor units.',
-      access: providers,
-      query: earningLinesQuery,
-      fields: lineFilters,
-      response: { status: 200, description: 'The CSV file, as an attachment.', schema: z.string().describe('RFC 4180 CSV with a header row.'), mediaType: 'text/csv' },
-      errors: ['not_found'],
     },
     {
       method: 'get',
@@ -91,7 +77,8 @@ export const earningsApi = apiModule({
       description:
         'For one provider (`provider_id`) or every provider with something available: all their available lines, one payout per currency. ' +
         '`stripe` makes a Transfer to the provider\'s connected account (payouts must be enabled on it); `manual` records a payment made by hand, with its reference. ' +
-        'A total of zero or less (clawbacks) makes no payout; it waits for the next.',
+        'A total of zero or less (clawbacks) makes no payout; it waits for the next. With `stripe` for everyone, providers who cannot be paid by Stripe are skipped; ' +
+        'for one named provider, that is a 409 `payouts_not_enabled`. 201 with the payouts made; 200 with an empty list when nothing was available.',
       tags: ['Payouts'],
       access: ['admin'],
       body: createPayoutsBody,
@@ -100,8 +87,8 @@ export const earningsApi = apiModule({
         method: '"stripe" or "manual".',
         reference: 'Required for "manual": the bank transfer reference.',
       },
-      response: { status: 201, description: 'The payouts made (none when nothing was available).', schema: z.object({ payouts: z.array(payout) }) },
-      errors: ['not_found', 'conflict', 'unprocessable', 'service_unavailable'],
+      response: { status: 201, description: 'The payouts made: one per provider and currency (200 and none when nothing was available).', schema: z.object({ payouts: z.array(payout) }) },
+      errors: ['not_found', 'payouts_not_enabled'],
     },
   ],
 });
