@@ -3,7 +3,7 @@ import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Tx } from './client';
 import { bookings, earningLines, payments, paymentTransactions, providerProfiles, sessionTypes, users } from './schema';
-import { deliverEarning, earnFromPayment, reservePayout, settlePayout } from '@/lib/earnings';
+import { deliverEarning, earnFromPayment, reservePayout } from '@/lib/earnings';
 import { platformFee } from '@/lib/money';
 
 /**
@@ -194,8 +194,8 @@ export async function seedDemoEarnings(tx: Tx, startedAt: Date): Promise<void> {
       events.push({
         at,
         run: async () => {
-          const reserved = await reservePayout(tx, { providerId, currency, method: 'manual', reference: payout.reference, createdBy: ids.get('admin@wellbook.test') ?? null, at });
-          if (reserved) await settlePayout(tx, reserved.id, { transferId: null, at });
+          // A manual payout is paid when it is recorded.
+          await reservePayout(tx, { providerId, currency, method: 'manual', reference: payout.reference, createdBy: ids.get('admin@wellbook.test') ?? null, at });
         },
       });
     }

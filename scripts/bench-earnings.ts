@@ -82,9 +82,9 @@ async function insertProvider(sql: BenchContext['sql'], p: Provider, clientId: s
     from generate_series(1, ${payouts}) k`;
   // Line g is booking g (its payment_ref names g).
   await sql`
-    insert into earning_lines (provider_id, kind, booking_id, payment_id, currency, state, paid_gross, paid_fee, paid_net, gross, fee, net,
+    insert into earning_lines (provider_id, kind, booking_id, paid_booking_id, payment_id, currency, state, paid_gross, paid_fee, paid_net, gross, fee, net,
                                delivered_at, payout_id, created_at, updated_at)
-    select b.provider_id, 'earning', b.id, b.payment_ref, 'gbp',
+    select b.provider_id, 'earning', b.id, b.id, b.payment_ref, 'gbp',
            (case when t.g > ${delivered} then 'pending' when t.g <= ${paidOut} then 'paid_out' else 'available' end)::earning_state,
            ${PRICE}, ${FEE}, ${NET}, ${PRICE}, ${FEE}, ${NET},
            case when t.g <= ${delivered} then b.ends_at end,
@@ -92,17 +92,17 @@ async function insertProvider(sql: BenchContext['sql'], p: Provider, clientId: s
            b.created_at, b.created_at
     from bookings b, lateral (select split_part(b.payment_ref, '_', 4)::int as g) t
     where b.provider_id = ${providerId}`;
-  // The entries of each line's moves: paid (pending +net); delivered (pending -net, available +net); paid out (available -net, paid_out +net).
+  // The entries of each line's moves, keyed as lib/earnings keys them: paid (pending +net); delivered (pending -net, available +net); paid out (available -net, paid_out +net).
   await sql`
     insert into earning_entries (line_id, provider_id, currency, state, cause, cause_key, amount, created_at)
     select l.id, l.provider_id, l.currency, e.state::earning_state, e.cause::earning_cause, e.cause_key, e.amount, e.at
     from earning_lines l
     cross join lateral (values
-      ('pending', 'payment', l.payment_id, l.net, l.created_at, true),
+      ('pending', 'payment', 'payment:' || l.payment_id, l.net, l.created_at, true),
       ('pending', 'delivery', 'delivery', -l.net, l.delivered_at, l.delivered_at is not null),
       ('available', 'delivery', 'delivery', l.net, l.delivered_at, l.delivered_at is not null),
-      ('available', 'payout', l.payout_id::text, -l.net, l.delivered_at, l.payout_id is not null),
-      ('paid_out', 'payout', l.payout_id::text, l.net, l.delivered_at, l.payout_id is not null)
+      ('available', 'payout', 'payout:' || l.payout_id, -l.net, l.delivered_at, l.payout_id is not null),
+      ('paid_out', 'payout', 'payout:' || l.payout_id, l.net, l.delivered_at, l.payout_id is not null)
     ) as e(state, cause, cause_key, amount, at, applies)
     where l.provider_id = ${providerId} and e.applies`;
   await sql`
