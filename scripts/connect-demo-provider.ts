@@ -8,7 +8,7 @@
  * POST /api/v1/auth/token, POST /api/v1/connect/onboarding (the app creates
  * her express account and its connect_accounts row), then the emulator's
  * control API finishes the onboarding that the hosted page would, and its
- * `account.updated` webhook tells the app. Idempotent: when Maya already has
+ * `account.updated` webhook tells the app (or GET /api/v1/connect?refresh=1 asks). Idempotent: when Maya already has
  * an account with payouts enabled, nothing is done.
  *
  * The launcher calls it once the app answers; on its own:
@@ -36,11 +36,11 @@ async function call<T>(url: string, init: RequestInit & { token?: string; json?:
   return (text ? JSON.parse(text) : null) as T;
 }
 
-/** Until the app has heard the emulator's `account.updated` (a webhook, so a moment after onboarding). */
+/** Until the app knows (its `account.updated` webhook, or `?refresh=1`, which asks Stripe) that payouts are enabled. */
 async function waitForPayouts(appUrl: string, token: string, timeoutMs = 15_000): Promise<ConnectStatus> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const status = await call<ConnectStatus>(`${appUrl}/api/v1/connect`, { token });
+    const status = await call<ConnectStatus>(`${appUrl}/api/v1/connect?refresh=1`, { token });
     if (status.payouts_enabled || Date.now() > deadline) return status;
     await new Promise((r) => setTimeout(r, 250));
   }
