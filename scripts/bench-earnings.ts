@@ -7,7 +7,7 @@
  * (totals = the sum of the entries). Signs in as each provider (the session
  * cookie, as a browser) and times GET /api/v1/earnings and GET
  * /api/v1/earnings/lines?page=1&page_size=25, BENCH_REQUESTS (50) sequential
- * requests each after a warm-up. Prints p50/p95 per size and the ratio of the
+ * requests each after a warm-up, the two providers in turns. Prints p50/p95 per size and the ratio of the
  * large provider's p50 to the small one's beside the aim (within 2x); exits
  * non-zero when a ratio is above it. Needs a build (`npm run build`).
  */
@@ -127,13 +127,21 @@ async function time(base: string, path: Endpoint, cookie: string): Promise<{ ms:
   return { ms, body: JSON.parse(text) as unknown };
 }
 
-async function measure(base: string, path: Endpoint, cookie: string): Promise<{ p50: number; p95: number; body: unknown }> {
-  let body: unknown;
-  for (let i = 0; i < WARM_UP; i++) body = (await time(base, path, cookie)).body;
-  const latencies: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) latencies.push((await time(base, path, cookie)).ms);
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), body };
+/**
+ * One endpoint for every provider: warmed up for each, then timed in turns (one request per provider a round),
+ * so neither size is measured while the server is colder or busier than for the other.
+ */
+async function measure(base: string, path: Endpoint, cookies: string[]): Promise<{ p50: number; p95: number; body: unknown }[]> {
+  const bodies: unknown[] = [];
+  for (const cookie of cookies) for (let i = 0; i < WARM_UP; i++) bodies[cookies.indexOf(cookie)] = (await time(base, path, cookie)).body;
+  const latencies: number[][] = cookies.map(() => []);
+  for (let i = 0; i < REQUESTS; i++) {
+    for (const [k, cookie] of cookies.entries()) latencies[k]?.push((await time(base, path, cookie)).ms);
+  }
+  return latencies.map((l, k) => {
+    l.sort((x, y) => x - y);
+    return { p50: percentile(l, 50), p95: percentile(l, 95), body: bodies[k] };
+  });
 }
 
 const providers: Provider[] = [
@@ -148,19 +156,20 @@ const failures = await withBenchStack(async ({ base, sql }) => {
   await sql`analyze`;
   console.log(
     `earnings benchmark: ${providers.map((p) => `${p.lines.toLocaleString('en')} lines`).join(' and ')} inserted in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
-      `${REQUESTS} sequential requests per endpoint and provider after ${WARM_UP} warm-up, session cookie, one next start process\n`,
+      `${REQUESTS} sequential requests per endpoint and provider, in turns, after ${WARM_UP} warm-up each; session cookie, one next start process\n`,
   );
 
   const results = new Map<string, { p50: number; p95: number }>();
-  for (const p of providers) {
-    const cookie = await signInCookie(base, p.email, DEMO_PASSWORD);
-    const expected = await expectedTotals(sql, p.email);
-    for (const path of ENDPOINTS) {
-      const r = await measure(base, path, cookie);
+  const cookies = await Promise.all(providers.map((p) => signInCookie(base, p.email, DEMO_PASSWORD)));
+  for (const path of ENDPOINTS) {
+    const measured = await measure(base, path, cookies);
+    for (const [k, p] of providers.entries()) {
+      const r = measured[k] ?? { p50: 0, p95: 0, body: null };
       results.set(`${p.label} ${path}`, r);
       // What is timed is the right answer: the totals add up, the first page is full and counts every line.
       const body = r.body as { available?: { amount: number }; paid_out?: { amount: number }; pending?: { amount: number }; lines?: unknown[]; total?: number };
       if (path === '/api/v1/earnings') {
+        const expected = await expectedTotals(sql, p.email);
         const got = { pending: body.pending?.amount, available: body.available?.amount, paid_out: body.paid_out?.amount };
         const want = { pending: expected.pending ?? 0, available: expected.available ?? 0, paid_out: expected.paid_out ?? 0 };
         if (JSON.stringify(got) !== JSON.stringify(want)) throw new Error(`${p.label}: GET ${path} answered ${JSON.stringify(got)}, the lines say ${JSON.stringify(want)}`);
