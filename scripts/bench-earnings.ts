@@ -106,8 +106,10 @@ async function insertProvider(sql: BenchContext['sql'], p: Provider, clientId: s
     ) as e(state, cause, cause_key, amount, at, applies)
     where l.provider_id = ${providerId} and e.applies`;
   await sql`
-    insert into earning_totals (provider_id, currency, state, amount)
-    select provider_id, currency, state, sum(amount)::int from earning_entries where provider_id = ${providerId} group by provider_id, currency, state`;
+    insert into earning_totals (provider_id, currency, state, amount, lines)
+    select e.provider_id, e.currency, e.state, sum(e.amount)::int,
+           (select count(*)::int from earning_lines l where l.provider_id = e.provider_id and l.currency = e.currency and l.state = e.state)
+    from earning_entries e where e.provider_id = ${providerId} group by e.provider_id, e.currency, e.state`;
 }
 
 /** The totals as GET /api/v1/earnings must answer them, from the lines themselves. */
