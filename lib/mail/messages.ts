@@ -10,6 +10,8 @@ import type { Money } from '@/lib/money';
 /** A booking as the messages about it show it. Times are ISO instants; zones are IANA names. */
 export interface BookingSnapshot {
   booking_id: string;
+  /** The calendar entry's id: the first booking of a chain of reschedules, so the UID never changes. */
+  calendar_id: string;
   kind: 'class' | 'session';
   /** The class title or the session type's name. */
   title: string;
