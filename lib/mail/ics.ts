@@ -1,5 +1,6 @@
 import { now } from '@/lib/clock';
 import { formatDateTime } from '@/lib/time-format';
+import { links } from './links';
 import type { BookingSnapshot } from './messages';
 
 /**
@@ -50,7 +51,7 @@ function calendar(header: string[], events: string[][]): string {
 }
 
 function vevent(b: BookingSnapshot, cancelled: boolean, ctx: CalendarContext): string[] {
-  const link = `${ctx.app_url}/account/bookings/${b.booking_id}`;
+  const link = links.booking(ctx, b.booking_id);
   const where = b.location ?? b.online_url;
   const description = [
     cancelled ? `Cancelled: ${b.title} with ${b.provider_name}` : `${b.title} with ${b.provider_name}`,
