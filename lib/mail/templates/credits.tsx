@@ -13,7 +13,7 @@ export function CreditGranted({ data: { package_name, uses, expires_at }, ctx }:
     <NoticeMessage
       ctx={ctx}
       heading={`Your ${package_name} is ready`}
-      lines={[`You have ${credits(uses)} to book with, valid until ${at(expires_at)}.`, 'Choose "Use a credit" when you book a class.']}
+      lines={[`Your ${package_name} gives you ${credits(uses)} to book with, valid until ${at(expires_at)}.`, 'Choose "Use a credit" when you book a class.']}
       action={{ href: links.credits(ctx), label: 'Your credits' }}
     />
   );
