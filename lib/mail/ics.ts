@@ -62,7 +62,8 @@ function vevent(b: BookingSnapshot, cancelled: boolean, ctx: CalendarContext): s
   ].join('\n');
   return [
     'BEGIN:VEVENT',
-    `UID:${bookingUid(b.booking_id)}`,
+    // The first booking of a chain of reschedules names the entry, so a move keeps its UID.
+    `UID:${bookingUid(b.calendar_id)}`,
     `SEQUENCE:${b.sequence}`,
     `DTSTAMP:${utc(now())}`,
     `DTSTART:${utc(b.starts_at)}`,

@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/db/client';
 import { notificationPreferences } from '@/db/schema';
+import { remindersOn } from './outbox';
 
 /** Turns a user's reminders on or off (account page, or the one-click unsubscribe). Transactional messages always go. */
 export async function setReminders(userId: string, on: boolean): Promise<void> {
@@ -8,4 +9,9 @@ export async function setReminders(userId: string, on: boolean): Promise<void> {
     .insert(notificationPreferences)
     .values({ userId, reminders: on })
     .onConflictDoUpdate({ target: notificationPreferences.userId, set: { reminders: on, updatedAt: new Date() } });
+}
+
+/** Whether the user gets reminders (on unless turned off). */
+export async function remindersOf(userId: string): Promise<boolean> {
+  return remindersOn(getDb(), userId);
 }

@@ -14,6 +14,7 @@ export const sampleCtx: MessageContext = {
 export function sampleBooking(overrides: Partial<BookingSnapshot> = {}): BookingSnapshot {
   return {
     booking_id: 'bk_123',
+    calendar_id: 'bk_123',
     kind: 'class',
     title: 'Morning Flow',
     // Sun 29 Mar 2026, 09:00 in London (BST), 04:00 in New York (EDT).

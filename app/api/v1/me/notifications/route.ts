@@ -1,12 +1,11 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
 import { apiRoute } from '@/lib/http';
-import { remindersOn, setReminders } from '@/lib/mail';
+import { remindersOf, setReminders } from '@/lib/mail';
 
 const body = z.object({ reminders: z.boolean({ message: 'Say true or false.' }) });
 
 // GET/PUT /api/v1/me/notifications {reminders}: reminders can be turned off; confirmations, receipts, refunds and cancellations always go.
-export const GET = apiRoute({ access: 'user' }, async ({ user }) => ({ reminders: await remindersOn(getDb(), user.id) }));
+export const GET = apiRoute({ access: 'user' }, async ({ user }) => ({ reminders: await remindersOf(user.id) }));
 export const PUT = apiRoute({ access: 'user', body }, async ({ user, body }) => {
   await setReminders(user.id, body.reminders);
   return { reminders: body.reminders };
