@@ -6,6 +6,8 @@ export const baseURL = `http://localhost:${port}`;
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',
+  // Maps 'server-only' to an empty module, as vitest.config.ts does: the set-up seeds in-process through lib/ (db/seed-earnings.ts).
+  tsconfig: './tests/e2e/tsconfig.json',
   fullyParallel: true,
   workers: 2,
   forbidOnly: !!process.env.CI,

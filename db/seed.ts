@@ -4,6 +4,7 @@ import { classPackages, providerProfiles, settings, users, type UserRole } from 
 import { hashPassword } from '@/lib/crypto/password';
 import { now } from '@/lib/clock';
 import { settingDefaults } from '@/lib/settings/defaults';
+import { seedDemoEarnings } from './seed-earnings';
 import { seedDemoSchedule } from './seed-schedule';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -46,7 +47,8 @@ export const demoUsers: DemoUser[] = [
 /**
  * Inserts the demo data. Idempotent: running it again changes nothing that
  * exists (a demo user's changed password or name is left alone). Class dates
- * are computed from `startedAt`, so the demo schedule always lies ahead.
+ * are computed from `startedAt`, so the demo schedule always lies ahead; the
+ * demo earnings' sessions lie around it (db/seed-earnings.ts).
  */
 export async function seedDemoData(db: Database, startedAt: Date = now()): Promise<{ created: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -72,6 +74,7 @@ export async function seedDemoData(db: Database, startedAt: Date = now()): Promi
     }
     await seedDemoSchedule(tx, startedAt);
     await seedDemoPackages(tx);
+    await seedDemoEarnings(tx, startedAt);
   });
   return { created };
 }

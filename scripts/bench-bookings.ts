@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { withBenchStack } from './lib/bench-stack';
+import { registerClient } from './lib/sign-in';
 
 const CLIENTS = 32;
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -49,19 +50,9 @@ async function timed(fn: () => Promise<Response>): Promise<{ ms: number; res: Re
 }
 
 await withBenchStack(async ({ base, sql }) => {
-  const { QUESTION_IDS, submitQuestionnaire } = await import('../lib/questionnaire');
-  const { issueApiToken } = await import('../lib/auth');
+  // Clients are made over HTTP, as the app makes them: the bench loads none of the app's server modules.
   const tokens: string[] = [];
-  for (let i = 0; i < CLIENTS; i++) {
-    const [user] = await sql`insert into users (email, name, password_hash, role) values (${`bench-${randomUUID()}@example.test`}, 'Bench', 'x', 'client') returning id`;
-    const id = user?.id as string;
-    await submitQuestionnaire(id, {
-      answers: Object.fromEntries(QUESTION_IDS.map((q) => [q, false])),
-      emergency_contact: { name: 'Bench Contact', phone: '+44 20 7946 0000', relationship: 'Friend' },
-      consent: true,
-    });
-    tokens.push((await issueApiToken(id)).token);
-  }
+  for (let i = 0; i < CLIENTS; i++) tokens.push((await registerClient(base, `bench-${randomUUID()}@example.test`)).token);
   const [maya] = await sql`select id from users where email = 'maya@wellbook.test'`;
   const startsAt = new Date(Date.now() + 7 * 86_400_000);
   const [ample] = await sql`insert into classes (provider_id, title, starts_at, duration_minutes, capacity, price_amount, currency, fee_bps, location)

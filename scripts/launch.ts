@@ -2,14 +2,16 @@
  * `npm start` / `npm run dev`: builds when needed, starts the database (the
  * embedded PostgreSQL unless DATABASE_URL is set) and the offline Stripe
  * emulator (unless STRIPE_SECRET_KEY is set), a local SMTP catcher (unless
- * SMTP_URL is set), migrates, seeds an empty
- * database, starts the job worker and the Next server, and on Ctrl-C or
- * SIGTERM stops all it started, the app first.
+ * SMTP_URL is set), migrates, seeds an empty database, starts the job worker
+ * and the Next server, connects the demo provider Maya on the emulator
+ * (scripts/connect-demo-provider.ts), and on Ctrl-C or SIGTERM stops all it
+ * started, the app first.
  */
 import { connect } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { DEMO_PASSWORD, demoUsers, isDatabaseEmpty, seedDemoData } from '../db/seed';
 import { parseEnv } from '../lib/env';
+import { CONNECTED_DEMO_PROVIDER, connectDemoProvider } from './connect-demo-provider';
 import { buildIfStale } from './lib/build';
 import { startChild, waitForHttp, type ChildService } from './lib/child-service';
 import { loadDotEnv, localSecrets } from './lib/data-dir';
@@ -96,6 +98,14 @@ async function main(): Promise<void> {
   );
   services.push(next);
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, next, mode === 'dev' ? 120_000 : 60_000);
+  // The emulator's demo: one provider connected for Stripe payouts (real keys: providers onboard themselves).
+  const emulatorBase = stripe.service ? stripe.appEnv.STRIPE_API_BASE : undefined;
+  if (emulatorBase) {
+    await connectDemoProvider({ appUrl: `http://127.0.0.1:${port}`, stripeApiBase: emulatorBase }).then(
+      (line) => log(line),
+      (err: unknown) => log(`Could not connect ${CONNECTED_DEMO_PROVIDER} to the Stripe emulator: ${err instanceof Error ? err.message : String(err)}`),
+    );
+  }
 
   console.log(
     [

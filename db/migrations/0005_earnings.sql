@@ -74,6 +74,7 @@ CREATE TABLE "earning_totals" (
 	"currency" text NOT NULL,
 	"state" "earning_state" NOT NULL,
 	"amount" integer DEFAULT 0 NOT NULL,
+	"lines" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "earning_totals_provider_id_currency_state_pk" PRIMARY KEY("provider_id","currency","state")
 );
 --> statement-breakpoint

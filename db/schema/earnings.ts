@@ -119,6 +119,8 @@ export const earningTotals = pgTable(
     currency: text('currency').notNull(),
     state: earningState('state').notNull(),
     amount: integer('amount').notNull().default(0),
+    // How many lines are in this state now, so a page of lines needs no count over all of them.
+    lines: integer('lines').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.providerId, t.currency, t.state] })],
 );

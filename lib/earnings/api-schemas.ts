@@ -7,10 +7,10 @@ const instant = z.coerce.date({ message: 'Give a date or date-time, e.g. 2026-01
 const uuid = z.string().uuid('Give a user id.');
 
 /** GET /api/v1/earnings?provider_id (admins) */
-export const earningsQuery = z.object({ provider_id: uuid.optional() });
+export const earningsQuery = z.strictObject({ provider_id: uuid.optional() });
 
 /** GET /api/v1/earnings/lines */
-export const earningLinesQuery = z.object({
+export const earningLinesQuery = z.strictObject({
   provider_id: uuid.optional(),
   state: z.enum(EARNING_STATES as [string, ...string[]]).optional(),
   from: instant.optional(),
@@ -21,12 +21,12 @@ export const earningLinesQuery = z.object({
 export type EarningLinesQuery = z.infer<typeof earningLinesQuery>;
 
 /** GET /api/v1/payouts */
-export const payoutsQuery = z.object({ provider_id: uuid.optional(), page, page_size: pageSize });
+export const payoutsQuery = z.strictObject({ provider_id: uuid.optional(), page, page_size: pageSize });
 export type PayoutsQuery = z.infer<typeof payoutsQuery>;
 
 /** POST /api/v1/payouts (admin): one provider's or everyone's available earnings, paid by Stripe or recorded as paid by hand. */
 export const createPayoutsBody = z
-  .object({
+  .strictObject({
     provider_id: uuid.optional(),
     method: z.enum(['stripe', 'manual'], { message: 'Method is "stripe" or "manual".' }),
     reference: z.string().trim().max(200, 'At most 200 characters.').optional(),

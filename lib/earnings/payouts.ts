@@ -67,8 +67,8 @@ export async function reservePayout(
   const total = taken.reduce((s, l) => s + l.net, 0);
   if (total !== sum.total) throw new Error(`payout ${payout!.id}: lines changed under the lock (${total} != ${sum.total})`);
   await moveLinesOf(tx, payout!.id, 'available', 'paid_out', `payout:${payout!.id}`, 'payout');
-  await addToTotal(tx, input.providerId, input.currency, 'available', -total);
-  await addToTotal(tx, input.providerId, input.currency, 'paid_out', total);
+  await addToTotal(tx, input.providerId, input.currency, 'available', -total, -taken.length);
+  await addToTotal(tx, input.providerId, input.currency, 'paid_out', total, taken.length);
   return { id: payout!.id, providerId: input.providerId, amount: total, currency: input.currency, method: input.method };
 }
 
@@ -97,9 +97,9 @@ export async function failPayout(tx: Tx, payoutId: string, reason: string, at: D
   const payout = await lockPayout(tx, payoutId);
   if (!payout || payout.status !== 'pending') return false;
   await moveLinesOf(tx, payoutId, 'paid_out', 'available', `payout_failed:${payoutId}`, 'payout_failed');
-  await tx.update(earningLines).set({ state: 'available', payoutId: null, updatedAt: at }).where(eq(earningLines.payoutId, payoutId));
-  await addToTotal(tx, payout.providerId, payout.currency, 'paid_out', -payout.amount);
-  await addToTotal(tx, payout.providerId, payout.currency, 'available', payout.amount);
+  const freed = await tx.update(earningLines).set({ state: 'available', payoutId: null, updatedAt: at }).where(eq(earningLines.payoutId, payoutId)).returning({ id: earningLines.id });
+  await addToTotal(tx, payout.providerId, payout.currency, 'paid_out', -payout.amount, -freed.length);
+  await addToTotal(tx, payout.providerId, payout.currency, 'available', payout.amount, freed.length);
   await tx.update(payouts).set({ status: 'failed', failureReason: reason, updatedAt: at }).where(eq(payouts.id, payoutId));
   return true;
 }

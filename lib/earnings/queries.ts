@@ -109,14 +109,22 @@ export async function listEarningLines(
     q.from ? gte(earningLines.createdAt, q.from) : undefined,
     q.to ? lt(earningLines.createdAt, q.to) : undefined,
   );
-  const [rows, [count]] = await Promise.all([
+  // Without dates, the count comes from the running totals (one row per state), not from every line.
+  const count =
+    q.from || q.to
+      ? getDb().select({ n: sql<number>`count(*)::int` }).from(earningLines).where(where)
+      : getDb()
+          .select({ n: sql<number>`coalesce(sum(${earningTotals.lines}), 0)::int` })
+          .from(earningTotals)
+          .where(and(eq(earningTotals.providerId, providerId), q.state ? eq(earningTotals.state, q.state) : undefined));
+  const [rows, [counted]] = await Promise.all([
     linesFrom(where)
       .orderBy(desc(earningLines.createdAt), desc(earningLines.id))
       .limit(q.pageSize)
       .offset((q.page - 1) * q.pageSize),
-    getDb().select({ n: sql<number>`count(*)::int` }).from(earningLines).where(where),
+    count,
   ]);
-  return { lines: rows.map(toLineDto), total: count?.n ?? 0, page: q.page, page_size: q.pageSize };
+  return { lines: rows.map(toLineDto), total: counted?.n ?? 0, page: q.page, page_size: q.pageSize };
 }
 
 /** Net earned per week (by when each line was made), oldest first, the last `weeks` weeks in the platform's zone, empty weeks as 0. */

@@ -28,11 +28,15 @@ export async function addEntry(tx: Tx, line: LineKey, state: EarningState, cause
   return true;
 }
 
-export async function addToTotal(tx: Tx, providerId: string, currency: string, state: EarningState, amount: number): Promise<void> {
+/** Moves the running total of a state by `amount`, and its count of lines by `lines`. */
+export async function addToTotal(tx: Tx, providerId: string, currency: string, state: EarningState, amount: number, lines = 0): Promise<void> {
   await tx
     .insert(earningTotals)
-    .values({ providerId, currency, state, amount })
-    .onConflictDoUpdate({ target: [earningTotals.providerId, earningTotals.currency, earningTotals.state], set: { amount: sql`${earningTotals.amount} + ${amount}` } });
+    .values({ providerId, currency, state, amount, lines })
+    .onConflictDoUpdate({
+      target: [earningTotals.providerId, earningTotals.currency, earningTotals.state],
+      set: { amount: sql`${earningTotals.amount} + ${amount}`, lines: sql`${earningTotals.lines} + ${lines}` },
+    });
 }
 
 /** The booking's earning line, locked until the transaction ends, so two changes of one line run one after the other. */
@@ -50,6 +54,8 @@ async function lockLine(tx: Tx, bookingId: string): Promise<EarningLine | undefi
 async function moveLine(tx: Tx, line: EarningLine, to: EarningState, cause: Cause, causeKey: string, set: Partial<EarningLine> = {}): Promise<void> {
   await addEntry(tx, line, line.state, cause, causeKey, -line.net);
   await addEntry(tx, line, to, cause, causeKey, line.net);
+  await addToTotal(tx, line.providerId, line.currency, line.state, 0, -1);
+  await addToTotal(tx, line.providerId, line.currency, to, 0, 1);
   await tx.update(earningLines).set({ ...set, state: to, updatedAt: new Date() }).where(eq(earningLines.id, line.id));
 }
 
@@ -57,6 +63,7 @@ async function newLine(tx: Tx, values: typeof earningLines.$inferInsert, cause: 
   const [line] = await tx.insert(earningLines).values(values).onConflictDoNothing().returning();
   if (!line) return null;
   await addEntry(tx, line, line.state, cause, causeKey, line.net);
+  await addToTotal(tx, line.providerId, line.currency, line.state, 0, 1);
   return line;
 }
 
@@ -216,6 +223,8 @@ async function settleTo(tx: Tx, line: EarningLine, target: { gross: number; net:
   const reversed = target.gross === 0 && line.state === 'pending';
   if (reversed) {
     await addEntry(tx, line, 'reversed', 'refund', causeKey, 0);
+    await addToTotal(tx, line.providerId, line.currency, 'pending', 0, -1);
+    await addToTotal(tx, line.providerId, line.currency, 'reversed', 0, 1);
   }
   await tx
     .update(earningLines)

@@ -24,7 +24,7 @@ export interface OperationObject {
   security: Record<string, string[]>[];
   parameters?: Parameter[];
   requestBody?: { required: true; content: MediaContent };
-  responses: Record<string, { description: string; content?: MediaContent }>;
+  responses: Record<string, { description: string; content?: MediaContent; headers?: Record<string, { description: string; schema: JsonSchema }> }>;
 }
 
 export interface SecurityScheme {
@@ -188,10 +188,12 @@ function operationObject(op: Operation, domain: ApiModule, converter: SchemaConv
   if (stray.length) fail(op, `\`fields\` describes ${stray.join(', ')}, which the query and body do not have`);
 
   const { response } = op;
-  const success =
+  const success: OperationObject['responses'][string] =
     response.status === 204
       ? { description: response.description }
-      : { description: response.description, content: { [response.mediaType ?? 'application/json']: { schema: convert(response.schema) } } };
+      : response.status === 302
+        ? { description: response.description, headers: { Location: { description: response.location, schema: { type: 'string' } } } }
+        : { description: response.description, content: { [response.mediaType ?? 'application/json']: { schema: convert(response.schema) } } };
   return {
     operationId: op.operationId,
     summary: op.summary,

@@ -2,7 +2,9 @@ import { buildDocument, type OpenApiDocument } from './build';
 import { authApi } from './operations/auth';
 import { bookingsApi } from './operations/bookings';
 import { classesApi } from './operations/classes';
+import { connectApi } from './operations/connect';
 import { creditsApi } from './operations/credits';
+import { earningsApi } from './operations/earnings';
 import { integrationApi } from './operations/integration';
 import { metaApi } from './operations/meta';
 import { packagesApi } from './operations/packages';
@@ -27,6 +29,8 @@ export const apiModules: readonly ApiModule[] = [
   paymentsApi,
   packagesApi,
   creditsApi,
+  earningsApi,
+  connectApi,
   integrationApi,
   reportsApi,
   metaApi,

@@ -25,8 +25,15 @@ class NamedSchemas extends z.core.$ZodRegistry<z.core.GlobalMeta> {
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
+/** What JSON cannot carry; `z.date()` alone is described, as the string a client sends for it. */
+const UNREPRESENTABLE = new Set(['bigint', 'symbol', 'undefined', 'void', 'map', 'set', 'nan', 'custom', 'function']);
+
 /** Drops what only restates the format or the JavaScript number range. */
 function tidy({ zodSchema, jsonSchema }: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }): void {
+  const { type } = zodSchema._zod.def;
+  if (UNREPRESENTABLE.has(type)) throw new Error(`OpenAPI: a ${type} schema cannot be represented in JSON Schema.`);
+  // A query's `z.coerce.date()`: what is sent is an ISO 8601 date or date-time.
+  if (type === 'date') Object.assign(jsonSchema, { type: 'string', format: 'date-time' });
   if (jsonSchema.type === 'integer') {
     if (jsonSchema.minimum === -MAX_SAFE) delete jsonSchema.minimum;
     if (jsonSchema.maximum === MAX_SAFE) delete jsonSchema.maximum;
@@ -65,6 +72,8 @@ export class SchemaConverter {
       target: 'draft-2020-12',
       io: 'input',
       metadata: this.registry,
+      // Dates are described by \`tidy\`; anything else JSON cannot carry is refused there.
+      unrepresentable: 'any',
       override: tidy,
     });
     for (const [name, def] of Object.entries($defs ?? {})) this.addComponent(name, pointAtComponents(def) as JsonSchema);

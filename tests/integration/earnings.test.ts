@@ -61,7 +61,12 @@ async function refund(paymentId: string, amount: number) {
 
 /** Every line's gross = fee + net, the totals equal the sum of the lines, and the running totals equal the sum of the entries. */
 async function expectConsistent(provider: TestUser): Promise<void> {
-  const { lines } = await linesOf(provider);
+  const { lines, total } = await linesOf(provider);
+  // The page's total comes from the running counts: it must match the lines.
+  expect(total).toBe(lines.length);
+  for (const state of ['pending', 'available', 'paid_out', 'reversed']) {
+    expect((await linesOf(provider, `&state=${state}`)).total).toBe(lines.filter((l) => l.state === state).length);
+  }
   for (const l of lines) expect(l.gross.amount).toBe(l.fee.amount + l.net.amount);
   const t = await totalsOf(provider);
   const sum = (state: string) => lines.filter((l) => l.state === state).reduce((s, l) => s + l.net.amount, 0);

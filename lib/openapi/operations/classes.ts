@@ -74,6 +74,17 @@ export const classesApi = apiModule({
     },
     {
       method: 'post',
+      path: '/api/v1/classes/{id}/complete',
+      operationId: 'completeClass',
+      summary: 'Complete a class that has ended',
+      description: 'By its provider (another provider\'s class is a 404) or an admin, once it has started. Its confirmed bookings are completed, so their earnings become available.',
+      access: ['provider', 'admin'],
+      params: { id: classId },
+      response: { status: 200, description: 'How many bookings were completed.', schema: z.object({ completed_bookings: z.int() }) },
+      errors: ['invalid_transition'],
+    },
+    {
+      method: 'post',
       path: '/api/v1/classes/{id}/waitlist',
       operationId: 'joinWaitlist',
       summary: 'Join the waitlist of a full class',
