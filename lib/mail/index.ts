@@ -10,6 +10,6 @@ export { queueMessage, queueToAdmins, remindersOn, type QueuedMessage } from './
 export { deliverDueMessages, deliverMessage, resendMessage, type DeliveryOutcome } from './deliver';
 export { getMessage, listMessages, listMessagesQuery, type ListMessagesQuery, type MessagePreviewDto, type OutboxMessageDto } from './queries';
 export { unsubscribeUrl, verifyUnsubscribe } from './unsubscribe';
-export { remindersOf, setReminders } from './preferences';
+export { notificationsBody, remindersOf, setReminders } from './preferences';
 export { createFeed, feedOwner, hasFeed, revokeFeed } from './feeds';
 export { bookingIcs, calendarFeed } from './ics';

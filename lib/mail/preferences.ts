@@ -1,4 +1,5 @@
 import 'server-only';
+import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { notificationPreferences } from '@/db/schema';
 import { remindersOn } from './outbox';
@@ -15,3 +16,6 @@ export async function setReminders(userId: string, on: boolean): Promise<void> {
 export async function remindersOf(userId: string): Promise<boolean> {
   return remindersOn(getDb(), userId);
 }
+
+/** PUT /api/v1/me/notifications */
+export const notificationsBody = z.strictObject({ reminders: z.boolean({ message: 'Say true or false.' }) });

@@ -99,9 +99,9 @@ describe('the calendar feed', () => {
   it('has no METHOD and one VEVENT per booking, cancelled ones marked', () => {
     const text = calendarFeed(
       [
-        { b: sampleBooking({ booking_id: 'a' }) },
-        { b: sampleBooking({ booking_id: 'b', starts_at: '2026-04-01T17:00:00.000Z', ends_at: '2026-04-01T18:00:00.000Z' }) },
-        { b: sampleBooking({ booking_id: 'c', sequence: 2 }), cancelled: true },
+        { b: sampleBooking({ booking_id: 'a', calendar_id: 'a' }) },
+        { b: sampleBooking({ booking_id: 'b', calendar_id: 'b', starts_at: '2026-04-01T17:00:00.000Z', ends_at: '2026-04-01T18:00:00.000Z' }) },
+        { b: sampleBooking({ booking_id: 'c', calendar_id: 'c', sequence: 2 }), cancelled: true },
       ],
       { ...ctx, name: 'Bea at Calm Studio' },
     );
