@@ -173,7 +173,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // E-mail goes over real SMTP to a catcher the stack runs; links point at the first server.
     const mail = await startMailCatcher();
     cleanups.push(() => mail.stop());
-    const mailEnv = { SMTP_URL: mail.smtpUrl, MAIL_CATCHER_URL: mail.url, APP_URL: `http://${options.host ?? '127.0.0.1'}:${firstPort}`, MAIL_MAX_ATTEMPTS: '100', MAIL_RETRY_MAX_SECONDS: '2' };
+    const mailEnv = { SMTP_URL: mail.smtpUrl, MAIL_CATCHER_URL: mail.url, APP_URL: `http://${options.host ?? '127.0.0.1'}:${firstPort}`, MAIL_MAX_ATTEMPTS: '50', MAIL_RETRY_MAX_SECONDS: '4' };
     const appUrls: string[] = [];
     const appPids: number[] = [];
     for (let i = 0; i < (options.servers ?? 1); i++) {
