@@ -33,6 +33,14 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
   // Where the Stripe SDK sends requests instead of api.stripe.com, e.g. http://127.0.0.1:12111 (the emulator).
   STRIPE_API_BASE: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // E-mail: an SMTP server (smtp://user:pass@host:587, smtps://… for TLS); npm start runs a local catcher when unset.
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().regex(/^(.+<[^@\s]+@[^@\s]+>|[^@\s]+@[^@\s]+)$/, 'must be an address, e.g. "Wellbook <hello@example.com>"').default('Wellbook <no-reply@wellbook.local>'),
+  // The app's public address: every link in an e-mail is absolute from it.
+  APP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://localhost:3000'),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  // The longest wait between two attempts (the backoff doubles up to it).
+  MAIL_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,10 +1,11 @@
 /**
  * `npm start` / `npm run dev`: builds when needed, starts the database (the
  * embedded PostgreSQL unless DATABASE_URL is set) and the offline Stripe
- * emulator (unless STRIPE_SECRET_KEY is set), migrates, seeds an empty
- * database, starts the job worker and the Next server, connects the demo
- * provider Maya on the emulator (scripts/connect-demo-provider.ts), and on
- * Ctrl-C or SIGTERM stops all it started, the app first.
+ * emulator (unless STRIPE_SECRET_KEY is set), a local SMTP catcher (unless
+ * SMTP_URL is set), migrates, seeds an empty database, starts the job worker
+ * and the Next server, connects the demo provider Maya on the emulator
+ * (scripts/connect-demo-provider.ts), and on Ctrl-C or SIGTERM stops all it
+ * started, the app first.
  */
 import { connect } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -16,6 +17,7 @@ import { startChild, waitForHttp, type ChildService } from './lib/child-service'
 import { loadDotEnv, localSecrets } from './lib/data-dir';
 import { openDatabase, type OpenDatabase } from './lib/database';
 import { isPortTaken } from './lib/embedded-postgres';
+import { setUpMail } from './lib/mail';
 import { setUpStripe } from './lib/stripe-emulator';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -24,12 +26,14 @@ const log = (line: string) => console.log(`[launcher] ${line}`);
 let database: OpenDatabase | undefined;
 const services: ChildService[] = [];
 let stopping = false;
+let stopMail: (() => Promise<void>) | undefined;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log('Stopping...');
     for (const service of [...services].reverse()) await service.stop();
+    await stopMail?.().catch(() => undefined);
     await database?.stop().catch((err: unknown) => log(`Database stop failed: ${String(err)}`));
     log('Stopped.');
   }
@@ -77,7 +81,11 @@ async function main(): Promise<void> {
   if (stripe.service) services.push(stripe.service);
   log(`Payments: ${stripe.description}`);
 
-  const runtimeEnv = { ...appEnv, ...stripe.appEnv, DATABASE_URL: database.url };
+  const mail = await setUpMail({ appPort: port });
+  if (mail.stop) stopMail = mail.stop;
+  log(`E-mail: ${mail.description}`);
+
+  const runtimeEnv = { ...appEnv, ...stripe.appEnv, ...mail.appEnv, DATABASE_URL: database.url };
   services.push(
     startChild('Job worker', ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], { ...runtimeEnv, NODE_ENV: 'production' }, onUnexpectedExit),
   );

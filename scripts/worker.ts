@@ -20,6 +20,8 @@ import { getBoss, QUEUES, type JobData } from '../lib/jobs';
 import { logger } from '../lib/logger';
 import { createPayouts, payments, sendPayout } from '../lib/flows';
 import { getSetting } from '../lib/settings';
+import { deliverDueMessages, deliverMessage } from '../lib/mail';
+import { sendDueReminders } from '../lib/flows';
 
 const sweepSeconds = Number(process.env.HOLD_SWEEP_SECONDS || 30);
 if (!Number.isFinite(sweepSeconds) || sweepSeconds <= 0) {
@@ -44,7 +46,23 @@ if (!Number.isFinite(autoCompleteSeconds) || autoCompleteSeconds <= 0) {
   process.exit(1);
 }
 
+function seconds(name: string, fallback: number): number {
+  const value = Number(process.env[name] || fallback);
+  if (!Number.isFinite(value) || value <= 0) {
+    console.error(`[worker] ${name} must be a positive number.`);
+    process.exit(1);
+  }
+  return value;
+}
+const mailSweepSeconds = seconds('MAIL_SWEEP_SECONDS', 30);
+const reminderSweepSeconds = seconds('REMINDER_SWEEP_SECONDS', 300);
+
 const boss = await getBoss('worker');
+
+// E-mail: each outbox message once, after the commit that queued it; failures schedule their own next attempt.
+await boss.work<JobData['deliver-mail']>(QUEUES.deliverMail, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
+  for (const job of jobs) await deliverMessage(job.data.messageId);
+});
 await boss.work<JobData['expire-hold']>(QUEUES.expireHold, { batchSize: 10, pollingIntervalSeconds: 1 }, async (jobs) => {
   for (const job of jobs) {
     if (await expireHold(job.data.bookingId)) logger.info('hold expired', { bookingId: job.data.bookingId });
@@ -82,6 +100,22 @@ const autoComplete = setInterval(() => {
     .catch((err: unknown) => logger.error('auto-complete failed', { message: (err as Error).message }))
     .finally(() => (completing = false));
 }, autoCompleteSeconds * 1000);
+
+/** Runs `task` every `everySeconds`, never two at once, logging failures. */
+function every(everySeconds: number, name: string, task: () => Promise<unknown>): NodeJS.Timeout {
+  let running = false;
+  return setInterval(() => {
+    if (running) return;
+    running = true;
+    task()
+      .catch((err: unknown) => logger.error(`${name} failed`, { message: (err as Error).message }))
+      .finally(() => (running = false));
+  }, everySeconds * 1000);
+}
+// Messages whose job was lost (a crash mid-delivery) are delivered anyway.
+const mailSweep = every(mailSweepSeconds, 'mail sweep', () => deliverDueMessages());
+// Session reminders, questionnaire renewals and expiring credits.
+const reminderSweep = every(reminderSweepSeconds, 'reminder sweep', () => sendDueReminders());
 
 let sweeping = false;
 const sweep = setInterval(() => {
@@ -125,6 +159,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(reconcile);
     clearInterval(creditExpiry);
     clearInterval(autoComplete);
+    clearInterval(mailSweep);
+    clearInterval(reminderSweep);
     void boss.stop({ graceful: true, timeout: 5_000 }).finally(() => process.exit(0));
   });
 }

@@ -69,6 +69,8 @@ export const bookings = pgTable(
     actualStartAt: timestamp('actual_start_at', { withTimezone: true }),
     actualEndAt: timestamp('actual_end_at', { withTimezone: true }),
     notes: text('notes').notNull().default(''),
+    // The calendar entry's SEQUENCE: rises on every change the client's calendar must take (RFC 5545).
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
     ...timestamps,
   },
   (t) => [

@@ -14,3 +14,4 @@ export * from './credits';
 export * from './integration';
 export * from './earnings';
 export * from './connect';
+export * from './mail';

@@ -14,6 +14,7 @@ import { takeSeat, isOfferedSlot } from '@/lib/schedule';
 import type { PublicUser } from '@/lib/users';
 import type { CreateBookingBody } from './api-schemas';
 import type { BookingDto } from './dto';
+import { announceConfirmed } from './messages';
 import { getBookingFor } from './queries';
 
 /** The row of a class booking: its price and fee fixed from the class at booking time. */
@@ -80,6 +81,7 @@ export async function bookClassSeat(clientId: string, classId: string, payWithAr
         .returning({ id: bookings.id });
       if (!row) throw new Error('booking was not created');
       if (payWith) await payWith(tx, { id: row.id, clientId, target: { kind: 'class', classId, seriesId: seated.seriesId }, at });
+      if (state.status === 'confirmed') await announceConfirmed(tx, row.id);
       if (state.holdExpiresAt) await scheduleHoldExpiry(tx, row.id, state.holdExpiresAt);
       return row.id;
     });
@@ -172,6 +174,7 @@ export async function bookSession(input: { clientId: string; providerId: string;
         .returning({ id: bookings.id });
       if (!inserted) throw new Error('booking was not created');
       if (payWith) await payWith(tx, { id: inserted.id, clientId: input.clientId, target: { kind: 'session', sessionTypeId: type.id }, at });
+      if (state.status === 'confirmed') await announceConfirmed(tx, inserted.id);
       if (state.holdExpiresAt) await scheduleHoldExpiry(tx, inserted.id, state.holdExpiresAt);
       return inserted.id;
     });

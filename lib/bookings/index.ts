@@ -16,3 +16,6 @@ export { rescheduleBooking } from './reschedule';
 export { isActive, START_EARLY_MINUTES } from './rules';
 export { joinWaitlist, leaveWaitlist, waitlistCount, waitlistPositionFor } from './waitlist';
 export { autoCompleteDue, completeClass } from './delivery';
+export { sendSessionReminders } from './reminders';
+export { announceConfirmed, bookingSnapshot } from './messages';
+export { bookingCalendar, calendarFeedFor } from './calendar';

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { getSetting } from '@/lib/settings';
 import type { PublicUser } from '@/lib/users';
 import type { BookingDto } from './dto';
+import { announceCancelled } from './messages';
 import { addNotice } from './notices';
 import { findBookingRow, getBookingFor } from './queries';
 import { releaseHeld } from './holds';
@@ -18,6 +19,11 @@ async function loadFor(id: string, actor: PublicUser): Promise<Booking> {
   const row = await findBookingRow(id, actor);
   if (!row) throw new AppError('not_found', 'No such booking.');
   return row.booking;
+}
+
+function cancelledByOf(actor: PublicUser, booking: Booking): 'client' | 'provider' | 'admin' {
+  if (actor.id === booking.clientId) return 'client';
+  return actor.role === 'admin' ? 'admin' : 'provider';
 }
 
 function refused(booking: Booking, action: string): AppError {
@@ -38,6 +44,7 @@ export async function cancelBooking(id: string, actor: PublicUser, reason: strin
     if (!cancelled) throw refused(booking, 'cancelled');
     // Cancelled late with nothing to give back: the seat was kept for the client, so the session counts as delivered.
     if (refundDue === 'none' && booking.status === 'confirmed') await deliverEarning(tx, id, at);
+    if (booking.status === 'confirmed') await announceCancelled(tx, id, cancelledByOf(actor, booking), reason, refundDue === 'full' ? (booking.paymentType === 'credit' ? 'credit' : booking.paymentType === 'single' ? 'card' : 'none') : 'none');
     if (actor.id !== booking.clientId) {
       await addNotice(tx, booking.clientId, {
         kind: 'booking_cancelled',
@@ -136,6 +143,7 @@ export async function cancelClassAndBookings(classId: string, actor: PublicUser,
           updatedAt: at,
         })
         .where(eq(bookings.id, booking.id));
+      if (booking.status === 'confirmed') await announceCancelled(tx, booking.id, cancelledByOf(actor, booking), `Class cancelled: ${reason}`, booking.paymentType === 'credit' ? 'credit' : booking.paymentType === 'single' ? 'card' : 'none');
       await addNotice(tx, booking.clientId, {
         kind: 'class_cancelled',
         message: `"${cls.title}" on ${cls.starts_at} was cancelled: ${reason}`,

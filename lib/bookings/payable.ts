@@ -6,6 +6,7 @@ import { applyEarningRefund, earnFromPayment } from '@/lib/earnings';
 import type { PayableHandler } from '@/lib/payables';
 import { takeSeat } from '@/lib/schedule';
 import { expireHoldIn } from './holds';
+import { announceConfirmed, announcePaymentFailed, announceReceipt, announceRefund } from './messages';
 
 /**
  * Bookings as payables: what the payments code may ask and tell, and nothing
@@ -53,6 +54,8 @@ export const bookingPayable: PayableHandler = {
     // The provider's earning is made with the confirmation, in its transaction (once per booking).
     if (confirmed) {
       await earnFromPayment(tx, id, outcome.paymentRef, at);
+      await announceConfirmed(tx, id);
+      await announceReceipt(tx, id, outcome.paymentRef);
       return true;
     }
     const [current] = await tx.select().from(bookings).where(eq(bookings.id, id)).limit(1);
@@ -65,16 +68,19 @@ export const bookingPayable: PayableHandler = {
         .set({ status: 'confirmed', paymentStatus: 'paid', paymentRef: outcome.paymentRef, holdExpiresAt: null, updatedAt: at })
         .where(eq(bookings.id, id));
       await earnFromPayment(tx, id, outcome.paymentRef, at);
+      await announceConfirmed(tx, id);
+      await announceReceipt(tx, id, outcome.paymentRef);
       return true;
     }
     return false;
   },
 
-  async paymentFailed(tx, id) {
+  async paymentFailed(tx, id, paymentRef) {
     await tx
       .update(bookings)
       .set({ paymentStatus: 'failed', updatedAt: now() })
       .where(and(eq(bookings.id, id), eq(bookings.status, 'pending_payment')));
+    await announcePaymentFailed(tx, id, paymentRef);
   },
 
   async paymentAbandoned(tx, id) {
@@ -89,6 +95,7 @@ export const bookingPayable: PayableHandler = {
 
   async paymentRefunded(tx, id, refund) {
     await applyEarningRefund(tx, id, refund, now());
+    await announceRefund(tx, id, refund);
     await tx
       .update(bookings)
       .set({ paymentStatus: refund.fully ? 'refunded' : 'partially_refunded', updatedAt: now() })

@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { bookings, classes, type Booking } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
+import { announceConfirmed } from './messages';
 
 /** What a booking is for, as something that pays for it in advance (a class credit) sees it. */
 export type BookingTarget = { kind: 'class'; classId: string; seriesId: string | null } | { kind: 'session'; sessionTypeId: string };
@@ -54,6 +55,7 @@ export async function payPendingBooking(booking: Booking, payWith: PayInTransact
       target: paid.classId ? { kind: 'class', classId: paid.classId, seriesId } : { kind: 'session', sessionTypeId: paid.sessionTypeId ?? '' },
       at,
     });
+    await announceConfirmed(tx, paid.id);
     return 'paid';
   });
 }

@@ -13,6 +13,7 @@ import { blockedRange } from './book';
 import type { BookingDto } from './dto';
 import { findBookingRow, getBookingFor } from './queries';
 import { moveEarning } from '@/lib/earnings';
+import { announceRescheduled } from './messages';
 import { releaseHeld } from './holds';
 
 export type RescheduleTarget = { classId: string } | { startsAt: Date };
@@ -34,6 +35,8 @@ function carriedPayment(b: Booking) {
     feeBps: b.feeBps,
     feeAmount: b.feeAmount,
     rescheduledFromId: b.id,
+    // The same calendar entry, one version later.
+    calendarSequence: b.calendarSequence + 1,
   };
 }
 
@@ -84,6 +87,7 @@ export async function rescheduleBooking(id: string, actor: PublicUser, target: R
         if (!created) throw new Error('rescheduled booking was not created');
         await tx.update(bookings).set({ rescheduledToId: created.id }).where(eq(bookings.id, old.id));
         await moveEarning(tx, old.id, created.id);
+        await announceRescheduled(tx, created.id, old.startsAt);
         await releaseHeld(tx, old);
         return created.id;
       });
@@ -111,6 +115,7 @@ export async function rescheduleBooking(id: string, actor: PublicUser, target: R
         if (!created) throw new Error('rescheduled booking was not created');
         await tx.update(bookings).set({ rescheduledToId: created.id }).where(eq(bookings.id, old.id));
         await moveEarning(tx, old.id, created.id);
+        await announceRescheduled(tx, created.id, old.startsAt);
         return created.id;
       });
     }

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { assertCanBook } from '@/lib/questionnaire';
 import { classBookingValues } from './book';
 import { initialState, ACTIVE_STATUSES } from './rules';
+import { announceConfirmed, announceWaitlistOffer } from './messages';
 import { addNotice } from './notices';
 import { takeSeat } from '@/lib/schedule';
 
@@ -104,6 +105,8 @@ export async function promoteNext(tx: Tx, classId: string): Promise<Promotion | 
           : `A seat opened in "${cls.title}" and it is held for you. Pay before ${state.holdExpiresAt?.toISOString()} to keep it.`,
       link: `/account/bookings/${booking.id}`,
     });
+    if (state.holdExpiresAt) await announceWaitlistOffer(tx, booking.id, state.holdExpiresAt);
+    else await announceConfirmed(tx, booking.id);
     return { bookingId: booking.id, holdExpiresAt: state.holdExpiresAt };
   }
 }

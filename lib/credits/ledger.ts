@@ -2,7 +2,10 @@ import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Database, DbOrTx, Tx } from '@/db/client';
 import { creditEntries, credits, type Credit, type CreditEntryKind, type PackageClassScope } from '@/db/schema';
+import { bookingSnapshot as bookingSnapshotOf } from '@/lib/bookings';
 import { AppError } from '@/lib/errors';
+import { queueMessage } from '@/lib/mail';
+import { DAY_MS } from '@/lib/time';
 
 /**
  * The credit ledger (PRODUCT.md "Credits"). A credit's remaining uses change
@@ -118,6 +121,12 @@ export async function grantCredit(tx: Tx, input: GrantInput): Promise<{ credit: 
     return { credit: winner, created: false };
   }
   await addEntry(tx, { creditId: created.id, kind: 'grant', delta: input.uses, actor: input.actor, reason: input.reason, at: input.purchasedAt });
+  await queueMessage(tx, {
+    key: `credit_granted:${created.id}`,
+    template: 'credit_granted',
+    data: { package_name: created.packageName, uses: created.totalUses, expires_at: created.expiresAt.toISOString() },
+    userId: created.clientId,
+  });
   return { credit: created, created: true };
 }
 
@@ -150,6 +159,7 @@ export async function takeUse(
         .returning();
       if (taken) {
         await addEntry(tx, { creditId: taken.id, kind: 'use', delta: -1, bookingId: input.bookingId, actor: input.actor, reason: input.reason, at: input.at });
+        await queueCreditMessage(tx, 'credit_used', taken, input.bookingId);
         return taken;
       }
     }
@@ -186,6 +196,7 @@ export async function returnUse(tx: Tx, bookingIds: string[], input: { at: Date;
     .set({ remainingUses: sql`${credits.remainingUses} + 1`, updatedAt: input.at })
     .where(eq(credits.id, use.creditId))
     .returning();
+  if (returned) await queueCreditMessage(tx, 'credit_returned', returned, use.bookingId);
   return returned ?? null;
 }
 
@@ -298,4 +309,36 @@ export async function expireDueCredits(db: Database, at: Date, limit = 500): Pro
     if (done) expired++;
   }
   return expired;
+}
+
+/** A credit's use or return, told to its client with the booking it was for (after the booking's row is written). */
+async function queueCreditMessage(tx: Tx, template: 'credit_used' | 'credit_returned', credit: Credit, bookingId: string): Promise<void> {
+  await queueMessage(tx, {
+    key: `${template}:${credit.id}:${bookingId}`,
+    template,
+    data: { package_name: credit.packageName, remaining: credit.remainingUses, booking: await bookingSnapshotOf(tx, bookingId) },
+    userId: credit.clientId,
+  });
+}
+
+/** Credits with uses left that expire within 7 days: one reminder each. */
+export async function sendExpiringReminders(db: Database, at: Date): Promise<number> {
+  const due = await db
+    .select()
+    .from(credits)
+    .where(and(gt(credits.remainingUses, 0), isNull(credits.revokedAt), gt(credits.expiresAt, at), lte(credits.expiresAt, new Date(at.getTime() + 7 * DAY_MS))))
+    .limit(500);
+  let queued = 0;
+  for (const c of due) {
+    const id = await db.transaction((tx) =>
+      queueMessage(tx, {
+        key: `credit_expiring:${c.id}`,
+        template: 'credit_expiring',
+        data: { package_name: c.packageName, remaining: c.remainingUses, expires_at: c.expiresAt.toISOString() },
+        userId: c.clientId,
+      }),
+    );
+    if (id) queued++;
+  }
+  return queued;
 }

@@ -1,12 +1,14 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
-import { payouts } from '@/db/schema';
+import { earningLines, payouts } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { failPayout, getPayout, payoutCandidates, reservePayout, settlePayout, type ConnectStatusDto, type PayoutDto } from '@/lib/earnings';
 import { AppError } from '@/lib/errors';
 import { enqueue, QUEUES } from '@/lib/jobs';
 import { logger } from '@/lib/logger';
+import { queueMessage } from '@/lib/mail';
+import type { Tx } from '@/db/client';
 import { connectState, dashboardLink, onboardingLink, transferPayout } from '@/lib/payments';
 import type { PublicUser } from '@/lib/users';
 
@@ -45,9 +47,11 @@ export async function sendPayout(payoutId: string): Promise<void> {
   const [payout] = await getDb().select().from(payouts).where(and(eq(payouts.id, payoutId), eq(payouts.status, 'pending'), eq(payouts.method, 'stripe'))).limit(1);
   if (!payout) return;
   const result = await transferPayout(payout);
-  await getDb().transaction((tx) =>
-    result.ok ? settlePayout(tx, payoutId, { transferId: result.transferId, at: now() }) : failPayout(tx, payoutId, `${result.code}: ${result.reason}`, now()),
-  );
+  await getDb().transaction(async (tx) => {
+    if (!result.ok) return failPayout(tx, payoutId, `${result.code}: ${result.reason}`, now());
+    if (await settlePayout(tx, payoutId, { transferId: result.transferId, at: now() })) await announcePayout(tx, payoutId);
+    return true;
+  });
 }
 
 export interface CreatePayoutsInput {
@@ -92,6 +96,7 @@ export async function createPayouts(actor: PublicUser | null, input: CreatePayou
           createdBy: actor?.id ?? null,
           at,
         });
+        if (reserved?.method === 'manual') await announcePayout(tx, reserved.id);
         if (reserved && reserved.method === 'stripe') await enqueue(tx, QUEUES.payoutTransfer, { payoutId: reserved.id }, { retryLimit: 20, retryDelay: 10, retryBackoff: true });
         return reserved;
       });
@@ -104,4 +109,17 @@ export async function createPayouts(actor: PublicUser | null, input: CreatePayou
   }
   const viewer: PublicUser = actor ?? { id: '', email: '', name: 'worker', role: 'admin', created_at: '' };
   return Promise.all(created.map((id) => getPayout(id, viewer)));
+}
+
+/** The provider hears of a payout once it is paid, with its statement's link. */
+async function announcePayout(tx: Tx, payoutId: string): Promise<void> {
+  const [p] = await tx.select().from(payouts).where(eq(payouts.id, payoutId)).limit(1);
+  if (!p) return;
+  const [lines] = await tx.select({ n: sql<number>`count(*)::int` }).from(earningLines).where(eq(earningLines.payoutId, payoutId));
+  await queueMessage(tx, {
+    key: `payout_sent:${payoutId}`,
+    template: 'payout_sent',
+    data: { payout_id: p.id, amount: { amount: p.amount, currency: p.currency }, method: p.method, reference: p.reference ?? p.stripeTransferId, line_count: lines?.n ?? 0 },
+    userId: p.providerId,
+  });
 }

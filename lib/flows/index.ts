@@ -6,3 +6,4 @@ export { startPackagePurchase, updatePackage } from './packages';
 export { payments } from './payments';
 export { connectDashboardUrl, connectOnboardingUrl, connectStatus, createPayouts, sendPayout } from './earnings';
 export { completeClass } from '@/lib/bookings';
+export { sendDueReminders } from './reminders';

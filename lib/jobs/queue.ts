@@ -10,6 +10,7 @@ export const QUEUES = {
   autoRefund: 'auto-refund',
   payoutTransfer: 'payout-transfer',
   weeklyPayouts: 'weekly-payouts',
+  deliverMail: 'deliver-mail',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -22,6 +23,8 @@ export interface JobData {
   'payout-transfer': { payoutId: string };
   /** Monday 06:00 in the platform's zone, when payout_schedule is weekly. */
   'weekly-payouts': Record<string, never>;
+  /** An outbox message to send (its row says whether it still needs to be). */
+  'deliver-mail': { messageId: string };
 }
 
 const globalForBoss = globalThis as unknown as { __wellbookBoss?: Promise<PgBoss> };

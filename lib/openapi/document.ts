@@ -9,6 +9,7 @@ import { integrationApi } from './operations/integration';
 import { metaApi } from './operations/meta';
 import { packagesApi } from './operations/packages';
 import { paymentsApi } from './operations/payments';
+import { mailApi } from './operations/mail';
 import { questionnaireApi } from './operations/questionnaire';
 import { reportsApi } from './operations/reports';
 import { scheduleApi } from './operations/schedule';
@@ -27,6 +28,7 @@ export const apiModules: readonly ApiModule[] = [
   scheduleApi,
   bookingsApi,
   paymentsApi,
+  mailApi,
   packagesApi,
   creditsApi,
   earningsApi,

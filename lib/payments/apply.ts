@@ -1,10 +1,11 @@
 import 'server-only';
 import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { payments, paymentTransactions, refunds, type Payment } from '@/db/schema';
+import { payments, paymentTransactions, refunds, users, type Payment } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { enqueue, QUEUES } from '@/lib/jobs';
 import { logger } from '@/lib/logger';
+import { queueToAdmins } from '@/lib/mail';
 import type { PayableHandler, PayableRegistry, PayableType, PaymentRecorder } from '@/lib/payables';
 import type { StripeCharge, StripePaymentIntent, StripeRefund } from './stripe-types';
 
@@ -116,6 +117,13 @@ async function applySucceeded(handler: PayableHandler, tx: Tx, payment: Payment,
     // called after the commit, by the worker, once (the job and the refund are keyed by the payment).
     logger.warn('payment succeeded for a payable that can no longer take it; refunding', { payment_intent: pi.id });
     await enqueue(tx, QUEUES.autoRefund, { paymentIntentId: pi.id }, { singletonKey: pi.id, retryLimit: 20, retryDelay: 5, retryBackoff: true });
+    const [client] = await tx.select({ name: users.name }).from(users).where(eq(users.id, payment.userId)).limit(1);
+    await queueToAdmins(tx, `payment_auto_refunded:${pi.id}`, 'payment_auto_refunded', {
+      payment_id: pi.id,
+      amount: { amount: payment.amount, currency: payment.currency },
+      description: `${payment.payableType} ${payment.payableId}`,
+      client_name: client?.name ?? '',
+    });
   }
 }
 

@@ -10,3 +10,4 @@ export type { QuestionnaireView } from './read';
 export { questionnaireStatus, questionnaireStatuses } from './status';
 export type { QuestionnaireStatus } from './status';
 export { submitQuestionnaire } from './submit';
+export { sendRenewalReminders } from './renewal';

@@ -5,6 +5,7 @@ import { questionnaires, users } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { encryptJson } from '@/lib/crypto';
 import { AppError } from '@/lib/errors';
+import { queueToAdmins } from '@/lib/mail';
 import { fieldErrors } from '@/lib/fields';
 import { logger } from '@/lib/logger';
 import { hasMedicalYes, questionnaireInput } from './input';
@@ -53,6 +54,11 @@ export async function submitQuestionnaire(userId: string, input: unknown): Promi
       })
       .returning({ id: questionnaires.id });
     if (!row) throw new Error('questionnaire insert returned no row');
+    if (requiresClearance) {
+      // The admins are told who, never what was answered.
+      const [client] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1);
+      await queueToAdmins(tx, `questionnaire_flagged:${row.id}`, 'questionnaire_flagged', { client_name: client?.name ?? '', client_id: userId, questionnaire_id: row.id });
+    }
     return row.id;
   });
 

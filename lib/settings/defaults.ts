@@ -15,6 +15,10 @@ export const settingDefaults = {
   default_currency: 'gbp',
   /** How clients pay by card: the Payment Element on our page, or Stripe's hosted Checkout page. */
   checkout_mode: 'payment_element' as 'payment_element' | 'hosted',
+  /** The practice's name, on every e-mail and calendar entry. */
+  practice_name: 'Wellbook',
+  /** How long before a session its reminder e-mail goes. */
+  reminder_hours: 24,
   /** The worker completes a class or 1:1 session still open this many hours after its end, so its earning becomes available. */
   auto_complete_hours: 12,
   /** Payouts run when an admin asks ('manual'), or also by the worker every Monday 06:00 in the platform's zone ('weekly'). */

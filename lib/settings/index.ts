@@ -13,6 +13,8 @@ const schemas = {
   provider_label: z.string().min(1).max(40),
   default_currency: z.string().regex(/^[a-z]{3}$/),
   checkout_mode: z.enum(['payment_element', 'hosted']),
+  practice_name: z.string().trim().min(1).max(80),
+  reminder_hours: z.number().positive().max(24 * 14),
   auto_complete_hours: z.number().positive().max(24 * 30),
   payout_schedule: z.enum(['manual', 'weekly']),
   platform_time_zone: z.string().min(1).refine((zone) => Intl.supportedValuesOf('timeZone').includes(zone) || zone === 'UTC', 'An IANA time zone, e.g. Europe/London.'),

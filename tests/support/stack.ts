@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect } from '../../db/client';
@@ -16,6 +16,7 @@ import { createIsolatedDatabase, dropDatabase } from '../../scripts/lib/database
 import { freePort, startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
 import type { Emulator } from '../../stripe-emulator/src/emulator';
 import { createEmulator } from '../../stripe-emulator/src/index';
+import { startMailCatcher } from '../../scripts/lib/mail-catcher';
 
 /** Fixed for test runs so tests can decrypt what the app stored. */
 export const TEST_QUESTIONNAIRE_KEY = Buffer.alloc(32, 7).toString('base64');
@@ -30,6 +31,10 @@ export interface Stack {
   appPids: number[];
   /** File receiving every app server's stdout and stderr. */
   logFile: string;
+  /** The SMTP catcher every message goes to, and its HTTP API. */
+  mail: { url: string; smtpUrl: string };
+  /** Holds the running worker's pid (it is restarted when it dies). */
+  workerPidFile: string;
   stop(): Promise<void>;
 }
 
@@ -165,6 +170,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       STRIPE_API_BASE: stripeUrl,
       STRIPE_WEBHOOK_SECRET: webhookSecret,
     };
+    // E-mail goes over real SMTP to a catcher the stack runs; links point at the first server.
+    const mail = await startMailCatcher();
+    cleanups.push(() => mail.stop());
+    const mailEnv = { SMTP_URL: mail.smtpUrl, MAIL_CATCHER_URL: mail.url, APP_URL: `http://${options.host ?? '127.0.0.1'}:${firstPort}`, MAIL_MAX_ATTEMPTS: '50', MAIL_RETRY_MAX_SECONDS: '4' };
     const appUrls: string[] = [];
     const appPids: number[] = [];
     for (let i = 0; i < (options.servers ?? 1); i++) {
@@ -173,7 +182,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         authSecret,
         port: i === 0 ? firstPort : undefined,
         host: options.host,
-        env: { ...stripeEnv, ...options.env },
+        env: { ...stripeEnv, ...mailEnv, ...options.env },
         log: logStream,
         nodeArgs: options.nodeArgs,
       });
@@ -181,35 +190,52 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       appUrls.push(server.url);
       appPids.push(server.pid);
     }
+    const workerPidFile = path.join(workDir, 'worker.pid');
     if (options.worker) {
-      const worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], {
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          DATABASE_URL: database.url,
-          AUTH_SECRET: authSecret,
-          QUESTIONNAIRE_KEY: TEST_QUESTIONNAIRE_KEY,
-          HOLD_SWEEP_SECONDS: '1',
-          CREDIT_EXPIRY_SECONDS: '1',
-          AUTO_COMPLETE_SECONDS: '1',
-          ...stripeEnv,
-          ...options.env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      worker.stdout?.pipe(logStream, { end: false });
-      worker.stderr?.pipe(logStream, { end: false });
+      // Supervised: a worker that dies (a test kills it with SIGKILL) is started again, as a process manager would.
+      let current: ChildProcess | undefined;
+      let stopping = false;
+      const startWorker = () => {
+        const worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], {
+          env: {
+            ...process.env,
+            NODE_ENV: 'production',
+            DATABASE_URL: database.url,
+            AUTH_SECRET: authSecret,
+            QUESTIONNAIRE_KEY: TEST_QUESTIONNAIRE_KEY,
+            HOLD_SWEEP_SECONDS: '1',
+            CREDIT_EXPIRY_SECONDS: '1',
+            AUTO_COMPLETE_SECONDS: '1',
+            MAIL_SWEEP_SECONDS: '1',
+            REMINDER_SWEEP_SECONDS: '1',
+            ...stripeEnv,
+            ...mailEnv,
+            ...options.env,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        worker.stdout?.pipe(logStream, { end: false });
+        worker.stderr?.pipe(logStream, { end: false });
+        writeFileSync(workerPidFile, String(worker.pid ?? ''));
+        worker.once('exit', () => {
+          if (!stopping) setTimeout(startWorker, 500);
+        });
+        current = worker;
+      };
+      startWorker();
       cleanups.push(
         () =>
           new Promise<void>((resolve) => {
-            if (worker.exitCode !== null || worker.signalCode !== null) return resolve();
+            stopping = true;
+            const worker = current;
+            if (!worker || worker.exitCode !== null || worker.signalCode !== null) return resolve();
             worker.once('exit', () => resolve());
             worker.kill('SIGTERM');
             setTimeout(() => worker.kill('SIGKILL'), 5_000).unref();
           }),
       );
     }
-    return { databaseUrl: database.url, appUrls, appPids, logFile, stop, stripe: { url: stripeUrl, webhookSecret, emulator } };
+    return { databaseUrl: database.url, appUrls, appPids, logFile, stop, stripe: { url: stripeUrl, webhookSecret, emulator }, mail: { url: mail.url, smtpUrl: mail.smtpUrl }, workerPidFile };
   } catch (err) {
     await stop();
     throw err;

@@ -8,6 +8,8 @@ declare module 'vitest' {
     appLogFile: string;
     stripeUrl: string;
     stripeWebhookSecret: string;
+    mailUrl: string;
+    workerPidFile: string;
   }
 }
 
@@ -19,5 +21,7 @@ export default async function setup(project: TestProject) {
   project.provide('appLogFile', stack.logFile);
   project.provide('stripeUrl', stack.stripe.url);
   project.provide('stripeWebhookSecret', stack.stripe.webhookSecret);
+  project.provide('mailUrl', stack.mail.url);
+  project.provide('workerPidFile', stack.workerPidFile);
   return () => stack.stop();
 }

@@ -39,6 +39,9 @@ const OWNERS: Record<string, string> = {
   payouts: 'lib/earnings',
   connectAccounts: 'lib/payments',
   stripeTransfers: 'lib/payments',
+  outboxMessages: 'lib/mail',
+  notificationPreferences: 'lib/mail',
+  calendarFeeds: 'lib/mail',
 };
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
