@@ -1,6 +1,7 @@
 import { CalendarDays, Wallet } from 'lucide-react';
 import type { Metadata } from 'next';
 import { EmptyStateCard } from '@/components/empty-state-card';
+import { MailSettings } from '@/components/mail/mail-settings';
 import { PageHeader } from '@/components/page-header';
 import { ProfileCard } from '@/components/profile-card';
 import { requirePageRole } from '@/lib/auth';
@@ -29,6 +30,7 @@ export default async function ProviderPage() {
         >
           No earnings yet. They appear once clients book and pay.
         </EmptyStateCard>
+        <MailSettings userId={user.id} />
       </div>
     </>
   );
