@@ -6,6 +6,8 @@ import { DEMO_PASSWORD, SignInPage, SignUpPage, completeQuestionnaire, demo, ope
 const BOOKING_URL = /\/account\/bookings\/([0-9a-f-]{36})$/;
 
 test('a client books a class, an admin sees its confirmation in the outbox, and the client downloads the calendar entry', async ({ page, browser }) => {
+  // Sign-up, questionnaire, booking, then waiting on the worker: more than the default minute on a busy machine.
+  test.setTimeout(120_000);
   // A new client, with an address of our own so the outbox can be filtered by it.
   const suffix = randomUUID().slice(0, 8);
   const email = `mail-${suffix}@example.test`;
