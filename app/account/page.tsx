@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { LocalDateTime } from '@/components/local-date';
+import { MailSettings } from '@/components/mail/mail-settings';
 import { NoticeList } from '@/components/notices/notice-list';
 import { PageHeader } from '@/components/page-header';
 import { ProfileCard } from '@/components/profile-card';
@@ -68,6 +69,7 @@ export default async function AccountPage() {
           )}
         </EmptyStateCard>
         <QuestionnaireStatusCard status={questionnaire} />
+        <MailSettings userId={user.id} />
       </div>
     </>
   );

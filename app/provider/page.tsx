@@ -6,6 +6,7 @@ import { amountText } from '@/components/earnings/earning-lines-table';
 import { currencyTotals } from '@/components/earnings/earnings-totals';
 import { netBetween } from '@/components/earnings/month-net';
 import { IconCardHeader } from '@/components/empty-state-card';
+import { MailSettings } from '@/components/mail/mail-settings';
 import { PageHeader } from '@/components/page-header';
 import { linkClass } from '@/components/payments/empty-table';
 import { Agenda, agendaItems } from '@/components/provider/agenda';
@@ -95,6 +96,7 @@ export default async function ProviderPage() {
             </div>
           </CardContent>
         </Card>
+        <MailSettings userId={user.id} />
       </div>
     </>
   );

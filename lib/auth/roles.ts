@@ -48,6 +48,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/admin/packages', label: 'Packages' },
     { href: '/admin/credits', label: 'Credits' },
     { href: '/admin/reports', label: 'Reports' },
+    { href: '/admin/mail', label: 'Mail' },
     { href: '/admin/api-keys', label: 'API keys' },
   ],
 };

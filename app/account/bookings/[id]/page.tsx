@@ -1,3 +1,4 @@
+import { CalendarPlus } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -10,7 +11,7 @@ import { LocalDateTime } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
 import { Alert } from '@/components/ui/alert';
 import { buttonVariants } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth';
 import { findBookingRow, toBookingDto, type BookingDto } from '@/lib/bookings';
 import { now } from '@/lib/clock';
@@ -112,6 +113,12 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
           <CardContent>
             <BookingSummary booking={booking} windowHours={windowHours} audience="client" basePath="/account/bookings" />
           </CardContent>
+          <CardFooter>
+            <a href={`/api/v1/bookings/${encodeURIComponent(booking.id)}/calendar.ics`} download className={buttonVariants({ variant: 'outline', className: 'self-start' })}>
+              <CalendarPlus aria-hidden="true" />
+              Add to calendar
+            </a>
+          </CardFooter>
         </Card>
         <div className="flex flex-col gap-6">
           {booking.payment_type === 'credit' ? <CreditPaymentCard booking={booking} credit={credit} /> : null}

@@ -1,3 +1,4 @@
+import { CalendarPlus } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -8,7 +9,8 @@ import { CancelPolicy } from '@/components/bookings/cancel-policy';
 import { bookingTitle } from '@/components/bookings/labels';
 import { isCancellable, stepsFor } from '@/components/bookings/staff-steps';
 import { PageHeader } from '@/components/page-header';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
+import { buttonVariants } from '@/components/ui/button';
 import { requirePageRole } from '@/lib/auth';
 import { toBookingDto, findBookingRow } from '@/lib/bookings';
 import { now } from '@/lib/clock';
@@ -48,6 +50,12 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ i
           <CardContent>
             <BookingSummary booking={booking} windowHours={windowHours} audience="staff" basePath="/admin/bookings" />
           </CardContent>
+          <CardFooter>
+            <a href={`/api/v1/bookings/${encodeURIComponent(booking.id)}/calendar.ics`} download className={buttonVariants({ variant: 'outline', className: 'self-start' })}>
+              <CalendarPlus aria-hidden="true" />
+              Add to calendar
+            </a>
+          </CardFooter>
         </Card>
         <Card>
           <CardHeader>
