@@ -1,8 +1,6 @@
-import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { DateRangeFilter, FilterButtons, SelectFilter } from '@/components/filter-controls';
 import { FilterField } from '@/components/ui/filter-field';
 import { Input } from '@/components/ui/input';
-import { NativeSelect } from '@/components/ui/select';
 import { paymentStatusLabel, paymentStatuses } from './labels';
 
 export interface AdminPaymentFilterValues {
@@ -13,7 +11,6 @@ export interface AdminPaymentFilterValues {
   search?: string;
 }
 
-
 /** A plain GET form: the filters live in the URL, so a view can be shared and survives a reload. */
 export function AdminPaymentsFilter({ values, providers }: { values: AdminPaymentFilterValues; providers: { id: string; name: string }[] }) {
   const any = Object.values(values).some(Boolean);
@@ -22,40 +19,24 @@ export function AdminPaymentsFilter({ values, providers }: { values: AdminPaymen
       <FilterField id="payments-search" label="Stripe id or client" className="lg:col-span-2">
         <Input id="payments-search" name="search" type="search" placeholder="pi_…, e-mail or name" defaultValue={values.search} maxLength={100} />
       </FilterField>
-      <FilterField id="payments-status" label="Status">
-        <NativeSelect id="payments-status" name="status" defaultValue={values.status ?? ''}>
-          <option value="">Any status</option>
-          {paymentStatuses.map((s) => (
-            <option key={s} value={s}>
-              {paymentStatusLabel[s]}
-            </option>
-          ))}
-        </NativeSelect>
-      </FilterField>
-      <FilterField id="payments-provider" label="Practitioner">
-        <NativeSelect id="payments-provider" name="provider" defaultValue={values.provider ?? ''}>
-          <option value="">Any practitioner</option>
-          {providers.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </NativeSelect>
-      </FilterField>
-      <FilterField id="payments-from" label="Created from (UTC date)">
-        <Input id="payments-from" name="from" type="date" defaultValue={values.from} />
-      </FilterField>
-      <FilterField id="payments-to" label="To (UTC date, inclusive)">
-        <Input id="payments-to" name="to" type="date" defaultValue={values.to} />
-      </FilterField>
-      <div className="flex items-end gap-2">
-        <Button type="submit">Filter</Button>
-        {any ? (
-          <Button asChild variant="ghost">
-            <Link href="/admin/payments">Clear</Link>
-          </Button>
-        ) : null}
-      </div>
+      <SelectFilter
+        id="payments-status"
+        name="status"
+        label="Status"
+        anyLabel="Any status"
+        value={values.status}
+        options={paymentStatuses.map((s) => ({ value: s, label: paymentStatusLabel[s] }))}
+      />
+      <SelectFilter
+        id="payments-provider"
+        name="provider"
+        label="Practitioner"
+        anyLabel="Any practitioner"
+        value={values.provider}
+        options={providers.map((p) => ({ value: p.id, label: p.name }))}
+      />
+      <DateRangeFilter idPrefix="payments" fromLabel="Created from (UTC date)" from={values.from} to={values.to} />
+      <FilterButtons clearHref="/admin/payments" showClear={any} />
     </form>
   );
 }
