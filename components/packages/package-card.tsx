@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Fact } from '@/components/record-layout';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatMoney, type Money } from '@/lib/money';
 
@@ -22,26 +23,16 @@ export function PackageCard({ pkg, action }: { pkg: PackageCardData; action: Rea
       </CardHeader>
       <CardContent className="flex-1">
         <dl className="grid grid-cols-2 gap-3">
-          <div>
-            <dt className="text-sm text-muted-foreground">Classes</dt>
-            <dd className="text-xl font-semibold">{pkg.class_count}</dd>
-          </div>
-          <div>
-            <dt className="text-sm text-muted-foreground">Price</dt>
-            <dd className="text-xl font-semibold" data-testid="package-price">
-              {formatMoney(pkg.price)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-muted-foreground">Per class</dt>
-            <dd className="font-medium" data-testid="package-price-per-class">
-              {formatMoney(pkg.price_per_class)}
-            </dd>
-          </div>
-          <div>
-            <dt className="text-sm text-muted-foreground">Valid for</dt>
-            <dd className="font-medium">{pkg.validity_days === 1 ? '1 day' : `${pkg.validity_days} days`} from purchase</dd>
-          </div>
+          <Fact label="Classes" className="text-xl font-semibold">
+            {pkg.class_count}
+          </Fact>
+          <Fact label="Price" className="text-xl font-semibold" testId="package-price">
+            {formatMoney(pkg.price)}
+          </Fact>
+          <Fact label="Per class" testId="package-price-per-class">
+            {formatMoney(pkg.price_per_class)}
+          </Fact>
+          <Fact label="Valid for">{pkg.validity_days === 1 ? '1 day' : `${pkg.validity_days} days`} from purchase</Fact>
         </dl>
       </CardContent>
       <CardFooter>{action}</CardFooter>

@@ -7,6 +7,7 @@ import { BookClassForm, WaitlistForms } from '@/components/bookings/book-class-f
 import type { CreditOffer } from '@/components/bookings/pay-choice';
 import { BookingStatusBadge } from '@/components/bookings/status-badge';
 import { LocalDateTime } from '@/components/local-date';
+import { BackLink, DetailsCard, Fact } from '@/components/record-layout';
 import { PageHeader } from '@/components/page-header';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -84,58 +85,36 @@ export default async function ClassPage({ params }: Props) {
         title={item.title}
         description={`with ${item.provider.name} · ${item.provider.headline}`}
         actions={
-          <Link href="/schedule" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
-            Back to the schedule
-          </Link>
+          <BackLink href="/schedule">Back to the schedule</BackLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent className="flex flex-col gap-4">
-            {item.description ? <p>{item.description}</p> : null}
-            <dl className="grid gap-3 sm:grid-cols-2">
-              <div>
-                <dt className="text-sm text-muted-foreground">When</dt>
-                <dd className="font-medium">
-                  <LocalDateTime iso={item.starts_at} withYear /> – <LocalDateTime iso={item.ends_at} timeOnly />
-                </dd>
-              </div>
-              <div>
-                <dt className="text-sm text-muted-foreground">Duration</dt>
-                <dd className="font-medium">{item.duration_minutes} minutes</dd>
-              </div>
-              <div>
-                <dt className="text-sm text-muted-foreground">Where</dt>
-                <dd className="flex items-center gap-1.5 font-medium">
-                  {item.location ? <MapPin aria-hidden="true" className="size-4" /> : <Video aria-hidden="true" className="size-4" />}
-                  {item.location ?? 'Online'}
-                  {item.location && item.online_url ? ' · also online' : ''}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-sm text-muted-foreground">Price</dt>
-                <dd className="font-medium" data-testid="class-price">
-                  {formatMoney(item.price)}
-                </dd>
-              </div>
-              <div>
-                <dt className="text-sm text-muted-foreground">Seats</dt>
-                <dd>
-                  <Badge variant={full ? 'destructive' : 'default'} data-testid="seats-left">
-                    {full ? 'Full' : `${item.seats_left} of ${item.capacity} ${item.seats_left === 1 ? 'seat' : 'seats'} left`}
-                  </Badge>
-                </dd>
-              </div>
-              <div>
-                <dt className="text-sm text-muted-foreground">Waitlist</dt>
-                <dd className="font-medium">{waiting === 0 ? 'Nobody waiting' : waiting === 1 ? '1 person waiting' : `${waiting} people waiting`}</dd>
-              </div>
-            </dl>
-          </CardContent>
-        </Card>
+        <DetailsCard contentClassName="flex flex-col gap-4">
+          {item.description ? <p>{item.description}</p> : null}
+          <dl className="grid gap-3 sm:grid-cols-2">
+            <Fact label="When">
+              <LocalDateTime iso={item.starts_at} withYear /> – <LocalDateTime iso={item.ends_at} timeOnly />
+            </Fact>
+            <Fact label="Duration">{item.duration_minutes} minutes</Fact>
+            <Fact label="Where" className="flex items-center gap-1.5 font-medium">
+              {item.location ? <MapPin aria-hidden="true" className="size-4" /> : <Video aria-hidden="true" className="size-4" />}
+              {item.location ?? 'Online'}
+              {item.location && item.online_url ? ' · also online' : ''}
+            </Fact>
+            <Fact label="Price" testId="class-price">
+              {formatMoney(item.price)}
+            </Fact>
+            <div>
+              <dt className="text-sm text-muted-foreground">Seats</dt>
+              <dd>
+                <Badge variant={full ? 'destructive' : 'default'} data-testid="seats-left">
+                  {full ? 'Full' : `${item.seats_left} of ${item.capacity} ${item.seats_left === 1 ? 'seat' : 'seats'} left`}
+                </Badge>
+              </dd>
+            </div>
+            <Fact label="Waitlist">{waiting === 0 ? 'Nobody waiting' : waiting === 1 ? '1 person waiting' : `${waiting} people waiting`}</Fact>
+          </dl>
+        </DetailsCard>
         <Card>
           <CardHeader>
             <CardTitle>Book</CardTitle>

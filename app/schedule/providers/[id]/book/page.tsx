@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ConfirmSessionForm } from '@/components/bookings/confirm-session-form';
 import { LocalDateTime } from '@/components/local-date';
+import { Fact } from '@/components/record-layout';
 import { PageHeader } from '@/components/page-header';
 import { singleParam, type SearchParams } from '@/components/search-params';
 import { Alert } from '@/components/ui/alert';
@@ -103,34 +104,17 @@ export default async function BookSessionPage({ params, searchParams }: Props) {
         <CardContent>
           {type.description ? <p className="mb-4">{type.description}</p> : null}
           <dl className="grid gap-3 sm:grid-cols-2">
-            <div>
-              <dt className="text-sm text-muted-foreground">Practitioner</dt>
-              <dd className="font-medium">
-                {provider.name} · {provider.headline}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm text-muted-foreground">When</dt>
-              <dd className="font-medium" data-testid="session-time">
-                <LocalDateTime iso={startsIso} withYear /> – <LocalDateTime iso={endsIso} timeOnly />
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm text-muted-foreground">Duration</dt>
-              <dd className="font-medium">{type.duration_minutes} minutes</dd>
-            </div>
-            <div>
-              <dt className="text-sm text-muted-foreground">Price</dt>
-              <dd className="font-medium" data-testid="session-price">
-                {formatMoney(type.price)}
-              </dd>
-            </div>
-            {type.deposit ? (
-              <div>
-                <dt className="text-sm text-muted-foreground">Deposit to book</dt>
-                <dd className="font-medium">{formatMoney(type.deposit)} now; the rest is settled with the practitioner</dd>
-              </div>
-            ) : null}
+            <Fact label="Practitioner">
+              {provider.name} · {provider.headline}
+            </Fact>
+            <Fact label="When" testId="session-time">
+              <LocalDateTime iso={startsIso} withYear /> – <LocalDateTime iso={endsIso} timeOnly />
+            </Fact>
+            <Fact label="Duration">{type.duration_minutes} minutes</Fact>
+            <Fact label="Price" testId="session-price">
+              {formatMoney(type.price)}
+            </Fact>
+            {type.deposit ? <Fact label="Deposit to book">{formatMoney(type.deposit)} now; the rest is settled with the practitioner</Fact> : null}
           </dl>
         </CardContent>
         <CardFooter>
