@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { DetailList } from '@/components/detail-list';
 import { LocalDateTime } from '@/components/local-date';
+import { BackLink, DetailsCard } from '@/components/record-layout';
 import { PageHeader } from '@/components/page-header';
 import { linkClass } from '@/components/payments/empty-table';
 import { cardLabel, payableTypeLabel } from '@/components/payments/labels';
@@ -64,20 +65,13 @@ export function PaymentDetail({ detail, backHref, bookingHref }: { detail: Detai
         title={`Payment of ${m(payment.amount.amount)}`}
         description={<span className="font-mono text-sm break-all">{payment.id}</span>}
         actions={
-          <Link href={backHref} className="text-sm font-medium text-primary underline-offset-4 hover:underline">
-            All payments
-          </Link>
+          <BackLink href={backHref}>All payments</BackLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <DetailList items={details} />
-          </CardContent>
-        </Card>
+        <DetailsCard>
+          <DetailList items={details} />
+        </DetailsCard>
         <Card>
           <CardHeader>
             <CardTitle>Refund</CardTitle>

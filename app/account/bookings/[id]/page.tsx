@@ -8,10 +8,11 @@ import { CancelPolicy } from '@/components/bookings/cancel-policy';
 import { bookingTitle } from '@/components/bookings/labels';
 import { RescheduleForm, type RescheduleOption } from '@/components/bookings/reschedule-form';
 import { LocalDateTime } from '@/components/local-date';
+import { BackLink, DetailsCard } from '@/components/record-layout';
 import { PageHeader } from '@/components/page-header';
 import { Alert } from '@/components/ui/alert';
 import { buttonVariants } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth';
 import { findBookingRow, toBookingDto, type BookingDto } from '@/lib/bookings';
 import { now } from '@/lib/clock';
@@ -100,26 +101,20 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         title={title}
         description={`${booking.kind === 'class' ? 'Group class' : '1:1 session'} with ${booking.provider.name}`}
         actions={
-          <Link href="/account/bookings" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
-            All my bookings
-          </Link>
+          <BackLink href="/account/bookings">All my bookings</BackLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <BookingSummary booking={booking} windowHours={windowHours} audience="client" basePath="/account/bookings" />
-          </CardContent>
-          <CardFooter>
+        <DetailsCard
+          footer={
             <a href={`/api/v1/bookings/${encodeURIComponent(booking.id)}/calendar.ics`} download className={buttonVariants({ variant: 'outline', className: 'self-start' })}>
               <CalendarPlus aria-hidden="true" />
               Add to calendar
             </a>
-          </CardFooter>
-        </Card>
+          }
+        >
+          <BookingSummary booking={booking} windowHours={windowHours} audience="client" basePath="/account/bookings" />
+        </DetailsCard>
         <div className="flex flex-col gap-6">
           {booking.payment_type === 'credit' ? <CreditPaymentCard booking={booking} credit={credit} /> : null}
           {booking.status === 'pending_payment' ? (

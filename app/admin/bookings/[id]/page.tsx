@@ -1,6 +1,5 @@
 import { CalendarPlus } from 'lucide-react';
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { BookingStepButtons } from '@/components/bookings/booking-step-buttons';
 import { BookingSummary } from '@/components/bookings/booking-summary';
@@ -8,8 +7,9 @@ import { CancelBookingDialog } from '@/components/bookings/cancel-booking-dialog
 import { CancelPolicy } from '@/components/bookings/cancel-policy';
 import { bookingTitle } from '@/components/bookings/labels';
 import { isCancellable, stepsFor } from '@/components/bookings/staff-steps';
+import { BackLink, DetailsCard } from '@/components/record-layout';
 import { PageHeader } from '@/components/page-header';
-import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { buttonVariants } from '@/components/ui/button';
 import { requirePageRole } from '@/lib/auth';
 import { toBookingDto, findBookingRow } from '@/lib/bookings';
@@ -37,26 +37,20 @@ export default async function AdminBookingPage({ params }: { params: Promise<{ i
         title={bookingTitle(booking)}
         description={`${booking.kind === 'class' ? 'Group class' : '1:1 session'} · ${booking.client.name} with ${booking.provider.name}`}
         actions={
-          <Link href="/admin/bookings" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
-            All bookings
-          </Link>
+          <BackLink href="/admin/bookings">All bookings</BackLink>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
-          <CardHeader>
-            <CardTitle>Details</CardTitle>
-          </CardHeader>
-          <CardContent>
-            <BookingSummary booking={booking} windowHours={windowHours} audience="staff" basePath="/admin/bookings" />
-          </CardContent>
-          <CardFooter>
+        <DetailsCard
+          footer={
             <a href={`/api/v1/bookings/${encodeURIComponent(booking.id)}/calendar.ics`} download className={buttonVariants({ variant: 'outline', className: 'self-start' })}>
               <CalendarPlus aria-hidden="true" />
               Add to calendar
             </a>
-          </CardFooter>
-        </Card>
+          }
+        >
+          <BookingSummary booking={booking} windowHours={windowHours} audience="staff" basePath="/admin/bookings" />
+        </DetailsCard>
         <Card>
           <CardHeader>
             <CardTitle>Actions</CardTitle>
