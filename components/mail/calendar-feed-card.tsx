@@ -7,9 +7,10 @@ import { ActionMessage } from '@/components/bookings/action-message';
 import { ConfirmActionDialog } from '@/components/confirm-action-dialog';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { emptyFormState, type FormState } from '@/lib/form-state';
+import { SettingsCardHeader } from './settings-card-header';
 
 type FeedData = { url: string };
 
@@ -25,15 +26,7 @@ export function CalendarFeedCard({ active }: { active: boolean }) {
   const url = active ? shown.data?.url : undefined;
   return (
     <Card data-testid="calendar-feed">
-      <CardHeader>
-        <div className="flex items-center gap-3">
-          <span className="grid size-9 place-items-center rounded-lg bg-secondary text-secondary-foreground [&_svg]:size-4">
-            <CalendarSync aria-hidden="true" />
-          </span>
-          <CardTitle>Calendar feed</CardTitle>
-        </div>
-        <CardDescription>Subscribe to your bookings from Google Calendar, Apple Calendar or Outlook; it stays up to date on its own.</CardDescription>
-      </CardHeader>
+      <SettingsCardHeader icon={<CalendarSync aria-hidden="true" />} title="Calendar feed" description="Subscribe to your bookings from Google Calendar, Apple Calendar or Outlook; it stays up to date on its own." />
       <CardContent className="flex flex-col gap-4">
         {url ? <FeedUrl url={url} /> : null}
         {active ? (
