@@ -5,12 +5,12 @@ import { useActionState, useId, useState } from 'react';
 import { createFeedAction, revokeFeedAction } from '@/app/account/mail-actions';
 import { ActionMessage } from '@/components/bookings/action-message';
 import { ConfirmActionDialog } from '@/components/confirm-action-dialog';
+import { IconCardHeader } from '@/components/empty-state-card';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { emptyFormState, type FormState } from '@/lib/form-state';
-import { SettingsCardHeader } from './settings-card-header';
 
 type FeedData = { url: string };
 
@@ -26,7 +26,7 @@ export function CalendarFeedCard({ active }: { active: boolean }) {
   const url = active ? shown.data?.url : undefined;
   return (
     <Card data-testid="calendar-feed">
-      <SettingsCardHeader icon={<CalendarSync aria-hidden="true" />} title="Calendar feed" description="Subscribe to your bookings from Google Calendar, Apple Calendar or Outlook; it stays up to date on its own." />
+      <IconCardHeader icon={<CalendarSync aria-hidden="true" />} title="Calendar feed" description="Subscribe to your bookings from Google Calendar, Apple Calendar or Outlook; it stays up to date on its own." />
       <CardContent className="flex flex-col gap-4">
         {url ? <FeedUrl url={url} /> : null}
         {active ? (

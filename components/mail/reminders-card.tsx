@@ -4,17 +4,17 @@ import { Bell } from 'lucide-react';
 import { useActionState } from 'react';
 import { setRemindersAction } from '@/app/account/mail-actions';
 import { ActionMessage } from '@/components/bookings/action-message';
+import { IconCardHeader } from '@/components/empty-state-card';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { emptyFormState } from '@/lib/form-state';
-import { SettingsCardHeader } from './settings-card-header';
 
 /** "E-mail": reminders on or off; the messages about what was booked and paid always go. */
 export function RemindersCard({ reminders }: { reminders: boolean }) {
   const [state, action, pending] = useActionState(setRemindersAction, emptyFormState);
   return (
     <Card data-testid="email-settings">
-      <SettingsCardHeader icon={<Bell aria-hidden="true" />} title="E-mail" description="Booking confirmations, receipts, refunds and cancellations always come. Reminders before a session are up to you." />
+      <IconCardHeader icon={<Bell aria-hidden="true" />} title="E-mail" description="Booking confirmations, receipts, refunds and cancellations always come. Reminders before a session are up to you." />
       <CardContent className="flex flex-col gap-3">
         <form action={action} className="flex flex-wrap items-center justify-between gap-3">
           <input type="hidden" name="reminders" value={reminders ? 'off' : 'on'} />
