@@ -21,8 +21,10 @@ export interface DialogInput {
  * says what will happen, with hidden inputs naming what it is about and,
  * when asked, text inputs (each with its own error). A refusal keeps the
  * dialog open with the error; a success closes it (or the action redirects).
+ * With `onDone`, the caller is told each success and shows the outcome
+ * itself: the dialog then renders no message (and no wrapper) of its own.
  */
-export function ConfirmActionDialog({
+export function ConfirmActionDialog<D = never>({
   action,
   trigger,
   triggerVariant = 'default',
@@ -35,8 +37,9 @@ export function ConfirmActionDialog({
   cancelLabel = 'Cancel',
   fields = {},
   inputs = [],
+  onDone,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: (prev: FormState<D>, form: FormData) => Promise<FormState<D>>;
   trigger: string;
   triggerVariant?: ButtonProps['variant'];
   triggerSize?: ButtonProps['size'];
@@ -48,13 +51,18 @@ export function ConfirmActionDialog({
   cancelLabel?: string;
   fields?: Record<string, string>;
   inputs?: readonly DialogInput[];
+  /** Told every answer that is not an error, after the dialog closes. */
+  onDone?: (state: FormState<D>) => void;
 }) {
   const [open, setOpen] = useState(false);
-  const [state, submit, pending] = useActionState(async (prev: FormState, form: FormData) => {
+  const [state, submit, pending] = useActionState(async (prev: FormState<D>, form: FormData) => {
     const next = await action(prev, form);
-    if (!next.error) setOpen(false);
+    if (!next.error) {
+      setOpen(false);
+      onDone?.(next);
+    }
     return next;
-  }, emptyFormState);
+  }, emptyFormState as FormState<D>);
   const baseId = useId();
   const inputErrors = inputs.map((i) => state.fields?.[i.name]?.join(' '));
   // Messages on fields the dialog has no input for (a hidden one) go with the form's message.
@@ -62,66 +70,70 @@ export function ConfirmActionDialog({
     .filter(([name]) => !inputs.some((i) => i.name === name))
     .flatMap(([, messages]) => messages);
   const formError = [state.error, ...otherErrors].filter(Boolean).join(' ');
+  const dialog = (
+    <AlertDialog.Root open={open} onOpenChange={setOpen}>
+      <AlertDialog.Trigger asChild>
+        <Button variant={triggerVariant} size={triggerSize}>
+          {trigger}
+        </Button>
+      </AlertDialog.Trigger>
+      <AlertDialog.Portal>
+        <AlertDialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
+        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 flex w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-(--radius-card) border border-border bg-card p-6 shadow-lg">
+          <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
+          <AlertDialog.Description asChild>
+            <div className="text-sm text-muted-foreground">{description}</div>
+          </AlertDialog.Description>
+          <form action={submit} className="flex flex-col gap-4">
+            {Object.entries(fields).map(([name, value]) => (
+              <input key={name} type="hidden" name={name} value={value} />
+            ))}
+            {inputs.map((input, i) => {
+              const id = `${baseId}-${input.name}`;
+              const error = inputErrors[i];
+              return (
+                <div key={input.name} className="flex flex-col gap-2">
+                  <label htmlFor={id} className="text-sm font-medium">
+                    {input.label}
+                  </label>
+                  <Input
+                    id={id}
+                    name={input.name}
+                    placeholder={input.placeholder}
+                    required={input.required}
+                    maxLength={input.maxLength}
+                    defaultValue={state.values?.[input.name]}
+                    autoComplete="off"
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                  />
+                  {error ? (
+                    <p id={`${id}-error`} className="text-sm text-destructive">
+                      {error}
+                    </p>
+                  ) : null}
+                </div>
+              );
+            })}
+            <FormError message={formError || undefined} />
+            <div className="flex flex-wrap justify-end gap-2">
+              <AlertDialog.Cancel asChild>
+                <Button variant="outline">{cancelLabel}</Button>
+              </AlertDialog.Cancel>
+              <Button type="submit" variant={confirmVariant} disabled={pending}>
+                {pending ? pendingLabel : confirmLabel}
+              </Button>
+            </div>
+          </form>
+        </AlertDialog.Content>
+      </AlertDialog.Portal>
+    </AlertDialog.Root>
+  );
+  if (onDone) return dialog;
   return (
     <div className="flex flex-col items-start gap-2">
       {!open ? <ActionMessage state={state} /> : null}
-      <AlertDialog.Root open={open} onOpenChange={setOpen}>
-        <AlertDialog.Trigger asChild>
-          <Button variant={triggerVariant} size={triggerSize}>
-            {trigger}
-          </Button>
-        </AlertDialog.Trigger>
-        <AlertDialog.Portal>
-          <AlertDialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
-          <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 flex w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-(--radius-card) border border-border bg-card p-6 shadow-lg">
-            <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
-            <AlertDialog.Description asChild>
-              <div className="text-sm text-muted-foreground">{description}</div>
-            </AlertDialog.Description>
-            <form action={submit} className="flex flex-col gap-4">
-              {Object.entries(fields).map(([name, value]) => (
-                <input key={name} type="hidden" name={name} value={value} />
-              ))}
-              {inputs.map((input, i) => {
-                const id = `${baseId}-${input.name}`;
-                const error = inputErrors[i];
-                return (
-                  <div key={input.name} className="flex flex-col gap-2">
-                    <label htmlFor={id} className="text-sm font-medium">
-                      {input.label}
-                    </label>
-                    <Input
-                      id={id}
-                      name={input.name}
-                      placeholder={input.placeholder}
-                      required={input.required}
-                      maxLength={input.maxLength}
-                      defaultValue={state.values?.[input.name]}
-                      autoComplete="off"
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${id}-error` : undefined}
-                    />
-                    {error ? (
-                      <p id={`${id}-error`} className="text-sm text-destructive">
-                        {error}
-                      </p>
-                    ) : null}
-                  </div>
-                );
-              })}
-              <FormError message={formError || undefined} />
-              <div className="flex flex-wrap justify-end gap-2">
-                <AlertDialog.Cancel asChild>
-                  <Button variant="outline">{cancelLabel}</Button>
-                </AlertDialog.Cancel>
-                <Button type="submit" variant={confirmVariant} disabled={pending}>
-                  {pending ? pendingLabel : confirmLabel}
-                </Button>
-              </div>
-            </form>
-          </AlertDialog.Content>
-        </AlertDialog.Portal>
-      </AlertDialog.Root>
+      {dialog}
     </div>
   );
 }

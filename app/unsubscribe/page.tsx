@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { singleParam, type SearchParams } from '@/components/search-params';
 import { Card, CardContent, CardDescription, CardHeader } from '@/components/ui/card';
 import { getCurrentUser } from '@/lib/auth';
@@ -19,40 +20,64 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
     <div className="mx-auto flex w-full max-w-lg flex-col py-10">
       <Card>
         {done ? (
-          <>
-            <CardHeader>
-              <h1 className="text-lg leading-tight font-semibold">Reminders are off</h1>
-              <CardDescription>You will no longer get reminder e-mails before your sessions and classes.</CardDescription>
-            </CardHeader>
-            <CardContent className="flex flex-col gap-3 text-sm" data-testid="unsubscribe-done">
-              <p>Booking confirmations, receipts, refunds and cancellations still come: they are about what you booked and paid for.</p>
-              <p>
-                Changed your mind? Turn reminders back on in{' '}
-                <Link href={accountHref} className={linkClass}>
-                  your account
-                </Link>
-                .
-              </p>
-            </CardContent>
-          </>
+          <Outcome
+            title="Reminders are off"
+            description="You will no longer get reminder e-mails before your sessions and classes."
+            className="flex flex-col gap-3 text-sm"
+            testId="unsubscribe-done"
+            accountHref={accountHref}
+            before={<p>Booking confirmations, receipts, refunds and cancellations still come: they are about what you booked and paid for.</p>}
+            lead="Changed your mind? Turn reminders back on in"
+          />
         ) : (
-          <>
-            <CardHeader>
-              <h1 className="text-lg leading-tight font-semibold">This link is not valid</h1>
-              <CardDescription>The unsubscribe link is incomplete or has been changed, so nothing was turned off.</CardDescription>
-            </CardHeader>
-            <CardContent className="text-sm" data-testid="unsubscribe-invalid">
-              <p>
-                Use the link in a recent e-mail again, or sign in and turn reminders off in{' '}
-                <Link href={accountHref} className={linkClass}>
-                  your account
-                </Link>
-                .
-              </p>
-            </CardContent>
-          </>
+          <Outcome
+            title="This link is not valid"
+            description="The unsubscribe link is incomplete or has been changed, so nothing was turned off."
+            className="text-sm"
+            testId="unsubscribe-invalid"
+            accountHref={accountHref}
+            lead="Use the link in a recent e-mail again, or sign in and turn reminders off in"
+          />
         )}
       </Card>
     </div>
+  );
+}
+
+/** One outcome: a heading, what happened, and a link back to the account's settings. */
+function Outcome({
+  title,
+  description,
+  className,
+  testId,
+  accountHref,
+  before,
+  lead,
+}: {
+  title: string;
+  description: string;
+  className: string;
+  testId: string;
+  accountHref: string;
+  before?: ReactNode;
+  lead: string;
+}) {
+  return (
+    <>
+      <CardHeader>
+        <h1 className="text-lg leading-tight font-semibold">{title}</h1>
+        <CardDescription>{description}</CardDescription>
+      </CardHeader>
+      <CardContent className={className} data-testid={testId}>
+        {before}
+        <p>
+          {lead}{' '}
+          <Link href={accountHref} className={linkClass}>
+            your account
+          </Link>
+          .
+        </p>
+      </CardContent>
+    </>
   );
 }

@@ -1,4 +1,5 @@
-import { Badge, type BadgeProps } from '@/components/ui/badge';
+import { StateBadge } from '@/components/state-badge';
+import type { BadgeProps } from '@/components/ui/badge';
 import type { CreditState } from '@/lib/credits';
 import { creditStateLabel } from './labels';
 
@@ -10,9 +11,5 @@ const variant: Record<CreditState, BadgeProps['variant']> = {
 };
 
 export function CreditStateBadge({ state }: { state: CreditState }) {
-  return (
-    <Badge variant={variant[state]} data-testid="credit-state">
-      {creditStateLabel[state]}
-    </Badge>
-  );
+  return <StateBadge state={state} variants={variant} labels={creditStateLabel} testId="credit-state" />;
 }

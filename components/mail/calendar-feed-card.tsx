@@ -4,12 +4,13 @@ import { CalendarSync } from 'lucide-react';
 import { useActionState, useId, useState } from 'react';
 import { createFeedAction, revokeFeedAction } from '@/app/account/mail-actions';
 import { ActionMessage } from '@/components/bookings/action-message';
+import { ConfirmActionDialog } from '@/components/confirm-action-dialog';
+import { IconCardHeader } from '@/components/empty-state-card';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent } from '@/components/ui/card';
 import { Input } from '@/components/ui/input';
 import { emptyFormState, type FormState } from '@/lib/form-state';
-import { ConfirmActionDialog } from './confirm-action-dialog';
 
 type FeedData = { url: string };
 
@@ -25,15 +26,7 @@ export function CalendarFeedCard({ active }: { active: boolean }) {
   const url = active ? shown.data?.url : undefined;
   return (
     <Card data-testid="calendar-feed">
-      <CardHeader>
-        <div className="flex items-center gap-3">
-          <span className="grid size-9 place-items-center rounded-lg bg-secondary text-secondary-foreground [&_svg]:size-4">
-            <CalendarSync aria-hidden="true" />
-          </span>
-          <CardTitle>Calendar feed</CardTitle>
-        </div>
-        <CardDescription>Subscribe to your bookings from Google Calendar, Apple Calendar or Outlook; it stays up to date on its own.</CardDescription>
-      </CardHeader>
+      <IconCardHeader icon={<CalendarSync aria-hidden="true" />} title="Calendar feed" description="Subscribe to your bookings from Google Calendar, Apple Calendar or Outlook; it stays up to date on its own." />
       <CardContent className="flex flex-col gap-4">
         {url ? <FeedUrl url={url} /> : null}
         {active ? (
@@ -43,23 +36,25 @@ export function CalendarFeedCard({ active }: { active: boolean }) {
               <ConfirmActionDialog
                 action={createFeedAction}
                 onDone={setLast}
+                triggerVariant="outline"
                 trigger="Replace address…"
                 title="Replace the calendar feed's address?"
                 description="You get a new address to subscribe to. Calendars subscribed to the old one stop receiving updates."
-                confirm="Replace"
+                confirmLabel="Replace"
                 pendingLabel="Replacing…"
-                cancel="Keep the address"
+                cancelLabel="Keep the address"
               />
               <ConfirmActionDialog
                 action={revokeFeedAction}
                 onDone={setLast}
-                variant="destructive"
+                triggerVariant="destructive"
+                confirmVariant="destructive"
                 trigger="Revoke feed…"
                 title="Revoke the calendar feed?"
                 description="Its address stops working at once. Calendars subscribed to it stop receiving updates. You can make a new feed later."
-                confirm="Revoke"
+                confirmLabel="Revoke"
                 pendingLabel="Revoking…"
-                cancel="Keep the feed"
+                cancelLabel="Keep the feed"
               />
             </div>
           </>

@@ -4,8 +4,9 @@ import { Bell } from 'lucide-react';
 import { useActionState } from 'react';
 import { setRemindersAction } from '@/app/account/mail-actions';
 import { ActionMessage } from '@/components/bookings/action-message';
+import { IconCardHeader } from '@/components/empty-state-card';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card, CardContent } from '@/components/ui/card';
 import { emptyFormState } from '@/lib/form-state';
 
 /** "E-mail": reminders on or off; the messages about what was booked and paid always go. */
@@ -13,15 +14,7 @@ export function RemindersCard({ reminders }: { reminders: boolean }) {
   const [state, action, pending] = useActionState(setRemindersAction, emptyFormState);
   return (
     <Card data-testid="email-settings">
-      <CardHeader>
-        <div className="flex items-center gap-3">
-          <span className="grid size-9 place-items-center rounded-lg bg-secondary text-secondary-foreground [&_svg]:size-4">
-            <Bell aria-hidden="true" />
-          </span>
-          <CardTitle>E-mail</CardTitle>
-        </div>
-        <CardDescription>Booking confirmations, receipts, refunds and cancellations always come. Reminders before a session are up to you.</CardDescription>
-      </CardHeader>
+      <IconCardHeader icon={<Bell aria-hidden="true" />} title="E-mail" description="Booking confirmations, receipts, refunds and cancellations always come. Reminders before a session are up to you." />
       <CardContent className="flex flex-col gap-3">
         <form action={action} className="flex flex-wrap items-center justify-between gap-3">
           <input type="hidden" name="reminders" value={reminders ? 'off' : 'on'} />

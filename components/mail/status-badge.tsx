@@ -1,4 +1,5 @@
-import { Badge, type BadgeProps } from '@/components/ui/badge';
+import { StateBadge } from '@/components/state-badge';
+import type { BadgeProps } from '@/components/ui/badge';
 import { outboxStateLabel, type OutboxState } from './labels';
 
 const variant: Record<OutboxState, BadgeProps['variant']> = {
@@ -10,9 +11,5 @@ const variant: Record<OutboxState, BadgeProps['variant']> = {
 };
 
 export function OutboxStateBadge({ state }: { state: OutboxState }) {
-  return (
-    <Badge variant={variant[state]} data-testid="mail-state">
-      {outboxStateLabel[state]}
-    </Badge>
-  );
+  return <StateBadge state={state} variants={variant} labels={outboxStateLabel} testId="mail-state" />;
 }
