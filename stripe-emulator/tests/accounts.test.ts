@@ -1,22 +1,14 @@
 import type Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { failure, startTestEmulator, type TestEmulator } from './support';
-import { startReceiver, type Receiver } from './webhook-receiver';
+import { describe, expect, it } from 'vitest';
+import { failure, type TestEmulator } from './support';
+import { withEmulatorAndReceiver, type Receiver } from './webhook-receiver';
 
 let t: TestEmulator;
 let rcv: Receiver;
 
-beforeAll(async () => {
-  rcv = await startReceiver();
-  t = await startTestEmulator();
-});
-afterAll(async () => {
-  await t.close();
-  await rcv.close();
-});
-beforeEach(() => {
-  t.emu.reset();
-  rcv.clear();
+withEmulatorAndReceiver((emulator, receiver) => {
+  t = emulator;
+  rcv = receiver;
 });
 
 function accountEvents(id: string): Stripe.Event[] {

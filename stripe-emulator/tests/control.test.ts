@@ -1,24 +1,15 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Delivery } from '../src/store/state';
-import { startTestEmulator, type TestEmulator } from './support';
-import { causeEvent, sleep, startReceiver, type Receiver } from './webhook-receiver';
+import { type TestEmulator } from './support';
+import { causeEvent, sleep, withEmulatorAndReceiver, type Receiver } from './webhook-receiver';
 
 let t: TestEmulator;
 let rcv: Receiver;
 
-beforeAll(async () => {
-  rcv = await startReceiver();
-  t = await startTestEmulator();
-});
-afterAll(async () => {
-  await t.close();
-  await rcv.close();
-});
-beforeEach(() => {
-  t.emu.reset();
-  rcv.clear();
-  rcv.status = 200;
+withEmulatorAndReceiver((emulator, receiver) => {
+  t = emulator;
+  rcv = receiver;
 });
 
 async function json<T>(res: Response | Promise<Response>): Promise<T> {

@@ -1,22 +1,14 @@
 import Stripe from 'stripe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { failure, SECRET_KEY, startTestEmulator, type TestEmulator } from './support';
-import { startReceiver, type Receiver } from './webhook-receiver';
+import { describe, expect, it } from 'vitest';
+import { failure, SECRET_KEY, type TestEmulator } from './support';
+import { withEmulatorAndReceiver, type Receiver } from './webhook-receiver';
 
 let t: TestEmulator;
 let rcv: Receiver;
 
-beforeAll(async () => {
-  rcv = await startReceiver();
-  t = await startTestEmulator();
-});
-afterAll(async () => {
-  await t.close();
-  await rcv.close();
-});
-beforeEach(() => {
-  t.emu.reset();
-  rcv.clear();
+withEmulatorAndReceiver((emulator, receiver) => {
+  t = emulator;
+  rcv = receiver;
 });
 
 /** An Express account that finished onboarding (charges and transfers active). */

@@ -1,7 +1,8 @@
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Stripe from 'stripe';
-import type { TestEmulator } from './support';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { startTestEmulator, type TestEmulator } from './support';
 
 export interface Received {
   body: string;
@@ -89,3 +90,28 @@ export function objectId(event: Stripe.Event): string {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * One emulator and one receiver for a test file: started before its tests,
+ * closed after, and emptied (the receiver answering 200 again) before each.
+ */
+export function withEmulatorAndReceiver(bind: (emulator: TestEmulator, receiver: Receiver) => void): void {
+  let t: TestEmulator | undefined;
+  let rcv: Receiver | undefined;
+  beforeAll(async () => {
+    rcv = await startReceiver();
+    t = await startTestEmulator();
+    bind(t, rcv);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await rcv?.close();
+  });
+  beforeEach(() => {
+    t?.emu.reset();
+    if (rcv) {
+      rcv.clear();
+      rcv.status = 200;
+    }
+  });
+}
