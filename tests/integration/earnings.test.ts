@@ -228,6 +228,13 @@ describe('earnings', () => {
       expect((await api<ErrorBody>(path, { token: client.token })).status).toBe(403);
     }
     expect((await api<ErrorBody>('/api/v1/payouts', { json: { method: 'stripe' }, token: provider.token })).status).toBe(403);
+    // Connect is the provider's own; completing a class is its provider's or an admin's.
+    for (const path of ['/api/v1/connect', '/api/v1/connect/refresh']) expect((await api<ErrorBody>(path, { token: client.token })).status).toBe(403);
+    for (const path of ['/api/v1/connect/onboarding', '/api/v1/connect/dashboard-link', `/api/v1/classes/${third.classId}/complete`]) {
+      expect((await api<ErrorBody>(path, { method: 'POST', token: client.token })).status).toBe(403);
+    }
+    expect((await api<ErrorBody>(`/api/v1/classes/${third.classId}/complete`, { method: 'POST', token: other.token })).status).toBe(404);
+    expect((await api<ErrorBody>('/api/v1/earnings/lines?state=nonsense', { token: provider.token })).status).toBe(400);
   });
 
   it('a transfer Stripe refuses for lack of funds fails the payout with its reason and frees its lines; the retry pays', async () => {
