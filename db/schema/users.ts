@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 
 export const userRole = pgEnum('user_role', ['client', 'provider', 'admin']);
@@ -14,6 +14,15 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     role: userRole('role').notNull().default('client'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    // E.164 without the plus, or null; set on the profile page.
+    phone: text('phone'),
+    // IANA zone the user reads times in; null means "the browser's zone".
+    timeZone: text('time_zone'),
+    // Bumped to end every browser session of the user at once (password change, reset,
+    // deactivation); a session carries the epoch it was issued under.
+    sessionEpoch: integer('session_epoch').notNull().default(0),
+    // Set when the account was deleted: personal data erased, the row kept for the ledger.
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
     ...timestamps,
   },
   (t) => [uniqueIndex('users_email_key').on(t.email), index('users_role_idx').on(t.role)],

@@ -14,6 +14,7 @@ const OWNERS: Record<string, string> = {
   settings: 'lib/settings',
   loginAttempts: 'lib/auth',
   apiTokens: 'lib/auth',
+  passwordResetTokens: 'lib/auth',
   questionnaires: 'lib/questionnaire',
   sessionTypes: 'lib/schedule',
   availabilityRules: 'lib/schedule',
