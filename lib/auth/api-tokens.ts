@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DbOrTx } from '@/db/client';
 import { apiTokens, users } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { env } from '@/lib/env';
@@ -31,8 +31,13 @@ export async function userForApiToken(token: string): Promise<PublicUser | null>
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, digest(token)), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now())))
     .limit(1);
-  if (!row || row.user.disabledAt) return null;
+  if (!row || row.user.disabledAt || row.user.deletedAt) return null;
   return toPublicUser(row.user);
+}
+
+/** Revokes every live bearer token of a user (their sessions end: see endAllSessions). */
+export async function revokeUserApiTokens(db: DbOrTx, userId: string): Promise<void> {
+  await db.update(apiTokens).set({ revokedAt: now() }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
 }
 
 export async function revokeApiToken(token: string): Promise<void> {

@@ -2,6 +2,8 @@ export { isApiKeyToken } from './api-key-format';
 export { createApiKey, identifyApiKey, listApiKeyCalls, listApiKeys, recentCallsByKey, recordApiKeyCall, revokeApiKey } from './api-keys';
 export type { ApiKeyCallDto, ApiKeyCaller, ApiKeyDto } from './api-keys';
 export { issueApiToken, revokeApiToken, userForApiToken } from './api-tokens';
+export { changePassword, confirmPassword, confirmPasswordReset, requestPasswordReset, RESET_REQUESTED, RESET_TTL_MS } from './passwords';
+export { endAllSessions } from './sessions';
 export { authenticate } from './authenticate';
 export { clientIp } from './client-ip';
 export { handlers, signIn, signOut } from './next-auth';

@@ -13,6 +13,13 @@ class RateLimitedSignin extends CredentialsSignin {
   override code = 'rate_limited';
 }
 
+declare module 'next-auth' {
+  interface Session {
+    /** The user's session epoch when this session was issued (lib/auth/sessions.ts). */
+    epoch?: number;
+  }
+}
+
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 // Lazy configuration: the environment is read per request, never during `next build`.
@@ -29,7 +36,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) return null;
         try {
           const user = await authenticate(parsed.data, clientIp(request.headers));
-          return { id: user.id, email: user.email, name: user.name };
+          return { id: user.id, email: user.email, name: user.name, epoch: user.sessionEpoch };
         } catch (err) {
           if (isAppError(err) && err.code === 'rate_limited') throw new RateLimitedSignin();
           if (isAppError(err) && err.code === 'invalid_credentials') return null;
@@ -39,9 +46,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    // The token carries only the user id (`sub`); role and status are read fresh on each request.
+    // The token carries the user id (`sub`) and the session epoch it was issued under; role and
+    // status are read fresh on each request, and an epoch behind the user's row ends the session.
+    jwt({ token, user }) {
+      if (user) token.epoch = (user as { epoch?: number }).epoch ?? 0;
+      return token;
+    },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
+      session.epoch = typeof token.epoch === 'number' ? token.epoch : 0;
       return session;
     },
   },

@@ -14,17 +14,23 @@ export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  return findActiveUser(id);
+  // A session from before session epochs carries none: it counts as issued under the first (0).
+  return findActiveUser(id, session.epoch ?? 0);
 });
 
-export async function findActiveUser(id: string): Promise<PublicUser | null> {
+/**
+ * A user who is neither disabled nor deleted, or null. With `epoch` (a browser
+ * session's), also null when the user's sessions were ended since it was issued.
+ */
+export async function findActiveUser(id: string, epoch?: number): Promise<PublicUser | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
   const [user] = await getDb()
-    .select(publicUserFields)
+    .select({ ...publicUserFields, sessionEpoch: users.sessionEpoch })
     .from(users)
-    .where(and(eq(users.id, id), isNull(users.disabledAt)))
+    .where(and(eq(users.id, id), isNull(users.disabledAt), isNull(users.deletedAt)))
     .limit(1);
-  return user ? toPublicUser(user) : null;
+  if (!user || (epoch !== undefined && user.sessionEpoch !== epoch)) return null;
+  return toPublicUser(user);
 }
 
 /**

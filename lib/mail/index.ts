@@ -13,3 +13,4 @@ export { unsubscribeUrl, verifyUnsubscribe } from './unsubscribe';
 export { notificationsBody, remindersOf, setReminders } from './preferences';
 export { createFeed, feedOwner, hasFeed, revokeFeed } from './feeds';
 export { bookingIcs, calendarFeed } from './ics';
+export { sealResetToken } from './templates';

@@ -62,6 +62,8 @@ export interface MessageData {
   questionnaire_flagged: { client_name: string; client_id: string; questionnaire_id: string };
   payment_auto_refunded: { payment_id: string; amount: Money; description: string; client_name: string };
   mail_failed: { message_id: string; template: string; recipient: string; attempts: number; last_error: string };
+  /** The forgotten-password link; the token is sealed (templates/account.tsx), never stored in clear. */
+  password_reset: { token_sealed: string; expires_at: string };
 }
 
 export type Template = keyof MessageData;

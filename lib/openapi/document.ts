@@ -1,4 +1,5 @@
 import { buildDocument, type OpenApiDocument } from './build';
+import { accountsApi } from './operations/accounts';
 import { authApi } from './operations/auth';
 import { bookingsApi } from './operations/bookings';
 import { classesApi } from './operations/classes';
@@ -23,6 +24,7 @@ import type { ApiModule } from './registry';
  */
 export const apiModules: readonly ApiModule[] = [
   authApi,
+  accountsApi,
   questionnaireApi,
   classesApi,
   scheduleApi,

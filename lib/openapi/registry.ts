@@ -17,7 +17,7 @@ export type Caller = UserRole | 'integration';
 export type Access = 'public' | 'user' | readonly Caller[];
 
 export type SuccessResponse =
-  | { status: 200 | 201; description: string; schema: z.ZodType; /** Defaults to application/json. */ mediaType?: string }
+  | { status: 200 | 201 | 202; description: string; schema: z.ZodType; /** Defaults to application/json. */ mediaType?: string }
   | { status: 204; description: string }
   /** A redirect (a Stripe-hosted page, say): `location` says where it goes. */
   | { status: 302; description: string; location: string };

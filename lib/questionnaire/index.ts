@@ -11,3 +11,4 @@ export { questionnaireStatus, questionnaireStatuses } from './status';
 export type { QuestionnaireStatus } from './status';
 export { submitQuestionnaire } from './submit';
 export { sendRenewalReminders } from './renewal';
+export { eraseQuestionnaires } from './erase';

@@ -37,3 +37,44 @@ export type RegisterInput = z.infer<typeof registerInput>;
 
 export const credentialsInput = z.strictObject({ email: emailField, password: passwordField });
 export type CredentialsInput = z.infer<typeof credentialsInput>;
+
+/** A phone number as typed ("+44 20 7946 0000", "(212) 555-0100"): E.164-ish, stored as its digits only. */
+export const phoneField = z
+  .string({ error: textError('Phone') })
+  .trim()
+  .max(40, 'Phone must be at most 40 characters.')
+  .refine((p) => /^\+?[0-9 ().-]*$/.test(p), 'Phone may hold only digits, spaces, brackets, dashes and a leading +.')
+  .transform((p) => p.replace(/\D/g, ''))
+  .refine((d) => d.length >= 7 && d.length <= 15, 'Enter a phone number of 7 to 15 digits, with its country code.');
+
+let zones: Set<string> | undefined;
+/** The IANA zones this runtime knows (and UTC, which some runtimes leave out of the list). */
+export function isTimeZone(zone: string): boolean {
+  zones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+  return zones.has(zone);
+}
+
+export const timeZoneField = z
+  .string({ error: textError('Time zone') })
+  .refine(isTimeZone, 'Choose a time zone from the list (an IANA name such as Europe/London).');
+
+/** PATCH /api/v1/me: null clears the phone, or the zone ("use my browser's zone"). */
+export const profileInput = z.strictObject({
+  name: nameField.optional(),
+  phone: phoneField.nullable().optional(),
+  time_zone: timeZoneField.nullable().optional(),
+});
+export type ProfileInput = z.infer<typeof profileInput>;
+
+export const changePasswordInput = z.strictObject({ current_password: passwordField, new_password: newPasswordField });
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+
+export const passwordResetRequestInput = z.strictObject({ email: emailField });
+
+export const passwordResetConfirmInput = z.strictObject({
+  token: z.string({ error: textError('Token') }).min(1, 'The link is incomplete.').max(200, 'The link is not valid.'),
+  password: newPasswordField,
+});
+export type PasswordResetConfirmInput = z.infer<typeof passwordResetConfirmInput>;
+
+export const deleteAccountInput = z.strictObject({ password: passwordField });

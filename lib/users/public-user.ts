@@ -9,7 +9,7 @@ export interface PublicUser {
   created_at: string;
 }
 
-/** The columns a query selects to build a PublicUser (and to refuse disabled accounts). */
+/** The columns a query selects to build a PublicUser (and to refuse disabled or deleted accounts). */
 export const publicUserFields = {
   id: users.id,
   email: users.email,
@@ -17,6 +17,7 @@ export const publicUserFields = {
   role: users.role,
   createdAt: users.createdAt,
   disabledAt: users.disabledAt,
+  deletedAt: users.deletedAt,
 };
 
 export function toPublicUser(user: Pick<User, 'id' | 'email' | 'name' | 'role' | 'createdAt'>): PublicUser {

@@ -1,4 +1,13 @@
 import type { BookingSnapshot, MessageContext, MessageData, Template } from '@/lib/mail/messages';
+import { sealResetToken } from '@/lib/mail/templates/account';
+
+/** The reset link's token is sealed with the app's key: unit runs have no environment, so a fixed test one. */
+function sealedSampleToken(): string {
+  process.env.QUESTIONNAIRE_KEY ??= Buffer.alloc(32, 7).toString('base64');
+  process.env.DATABASE_URL ??= 'postgres://unused.invalid/unused';
+  process.env.AUTH_SECRET ??= 'mail-samples-never-sign-anything-with-this';
+  return sealResetToken('rst_sample');
+}
 
 /** Sample data for every template, for the mail tests and for looking at the messages. */
 
@@ -67,4 +76,5 @@ export const samples: { [T in Template]: MessageData[T] } = {
   questionnaire_flagged: { client_name: 'Bea Client', client_id: 'usr_9', questionnaire_id: 'q_7' },
   payment_auto_refunded: { payment_id: 'pay_5', amount: gbp(1500), description: 'Morning Flow', client_name: 'Bea Client' },
   mail_failed: { message_id: 'msg_1', template: 'booking_confirmed', recipient: 'bea@wellbook.test', attempts: 5, last_error: '550 mailbox unavailable' },
+  password_reset: { token_sealed: sealedSampleToken(), expires_at: '2026-03-20T11:00:00.000Z' },
 };

@@ -21,6 +21,7 @@ const subjectMatter: Partial<Record<Template, string>> = {
   questionnaire_flagged: 'Bea Client',
   payment_auto_refunded: 'Morning Flow',
   mail_failed: 'bea@wellbook.test',
+  password_reset: 'password',
 };
 
 describe('every template renders', () => {
@@ -92,6 +93,7 @@ describe('every template renders', () => {
       questionnaire_flagged: '/admin/questionnaires/usr_9',
       payment_auto_refunded: '/admin/payments/pay_5',
       mail_failed: '/admin/mail',
+      password_reset: '/reset-password?token=rst_sample',
       booking_confirmed: '/account/bookings/bk_123',
     };
     for (const [template, path] of Object.entries(expected) as Array<[Template, string]>) {

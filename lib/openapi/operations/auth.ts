@@ -41,13 +41,5 @@ export const authApi = apiModule({
       access: 'user',
       response: { status: 204, description: 'Revoked.' },
     },
-    {
-      method: 'get',
-      path: '/api/v1/me',
-      operationId: 'getMe',
-      summary: 'The signed-in user',
-      access: 'user',
-      response: { status: 200, description: 'Who is asking.', schema: userBody },
-    },
   ],
 });

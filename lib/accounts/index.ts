@@ -1,0 +1,9 @@
+import 'server-only';
+
+/**
+ * A user's own account across the domains: the export of everything the app
+ * holds on them, and deletion (erase or anonymise, keep what accounting needs).
+ * Profile and password live in lib/users and lib/auth.
+ */
+export { deleteAccount, deletionBlocker, exportAccount } from './account';
+export type { AccountExport } from './account';
