@@ -1,6 +1,7 @@
 'use client';
 
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, LogOut, UserRound } from 'lucide-react';
+import Link from 'next/link';
 import { signOutAction } from '@/app/(auth)/actions';
 import type { PublicUser } from '@/lib/users';
 import { Badge } from './ui/badge';
@@ -40,6 +41,12 @@ export function UserMenu({ user, roleName }: UserMenuProps) {
           </Badge>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account/profile">
+            <UserRound aria-hidden="true" />
+            Profile and account
+          </Link>
+        </DropdownMenuItem>
         <form action={signOutAction}>
           {/* Keep the menu open on select so the form is still in the page when it submits. */}
           <DropdownMenuItem asChild onSelect={(event) => event.preventDefault()}>

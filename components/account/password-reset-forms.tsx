@@ -1,0 +1,82 @@
+'use client';
+
+import Link from 'next/link';
+import { requestResetAction } from '@/app/(auth)/forgot-password/actions';
+import { confirmResetAction } from '@/app/(auth)/reset-password/actions';
+import { FormField } from '@/components/auth/form-field';
+import { AccountForm } from './account-form';
+
+const linkClass = 'font-medium text-primary underline-offset-4 hover:underline';
+
+export function ForgotPasswordForm() {
+  return (
+    <AccountForm
+      action={requestResetAction}
+      submitLabel="Send me a reset link"
+      pendingLabel="Sending…"
+      testId="forgot-password-form"
+      done={(state) => (
+        <>
+          <p>{state.ok}</p>
+          <Link href="/signin" className={linkClass}>
+            Back to sign in
+          </Link>
+        </>
+      )}
+      fields={(state) => (
+        <FormField
+          id="forgot-email"
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.values?.email}
+          errors={state.fields?.email}
+        />
+      )}
+    />
+  );
+}
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  return (
+    <AccountForm
+      action={confirmResetAction}
+      submitLabel="Set new password"
+      pendingLabel="Saving…"
+      testId="reset-password-form"
+      done={(state) => (
+        <>
+          <p>{state.ok}</p>
+          <Link href="/signin" className={linkClass}>
+            Sign in
+          </Link>
+        </>
+      )}
+      fields={(state) => (
+        <>
+          <input type="hidden" name="token" value={token} />
+          {state.fields?.token ? (
+            <p className="text-sm text-destructive">
+              {state.fields.token.join(' ')}{' '}
+              <Link href="/forgot-password" className={linkClass}>
+                Ask for a new link
+              </Link>
+            </p>
+          ) : null}
+          <FormField
+            id="reset-password"
+            name="password"
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 8 characters."
+            required
+            errors={state.fields?.password}
+          />
+        </>
+      )}
+    />
+  );
+}
