@@ -4,5 +4,7 @@ import { startStack } from '../support/stack';
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const port = Number(process.env.E2E_PORT || 3210);
   const stack = await startStack({ seed: true, port, host: 'localhost', worker: true });
+  // The specs read the mail catcher (workers inherit this process's environment).
+  process.env.E2E_MAIL_URL = stack.mail.url;
   return () => stack.stop();
 }

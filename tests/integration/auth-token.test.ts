@@ -7,7 +7,7 @@ describe('POST /api/v1/auth/token and GET /api/v1/me', () => {
     expect(token).toMatch(/^wbt_/);
     const me = await api('/api/v1/me', { token });
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ user: { id, email, name: 'Test User', role: 'client', created_at: expect.any(String) } });
+    expect(me.body).toEqual({ user: { id, email, name: 'Test User', role: 'client', created_at: expect.any(String), phone: null, time_zone: null } });
   });
 
   it('returns expires_at in the future', async () => {
