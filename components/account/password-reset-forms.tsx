@@ -8,6 +8,18 @@ import { AccountForm } from './account-form';
 
 const linkClass = 'font-medium text-primary underline-offset-4 hover:underline';
 
+/** What replaces the form once it succeeded: its message, and the way on to sign in. */
+function DoneNote({ message, linkLabel }: { message?: string; linkLabel: string }) {
+  return (
+    <>
+      <p>{message}</p>
+      <Link href="/signin" className={linkClass}>
+        {linkLabel}
+      </Link>
+    </>
+  );
+}
+
 export function ForgotPasswordForm() {
   return (
     <AccountForm
@@ -15,14 +27,7 @@ export function ForgotPasswordForm() {
       submitLabel="Send me a reset link"
       pendingLabel="Sending…"
       testId="forgot-password-form"
-      done={(state) => (
-        <>
-          <p>{state.ok}</p>
-          <Link href="/signin" className={linkClass}>
-            Back to sign in
-          </Link>
-        </>
-      )}
+      done={(state) => <DoneNote message={state.ok} linkLabel="Back to sign in" />}
       fields={(state) => (
         <FormField
           id="forgot-email"
@@ -46,14 +51,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       submitLabel="Set new password"
       pendingLabel="Saving…"
       testId="reset-password-form"
-      done={(state) => (
-        <>
-          <p>{state.ok}</p>
-          <Link href="/signin" className={linkClass}>
-            Sign in
-          </Link>
-        </>
-      )}
+      done={(state) => <DoneNote message={state.ok} linkLabel="Sign in" />}
       fields={(state) => (
         <>
           <input type="hidden" name="token" value={token} />
