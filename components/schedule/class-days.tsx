@@ -20,7 +20,7 @@ export function WeekView({ classes, days, zone, filters }: ClassDaysProps) {
   const chosen = filters.day && days.includes(filters.day) ? filters.day : (days.find((d) => byDay.has(d)) ?? days[0]);
   return (
     <div className="flex flex-col gap-4">
-      <nav aria-label="Days" className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-2 lg:hidden">
+      <nav aria-label="Days" className="relative -mx-1 flex gap-2 overflow-x-auto px-1 pb-2 lg:hidden">
         {days.map((date) => (
           <Link
             key={date}
