@@ -10,7 +10,7 @@ import { formatDateTime, withStudioTime, type DateTimeOptions } from '@/lib/time
  */
 const ViewerZoneContext = createContext<string | null>(null);
 
-export function ViewerZoneProvider({ zone, children }: { zone: string; children: ReactNode }) {
+export function ViewerZoneProvider({ zone, children }: { zone: string; children?: ReactNode }) {
   return <ViewerZoneContext.Provider value={zone}>{children}</ViewerZoneContext.Provider>;
 }
 

@@ -8,7 +8,7 @@ import { formatDateTime, formatStudioTime, formatTimeRange, isTimeZone, localDat
 const booking = { starts_at: '2026-12-01T15:00:00.000Z', ends_at: '2026-12-01T16:00:00.000Z', studio_zone: 'Europe/London' };
 
 function rendered(zone: string, props: Parameters<typeof LocalDateTime>[0]): string {
-  const html = renderToString(createElement(ViewerZoneProvider, { zone, children: createElement(LocalDateTime, props) }));
+  const html = renderToString(createElement(ViewerZoneProvider, { zone }, createElement(LocalDateTime, props)));
   return html.replace(/<[^>]+>/g, '');
 }
 
