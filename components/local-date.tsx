@@ -1,50 +1,54 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { formatDateTime, withStudioTime, type DateTimeOptions } from '@/lib/time-format';
+
+/**
+ * The viewer's zone as the server worked it out (profile, else the `tz` cookie
+ * the browser set, else the platform's zone; lib/viewer-zone). app/layout.tsx
+ * provides it, so the server and the browser render the same text.
+ */
+const ViewerZoneContext = createContext<string | null>(null);
+
+export function ViewerZoneProvider({ zone, children }: { zone: string; children?: ReactNode }) {
+  return <ViewerZoneContext.Provider value={zone}>{children}</ViewerZoneContext.Provider>;
+}
 
 const subscribe = () => () => {};
 const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-// The server cannot know the reader's zone: it renders UTC, the browser then shows its own zone.
 const serverTimeZone = () => 'UTC';
 
-/** The reader's time zone (UTC while rendering on the server). */
-export function useBrowserTimeZone(): string {
-  return useSyncExternalStore(subscribe, browserTimeZone, serverTimeZone);
+/** The zone times are shown in: the viewer's, from the layout; outside it, the browser's (UTC on the server). */
+export function useViewerZone(): string {
+  const provided = useContext(ViewerZoneContext);
+  const browser = useSyncExternalStore(subscribe, browserTimeZone, serverTimeZone);
+  return provided ?? browser;
 }
 
+/** Kept for the components that read it: the viewer's zone (see useViewerZone). */
+export const useBrowserTimeZone = useViewerZone;
+
 export function LocalDate({ iso, options = { dateStyle: 'long' } }: { iso: string; options?: Intl.DateTimeFormatOptions }) {
-  const timeZone = useBrowserTimeZone();
+  const timeZone = useViewerZone();
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span>Unknown date</span>;
   return <time dateTime={iso}>{new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).format(date)}</time>;
 }
 
 /**
- * "Tue 24 Nov, 18:00 GMT" (with the year when asked: "Tue 24 Nov 2026, 18:00 GMT");
- * `timeOnly` gives "18:00 GMT". Times on pages always carry their zone.
+ * "Tue 24 Nov, 18:00 London time" (with the year when asked: "Tue 24 Nov 2026, 18:00 London time");
+ * `timeOnly` gives "18:00 London time". Times on pages always carry their zone's name.
  */
-export function formatLocalDateTime(iso: string, timeZone: string, options: { withYear?: boolean; timeOnly?: boolean } = {}): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return 'Unknown time';
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: options.withYear ? 'numeric' : undefined,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-    timeZone,
-  }).formatToParts(date);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const time = `${part('hour')}:${part('minute')} ${part('timeZoneName')}`;
-  if (options.timeOnly) return time;
-  return `${part('weekday')} ${part('day')} ${part('month')}${options.withYear ? ` ${part('year')}` : ''}, ${time}`;
+export function formatLocalDateTime(iso: string, timeZone: string, options: DateTimeOptions = {}): string {
+  return formatDateTime(iso, timeZone, options);
 }
 
-/** A moment in the reader's own zone, with the zone: "Tue 24 Nov, 18:00 GMT". */
-export function LocalDateTime({ iso, withYear, timeOnly }: { iso: string; withYear?: boolean; timeOnly?: boolean }) {
-  const timeZone = useBrowserTimeZone();
-  return <time dateTime={iso}>{formatLocalDateTime(iso, timeZone, { withYear, timeOnly })}</time>;
+/**
+ * A moment in the viewer's zone, with the zone's name: "Tue 24 Nov, 18:00 New York time".
+ * `studioZone` (the practitioner's zone, for in-person sessions) adds their local
+ * time when it differs: "… 13:00 New York time · 18:00 London time at the studio".
+ */
+export function LocalDateTime({ iso, withYear, timeOnly, studioZone }: { iso: string; withYear?: boolean; timeOnly?: boolean; studioZone?: string | null }) {
+  const timeZone = useViewerZone();
+  return <time dateTime={iso}>{withStudioTime(formatLocalDateTime(iso, timeZone, { withYear, timeOnly }), iso, timeZone, studioZone)}</time>;
 }

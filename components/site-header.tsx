@@ -5,14 +5,18 @@ import { MobileNav } from './mobile-nav';
 import { NavLinks } from './nav-links';
 import { UserMenu } from './user-menu';
 
+const scheduleItem: NavItem = { href: '/schedule', label: 'Schedule' };
+
 const signedOutNav: NavItem[] = [
+  scheduleItem,
   { href: '/signin', label: 'Sign in' },
   { href: '/signup', label: 'Create account' },
 ];
 
 export async function SiteHeader() {
   const user = await getCurrentUser();
-  const items = user ? navFor[user.role] : signedOutNav;
+  // Clients book, so their navigation leads to the schedule too (a practitioner's "Schedule" is their own diary).
+  const items = !user ? signedOutNav : user.role === 'client' ? [...navFor.client.slice(0, 1), scheduleItem, ...navFor.client.slice(1)] : navFor[user.role];
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-background/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { usePathname, useSearchParams } from 'next/navigation';
 import { FormError } from '@/components/ui/alert';
 import type { FormState } from '@/lib/form-state';
 
@@ -6,12 +7,15 @@ const QUESTIONNAIRE_CODES = ['questionnaire_required', 'questionnaire_needs_clea
 
 /** A form's outcome: the error as lib/bookings words it (with a way forward when there is one), or a quiet success note. */
 export function ActionMessage({ state, backHref, backLabel }: { state: FormState<unknown>; backHref?: string; backLabel?: string }) {
+  // The questionnaire sends the client back here once saved.
+  const query = useSearchParams().toString();
+  const here = `${usePathname()}${query ? `?${query}` : ''}`;
   if (state.error) {
     return (
       <div className="flex flex-col gap-2">
         <FormError message={state.error} />
         {state.code && QUESTIONNAIRE_CODES.includes(state.code) ? (
-          <Link href="/account/questionnaire" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+          <Link href={`/account/questionnaire?next=${encodeURIComponent(here)}`} className="text-sm font-medium text-primary underline-offset-4 hover:underline">
             Go to your health questionnaire
           </Link>
         ) : null}

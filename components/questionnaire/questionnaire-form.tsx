@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { saveQuestionnaireAction } from '@/app/account/questionnaire/actions';
 import { FormField } from '@/components/auth/form-field';
@@ -16,6 +17,8 @@ interface QuestionnaireFormProps {
   /** Renewal: the only thing carried over from last time is the emergency contact. */
   renewal: boolean;
   defaultContact?: { name: string; phone: string; relationship: string };
+  /** Where to go once saved (what the client was booking); the schedule when absent. */
+  next?: string;
 }
 
 function YesNoQuestion({ id, text, errors, value }: { id: string; text: string; errors?: string[]; value?: string }) {
@@ -57,30 +60,38 @@ function YesNoQuestion({ id, text, errors, value }: { id: string; text: string; 
   );
 }
 
+/** What a save that does not move on (an answer to clear) shows in place of the form: the outcome, and the way on. */
 function SavedMessage({ saved }: { saved: { state: string; expires_at: string | null } }) {
   return (
-    <Alert role="status" data-testid="questionnaire-saved">
-      {saved.state === 'needs_clearance' ? (
-        <>Questionnaire saved. One of your answers needs a practitioner or an admin to clear it before you can book.</>
-      ) : (
-        <>
-          Questionnaire saved. It is valid until {saved.expires_at ? <LocalDate iso={saved.expires_at} /> : 'next year'}.
-        </>
-      )}
-    </Alert>
+    <div className="flex flex-col gap-4">
+      <Alert role="status" data-testid="questionnaire-saved">
+        {saved.state === 'needs_clearance' ? (
+          <>Questionnaire saved. One of your answers needs a practitioner or an admin to clear it before you can book; we will e-mail you.</>
+        ) : (
+          <>
+            Questionnaire saved. It is valid until {saved.expires_at ? <LocalDate iso={saved.expires_at} /> : 'next year'}.
+          </>
+        )}
+      </Alert>
+      <Link href="/schedule" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
+        Back to the schedule
+      </Link>
+    </div>
   );
 }
 
-export function QuestionnaireForm({ questions, consentText, renewal, defaultContact }: QuestionnaireFormProps) {
+export function QuestionnaireForm({ questions, consentText, renewal, defaultContact, next }: QuestionnaireFormProps) {
   const [state, formAction, pending] = useActionState(saveQuestionnaireAction, emptyFormState);
   const formRef = useFocusFirstError(state);
   const values = state.values;
   const contact = (field: 'name' | 'phone' | 'relationship') => values?.[`emergency_contact.${field}`] ?? defaultContact?.[field];
   const consentErrors = state.fields?.consent;
+  // A valid questionnaire moves on (the action redirects); one to clear stays here with its outcome, not a blank form.
+  if (state.data) return <SavedMessage saved={state.data} />;
   return (
     // noValidate: the server's messages are the ones shown, the same with or without JavaScript.
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-6" aria-label="Health questionnaire">
-      {state.data ? <SavedMessage saved={state.data} /> : null}
+      {next ? <input type="hidden" name="next" value={next} /> : null}
       <FormError message={state.error} />
 
       <section className="flex flex-col gap-4" aria-labelledby="health-questions-heading">

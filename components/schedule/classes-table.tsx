@@ -1,6 +1,6 @@
+import { LocalDateTime } from '@/components/local-date';
 import { Badge } from '@/components/ui/badge';
 import type { ClassDto } from '@/lib/schedule';
-import { formatDateTime } from '@/lib/time-format';
 import { formatMoney } from '@/lib/money';
 
 /** Upcoming classes with seats taken out of capacity; the teacher column is for admins. */
@@ -28,7 +28,7 @@ export function ClassesTable({ classes, showProvider = false }: { classes: Class
         <tbody className="divide-y divide-border">
           {classes.map((c) => (
             <tr key={c.id} className={c.cancelled ? 'text-muted-foreground' : undefined}>
-              <td className="whitespace-nowrap px-3 py-2">{formatDateTime(c.starts_at, c.provider.time_zone)}</td>
+              <td className="whitespace-nowrap px-3 py-2">{<LocalDateTime iso={c.starts_at} />}</td>
               <td className="px-3 py-2">
                 <span className="font-medium">{c.title}</span> <span className="text-muted-foreground">· {c.duration_minutes} min</span>
                 {c.cancelled ? <Badge variant="destructive" className="ml-2">Cancelled</Badge> : null}

@@ -1,10 +1,10 @@
 import { completeClassAction } from '@/app/classes/actions';
 import { ActionButton } from '@/components/action-button';
 import { DataTable, type Column } from '@/components/data-table';
+import { LocalDateTime } from '@/components/local-date';
 import { Badge } from '@/components/ui/badge';
 import type { ClassDto } from '@/lib/schedule';
 import { DAY_MS } from '@/lib/time';
-import { formatDateTime } from '@/lib/time-format';
 
 /** A class can be completed once it has started, unless it was cancelled or is completed already. */
 export function isCompletable(c: ClassDto, at: Date): boolean {
@@ -17,7 +17,7 @@ export function toCompleteRows(started: readonly ClassDto[], at: Date): ClassDto
 }
 
 const columns: Column<ClassDto>[] = [
-  { header: 'When', className: 'whitespace-nowrap', cell: (c) => formatDateTime(c.starts_at, c.provider.time_zone) },
+  { header: 'When', className: 'whitespace-nowrap', cell: (c) => <LocalDateTime iso={c.starts_at} /> },
   { header: 'Class', rowHeader: true, cell: (c) => c.title },
   { header: 'Booked', className: 'whitespace-nowrap', cell: (c) => `${c.seats_taken} / ${c.capacity}` },
   {

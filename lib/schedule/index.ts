@@ -13,3 +13,7 @@ export { assertMaySetFee, createSessionType, createSessionTypeInput, getSessionT
 export { freeSlots, freeSlotsWithZone, isOfferedSlot } from './slots';
 export type { FreeSlot } from './slots';
 export { localBoundary } from './windows';
+export { browseSchedule } from './browse';
+export type { PractitionerOffer, ScheduleWeek, SessionTypeOffer } from './browse';
+export { describeFilters, hasNarrowingFilters, isCalendarDate, parseScheduleFilters, scheduleHref, TIMES_OF_DAY } from './browse-filters';
+export type { ScheduleFilters, TimeOfDay } from './browse-filters';

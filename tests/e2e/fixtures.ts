@@ -61,9 +61,17 @@ export async function registerClient(page: Page, name: string, tag = 'client'): 
   await expect(page).toHaveURL(/\/account$/);
 }
 
-/** Answers "No" to every medical question, so no clearance is needed. */
+/** Answers "No" to every medical question, so no clearance is needed; the client lands on the schedule. */
 export async function completeQuestionnaire(page: Page): Promise<void> {
   await page.goto('/account/questionnaire');
+  await answerQuestionnaire(page);
+  // Saved, the client is sent on to the schedule, which says so.
+  await expect(page).toHaveURL(/\/schedule\?questionnaire=saved$/);
+  await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
+}
+
+/** On the questionnaire page: "No" to every medical question, an emergency contact, consent, save. */
+export async function answerQuestionnaire(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'Health questionnaire' })).toBeVisible();
   const form = page.getByRole('form', { name: 'Health questionnaire' });
   const questions = form.getByRole('group').filter({ has: page.getByLabel('No', { exact: true }) });
@@ -75,7 +83,6 @@ export async function completeQuestionnaire(page: Page): Promise<void> {
   await page.getByLabel('Relationship to you').fill('Partner');
   await page.getByLabel(/^I confirm these answers are true and consent to/).check();
   await page.getByRole('button', { name: 'Save questionnaire' }).click();
-  await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
 }
 
 /**
@@ -91,7 +98,8 @@ export async function openBookableClass(page: Page, options: { price: 'free' | '
     .filter({ hasText: options.price === 'free' ? 'Free' : /£\d+\.\d{2}/ })
     .filter({ hasText: /(?:^|\D)\d{2,} seats left/ });
   const chosen = options.which === 'latest' ? classes.last() : classes.first();
-  const title = (await chosen.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
+  // The class's own title: its card's only heading.
+  const title = (await chosen.getByRole('heading').textContent())?.trim() ?? '';
   expect(title).not.toBe('');
   await chosen.getByRole('link', { name: /^Book / }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

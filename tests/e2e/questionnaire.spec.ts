@@ -66,12 +66,14 @@ test('a new client completes the questionnaire and is valid for booking', async 
   await questionnaire.consent();
   await page.getByRole('button', { name: 'Save questionnaire' }).click();
 
+  // Not booking anything, the client is sent on to the schedule, which says the questionnaire is saved.
+  await expect(page).toHaveURL(/\/schedule\?questionnaire=saved$/);
   await expect(page.getByTestId('questionnaire-saved')).toContainText(/valid until/i);
+  // Renewal carries over the emergency contact only.
+  await questionnaire.open();
   await expect(page.getByTestId('questionnaire-status')).toContainText(/valid until/i);
   await expect(page.getByTestId('questionnaire-status')).toContainText('Valid');
-  // Renewal carries over the emergency contact only.
   await expect(page.getByRole('button', { name: 'Renew questionnaire' })).toBeVisible();
-  await questionnaire.open();
   await expect(page.getByLabel('Contact name')).toHaveValue('Rory Contact');
   await expect(firstQuestion.getByLabel('No')).not.toBeChecked();
 

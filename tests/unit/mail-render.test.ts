@@ -45,17 +45,17 @@ describe('every template renders', () => {
 
   it('puts the title and the time in the reader\'s zone in the subject', async () => {
     const booking = sampleBooking({ client_zone: 'Europe/London' });
-    expect((await renderMessage('booking_confirmed', { booking }, sampleCtx)).subject).toBe('Booking confirmed: Morning Flow, Sun 29 Mar, 09:00 BST');
+    expect((await renderMessage('booking_confirmed', { booking }, sampleCtx)).subject).toBe('Booking confirmed: Morning Flow, Sun 29 Mar, 09:00 London time');
     const forProvider = await renderMessage('booking_new_for_provider', { booking: sampleBooking() }, sampleCtx);
-    expect(forProvider.subject).toContain('Sun 29 Mar, 09:00 BST');
+    expect(forProvider.subject).toContain('Sun 29 Mar, 09:00 London time');
   });
 
   it('shows the provider\'s time too when the zones differ, and only one time when they do not', async () => {
     const apart = await renderMessage('booking_confirmed', { booking: sampleBooking() }, sampleCtx);
-    expect(apart.text).toContain('Sun 29 Mar, 04:00–05:00 EDT');
-    expect(apart.text).toContain('Sun 29 Mar, 09:00–10:00 BST');
+    expect(apart.text).toContain('Sun 29 Mar, 04:00–05:00 New York time');
+    expect(apart.text).toContain('Sun 29 Mar, 09:00–10:00 London time');
     const together = await renderMessage('booking_confirmed', { booking: sampleBooking({ client_zone: 'Europe/London' }) }, sampleCtx);
-    expect(together.text).toContain('Sun 29 Mar, 09:00–10:00 BST');
+    expect(together.text).toContain('Sun 29 Mar, 09:00–10:00 London time');
     expect(together.text).not.toContain("Ana Reyes's time");
   });
 

@@ -1,6 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { safeCallbackPath } from '@/lib/auth';
 import { formAction, type FormInput } from '@/lib/http';
 import { questionnaireInput, QUESTION_IDS, submitQuestionnaire } from '@/lib/questionnaire';
 
@@ -21,6 +23,13 @@ function questionnaireBody(input: FormInput) {
   };
 }
 
+/** Where the booking page asked to be sent back: same-site relative paths only (no whitespace a browser would drop), never this page again. */
+function nextPath(raw: string): string | null {
+  const path = safeCallbackPath(raw, '');
+  if (!path || /[\s\\]/.test(path) || path.length > 500 || path.startsWith('/account/questionnaire')) return null;
+  return path;
+}
+
 /** PUT /api/v1/questionnaire: completes or renews the client's questionnaire. */
 export const saveQuestionnaireAction = formAction(
   {
@@ -30,9 +39,11 @@ export const saveQuestionnaireAction = formAction(
     keep: [...QUESTION_IDS.map((id) => `answers.${id}`), ...CONTACT.map((field) => `emergency_contact.${field}`), 'consent'],
     invalid: 'Please check the highlighted answers.',
   },
-  async ({ user, body }) => {
+  async ({ user, body, input }) => {
     const status = await submitQuestionnaire(user.id, body);
     revalidatePath('/account', 'layout');
+    // A valid questionnaire sends the client on to what they were booking, else to the schedule.
+    if (status.state === 'valid') redirect(nextPath(input.text('next')) ?? '/schedule?questionnaire=saved');
     return { ok: 'Questionnaire saved.', data: { state: status.state, expires_at: status.expires_at } };
   },
 );

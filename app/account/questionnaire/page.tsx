@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
 import { QuestionnaireForm } from '@/components/questionnaire/questionnaire-form';
+import { singleParam, type SearchParams } from '@/components/search-params';
 import { QuestionnaireStatusCard } from '@/components/questionnaire/status-card';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth';
@@ -8,11 +9,15 @@ import { QUESTIONS, CONSENT_TEXT, readOwnAnswers, questionnaireStatus } from '@/
 
 export const metadata: Metadata = { title: 'Health questionnaire' };
 
-export default async function QuestionnairePage() {
+type Props = { searchParams: Promise<SearchParams> };
+
+export default async function QuestionnairePage({ searchParams }: Props) {
   // Pages render alongside their layout, so the page checks the role too before reading anything.
   const user = await requirePageRole('client', '/account/questionnaire');
   const [status, own] = await Promise.all([questionnaireStatus(user.id), readOwnAnswers(user.id)]);
   const renewal = status.state !== 'missing';
+  // What the client was booking when sent here; the action checks it is a path of this site before following it.
+  const next = singleParam(await searchParams, 'next')?.slice(0, 500);
   return (
     <>
       <PageHeader
@@ -35,6 +40,7 @@ export default async function QuestionnairePage() {
               consentText={CONSENT_TEXT}
               renewal={renewal}
               defaultContact={own?.emergency_contact}
+              next={next}
             />
           </CardContent>
         </Card>

@@ -8,11 +8,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { cn } from '@/components/ui/utils';
 import { now } from '@/lib/clock';
 import { isUuid } from '@/lib/fields';
-import { formatDayHeading, formatTime, groupBy, localDate, zoneAbbreviation } from '@/lib/time-format';
+import { formatDayHeading, formatTime, groupBy, localDate, zoneName } from '@/lib/time-format';
 import { formatMoney } from '@/lib/money';
-import { findProvider, getProvider, freeSlots } from '@/lib/schedule';
-import { DateTime } from 'luxon';
+import { findProvider, getProvider, freeSlots, isCalendarDate, localBoundary } from '@/lib/schedule';
 import { addDays } from '@/lib/time';
+import { getViewerZone } from '@/lib/viewer-zone';
 
 export const dynamic = 'force-dynamic';
 
@@ -29,18 +29,22 @@ export default async function ProviderSchedulePage({ params, searchParams }: Pro
   const { id } = await params;
   if (!isUuid(id) || !(await findProvider(id))) notFound();
   const provider = await getProvider(id);
-  const typeId = singleParam(await searchParams, 'type');
+  const query = await searchParams;
+  const typeId = singleParam(query, 'type');
   const chosen = provider.session_types.find((t) => t.id === typeId);
-  const from = now();
+  // Free times in the viewer's zone, as everywhere (PRODUCT.md "Time"); from the schedule's week when it sent one.
+  const { zone } = await getViewerZone();
+  const week = singleParam(query, 'week');
+  const weekStart = isCalendarDate(week) ? localBoundary(week, 0, zone) : null;
+  const from = weekStart && weekStart.getTime() > now().getTime() ? weekStart : now();
   const slots = chosen ? await freeSlots({ providerId: provider.id, sessionTypeId: chosen.id, from, to: addDays(from, DAYS_AHEAD) }) : [];
-  const zone = provider.time_zone;
   const days = groupBy(slots, (s) => localDate(s.starts_at, zone));
 
   return (
     <>
       <PageHeader
         title={provider.name}
-        description={`${provider.headline}. Times are shown in ${provider.name.split(' ')[0]}’s zone, ${zone} (${zoneAbbreviation(DateTime.fromJSDate(from).setZone(zone))}).`}
+        description={`${provider.headline}. Times are in ${zoneName(zone)}.`}
         actions={
           <Link href="/schedule" className="text-sm font-medium text-primary underline-offset-4 hover:underline">
             Back to the schedule
@@ -86,9 +90,9 @@ export default async function ProviderSchedulePage({ params, searchParams }: Pro
           {chosen ? `Free times for ${chosen.name}` : 'Free times'}
         </h2>
         {!chosen ? (
-          <Alert>{typeId ? 'That session type is not offered any more. Choose one above.' : 'Choose a session type above to see free times in the next two weeks.'}</Alert>
+          <Alert>{typeId ? 'That session type is not offered any more. Choose one above.' : 'Choose a session type above to see its free times over two weeks.'}</Alert>
         ) : days.length === 0 ? (
-          <Alert>No free times in the next two weeks. Try another session type, or check back later.</Alert>
+          <Alert>No free times in these two weeks. Try another session type, or check back later.</Alert>
         ) : (
           days.map(([date, daySlots]) => (
             <div key={date} className="flex flex-col gap-2">
