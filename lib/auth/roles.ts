@@ -55,7 +55,10 @@ export const navFor: Record<UserRole, NavItem[]> = {
 
 /** Only same-site paths are followed after sign-in, never another host. */
 export function safeCallbackPath(raw: unknown, fallback: string): string {
-  if (typeof raw !== 'string' || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
+  if (typeof raw !== 'string' || !raw.startsWith('/')) return fallback;
+  // Browsers drop tabs and newlines from URLs, so "/\t/evil.com" would become "//evil.com".
+  if (/[\u0000-\u001f\u007f\s]/.test(raw)) return fallback;
+  if (raw.startsWith('//') || raw.startsWith('/\\')) return fallback;
   return raw;
 }
 
