@@ -2,7 +2,7 @@ export { availabilityQuery, listClassesQuery, listExceptionsQuery, listSessionTy
 export { addException, availabilityInput, deleteException, exceptionInput, getAvailability, listExceptions, replaceAvailability } from './availability';
 export type { AvailabilityDto, ExceptionDto } from './availability';
 export type { ClassDto } from './class-dto';
-export { classFormBody, classFormFieldNames } from './class-form';
+export { classEditFormBody, classFormBody, classFormFieldNames } from './class-form';
 export { cancelClass, classesOpenSince, createClasses, createClassesInput, getClass, listClasses, markClassCompleted } from './classes';
 export { findProvider, getProvider, listProviders, requireProvider, scheduleOwnerFor } from './providers';
 export type { ProviderWithSessionTypes } from './providers';
@@ -13,3 +13,5 @@ export { assertMaySetFee, createSessionType, createSessionTypeInput, getSessionT
 export { freeSlots, freeSlotsWithZone, isOfferedSlot } from './slots';
 export type { FreeSlot } from './slots';
 export { localBoundary } from './windows';
+export { updateClass, updateClassInput } from './class-edit';
+export type { ClassChange, UpdateClassInput } from './class-edit';
