@@ -88,6 +88,11 @@ export default async function ProviderClassPage({ params }: { params: Promise<{ 
               <ActionButton action={completeClassAction} fields={{ class_id: cls.id }} pendingLabel="Completing…" label={`Complete the class: ${cls.title}`}>
                 Complete the class
               </ActionButton>
+            ) : cls.completed_at ? (
+              // Shown in place of the button, so the outcome stays in sight after it is pressed.
+              <p className="text-sm font-medium text-primary" role="status" data-testid="class-completed">
+                Class completed <LocalDateTime iso={cls.completed_at} />: those who came are delivered, and their earnings available.
+              </p>
             ) : !started && !cls.cancelled ? (
               <p className="text-sm text-muted-foreground">Check-in opens {START_EARLY_MINUTES} minutes before the start; no-shows and completing the class once it has started.</p>
             ) : null}
