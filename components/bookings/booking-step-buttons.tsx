@@ -11,7 +11,7 @@ export type BookingStep = 'start' | 'complete' | 'no_show';
 const labels: Record<BookingStep, string> = { start: 'Start', complete: 'Complete', no_show: 'No-show' };
 
 /** The provider's (or admin's) next steps for a booking; the server decides whether each is allowed now. */
-export function BookingStepButtons({ bookingId, steps, what }: { bookingId: string; steps: BookingStep[]; what: string }) {
+export function BookingStepButtons({ bookingId, steps, what, names = {} }: { bookingId: string; steps: BookingStep[]; what: string; names?: Partial<Record<BookingStep, string>> }) {
   const [state, action, pending] = useActionState(bookingStepAction, emptyFormState);
   if (steps.length === 0) return null;
   return (
@@ -27,9 +27,9 @@ export function BookingStepButtons({ bookingId, steps, what }: { bookingId: stri
             size="sm"
             variant={step === 'no_show' ? 'outline' : 'default'}
             disabled={pending}
-            aria-label={`${labels[step]}: ${what}`}
+            aria-label={`${names[step] ?? labels[step]}: ${what}`}
           >
-            {labels[step]}
+            {names[step] ?? labels[step]}
           </Button>
         ))}
       </div>

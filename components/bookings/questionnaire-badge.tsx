@@ -3,6 +3,20 @@ import { LocalDate } from '@/components/local-date';
 import { Badge, type BadgeProps } from '@/components/ui/badge';
 import type { QuestionnaireStatus } from '@/lib/questionnaire';
 
+/** What a client's questionnaire status means, in words (the date of a valid one is shown beside it, in the reader's zone). */
+export function questionnaireWords(status: QuestionnaireStatus | undefined): string {
+  switch (status?.state ?? 'missing') {
+    case 'valid':
+      return 'Health questionnaire valid';
+    case 'needs_clearance':
+      return 'Health questionnaire needs review';
+    case 'expired':
+      return 'Health questionnaire expired';
+    default:
+      return 'Health questionnaire missing';
+  }
+}
+
 /** A booked client's questionnaire at a glance, linking to the answers (for their practitioner). */
 export function ClientQuestionnaireBadge({ clientId, status }: { clientId: string; status: QuestionnaireStatus | undefined }) {
   const state = status?.state ?? 'missing';
@@ -11,22 +25,18 @@ export function ClientQuestionnaireBadge({ clientId, status }: { clientId: strin
     <Link
       href={`/provider/clients/${clientId}/questionnaire`}
       className="rounded-full focus-visible:outline-2 focus-visible:outline-ring"
-      aria-label={`Questionnaire: ${state === 'valid' ? 'valid' : state === 'needs_clearance' ? 'awaiting clearance' : state}. Open the answers.`}
     >
       <Badge variant={variant[state]} data-testid="questionnaire-badge">
         {state === 'valid' && status?.expires_at ? (
           // One inline span: the badge is a flex container, which would drop the space.
           <span>
-            Valid until <LocalDate iso={status.expires_at} options={{ dateStyle: 'medium' }} />
+            Health questionnaire valid until <LocalDate iso={status.expires_at} options={{ dateStyle: 'medium' }} />
           </span>
-        ) : state === 'needs_clearance' ? (
-          'Awaiting clearance'
-        ) : state === 'expired' ? (
-          'Expired'
         ) : (
-          'Missing'
+          questionnaireWords(status)
         )}
       </Badge>
+      <span className="sr-only"> (open the answers)</span>
     </Link>
   );
 }

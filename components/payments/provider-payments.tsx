@@ -4,7 +4,8 @@ import { StatCards } from '@/components/stat-cards';
 import { formatBps, formatMoney } from '@/lib/money';
 import type { PaymentDto, PaymentTotals } from '@/lib/payments';
 import { cell, headRow, linkClass, tableFrame } from './empty-table';
-import { payableTypeLabel } from './labels';
+import type { PayableName } from '@/lib/flows';
+import { PaymentFor } from './for-label';
 import { PaymentStatusBadge } from './status-badge';
 
 /** Paid in, refunded and the provider's net share, one row of cards per currency. */
@@ -27,7 +28,7 @@ export function ProviderPaymentTotals({ totals }: { totals: PaymentTotals[] }) {
 }
 
 /** Payments received: amount, the platform's fee, the provider's share. */
-export function ProviderPaymentsTable({ payments }: { payments: PaymentDto[] }) {
+export function ProviderPaymentsTable({ payments, names }: { payments: PaymentDto[]; /** What each payment was for, by payment id. */ names: Readonly<Record<string, PayableName>> }) {
   return (
     <div className={tableFrame}>
       <table className="w-full text-left text-sm">
@@ -54,8 +55,8 @@ export function ProviderPaymentsTable({ payments }: { payments: PaymentDto[] }) 
                 </th>
                 <td className={cell}>
                   <Link href={`/provider/payments/${p.id}`} className={linkClass}>
-                    {payableTypeLabel(p.payable.type)}
-                    <span className="sr-only"> payment details</span>
+                    <PaymentFor name={names[p.id]} type={p.payable.type} />
+                    <span className="sr-only">: payment details</span>
                   </Link>
                 </td>
                 <td className={`${cell} whitespace-nowrap`}>

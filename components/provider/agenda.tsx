@@ -30,7 +30,7 @@ export function agendaItems(classes: readonly ClassDto[], bookings: readonly Boo
       ends_at: c.ends_at,
       title: c.title,
       what: `Class · ${c.seats_taken} of ${c.capacity} booked`,
-      href: `/schedule/classes/${c.id}`,
+      href: `/provider/classes/${c.id}`,
       attendees: bookings.filter((b) => b.class?.id === c.id),
     }));
   for (const b of bookings) {

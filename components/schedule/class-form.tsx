@@ -7,31 +7,52 @@ import { Button } from '@/components/ui/button';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import { scheduleClassAction } from '@/app/classes/actions';
+import { updateClassAction } from '@/app/provider/classes/[id]/actions';
 import { emptyFormState } from '@/lib/form-state';
 import { FormStatus } from './form-status';
 
 const CURRENCIES = ['gbp', 'usd', 'eur'];
 
+/** A class as the edit form starts from: its fields as typed, the date and time in the practitioner's zone. */
+export interface ClassFormValues {
+  title: string;
+  description: string;
+  date: string;
+  time: string;
+  duration_minutes: number;
+  capacity: number;
+  /** "12.00" */
+  price: string;
+  currency: string;
+  location: string;
+  online_url: string;
+}
+
 /**
- * "Schedule a class": date and time are the practitioner's local time (their zone is named);
- * admins also choose the practitioner.
+ * "Schedule a class" (or, with `edit`, "Edit class"): date and time are the
+ * practitioner's local time (their zone is named); admins scheduling also
+ * choose the practitioner. Once someone has paid, the price is shown but not sent.
  */
 export function ClassForm({
   providers,
   timeZone,
   defaultCurrency,
+  edit,
 }: {
   /** Admins choose from these; absent for a practitioner scheduling their own. */
   providers?: { id: string; name: string; time_zone: string }[];
   timeZone?: string;
   defaultCurrency: string;
+  edit?: { classId: string; values: ClassFormValues; priceLocked: boolean; minCapacity: number };
 }) {
-  const [state, formAction, pending] = useActionState(scheduleClassAction, emptyFormState);
+  const [state, formAction, pending] = useActionState(edit ? updateClassAction : scheduleClassAction, emptyFormState);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state.savedAt) formRef.current?.reset();
-  }, [state.savedAt]);
+    if (state.savedAt && !edit) formRef.current?.reset();
+  }, [state.savedAt, edit]);
   const zoneNote = timeZone ? `in ${timeZone}` : 'in the practitioner’s zone';
+  const v = edit?.values;
+  const id = (name: string) => (edit ? `edit-class-${name}` : `class-${name}`);
 
   return (
     <form ref={formRef} action={formAction} noValidate className="flex flex-col gap-4">
@@ -50,25 +71,51 @@ export function ClassForm({
           {state.fields?.provider_id ? <p className="text-sm text-destructive">{state.fields.provider_id.join(' ')}</p> : null}
         </div>
       ) : null}
-      <FormField id="class-title" name="title" label="Title" required maxLength={100} errors={state.fields?.title} />
+      {edit ? <input type="hidden" name="class_id" value={edit.classId} /> : null}
+      <FormField id={id('title')} name="title" label="Title" required maxLength={100} defaultValue={v?.title} errors={state.fields?.title} />
       <div className="flex flex-col gap-2">
-        <Label htmlFor="class-description">Description (optional)</Label>
-        <textarea id="class-description" name="description" rows={3} maxLength={2000} className="rounded-lg border border-border bg-card px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-ring" />
+        <Label htmlFor={id('description')}>Description (optional)</Label>
+        <textarea id={id('description')} name="description" rows={3} maxLength={2000} defaultValue={v?.description} className="rounded-lg border border-border bg-card px-3 py-2 text-sm focus-visible:outline-2 focus-visible:outline-ring" />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="class-date" name="date" label="Date" type="date" required errors={state.fields?.date} />
-        <FormField id="class-time" name="time" label="Start time" type="time" required hint={`Local time ${zoneNote}.`} errors={state.fields?.time} />
+        <FormField id={id('date')} name="date" label="Date" type="date" required defaultValue={v?.date} errors={state.fields?.date} />
+        <FormField id={id('time')} name="time" label="Start time" type="time" required defaultValue={v?.time} hint={`Local time ${zoneNote}.`} errors={state.fields?.time} />
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <FormField id="class-duration" name="duration_minutes" label="Length (minutes)" type="number" min={5} max={480} step={5} defaultValue={60} required errors={state.fields?.duration_minutes} />
-        <FormField id="class-capacity" name="capacity" label="Places" type="number" min={1} max={1000} defaultValue={12} required errors={state.fields?.capacity} />
-        <FormField id="class-weeks" name="weeks" label="Repeat weekly for" type="number" min={1} max={52} defaultValue={1} hint="Weeks in all; 1 for a single class." errors={state.fields?.weeks} />
+        <FormField id={id('duration')} name="duration_minutes" label="Length (minutes)" type="number" min={5} max={480} step={5} defaultValue={v?.duration_minutes ?? 60} required errors={state.fields?.duration_minutes} />
+        <FormField
+          id={id('capacity')}
+          name="capacity"
+          label="Places"
+          type="number"
+          min={Math.max(1, edit?.minCapacity ?? 1)}
+          max={1000}
+          defaultValue={v?.capacity ?? 12}
+          required
+          hint={edit?.minCapacity ? `At least ${edit.minCapacity}: the seats already booked.` : undefined}
+          errors={state.fields?.capacity}
+        />
+        {edit ? null : (
+          <FormField id="class-weeks" name="weeks" label="Repeat weekly for" type="number" min={1} max={52} defaultValue={1} hint="Weeks in all; 1 for a single class." errors={state.fields?.weeks} />
+        )}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="class-price" name="price" label="Price" inputMode="decimal" placeholder="12.00" required hint="0 for a free class." errors={state.fields?.price} />
+        <FormField
+          id={id('price')}
+          // Not sent once someone has paid: the server keeps the price (and refuses a change anyway).
+          name={edit?.priceLocked ? 'locked_price' : 'price'}
+          label="Price"
+          inputMode="decimal"
+          placeholder="12.00"
+          required
+          disabled={edit?.priceLocked}
+          defaultValue={v?.price}
+          hint={edit?.priceLocked ? 'Fixed: someone has already paid for a seat.' : '0 for a free class.'}
+          errors={state.fields?.price}
+        />
         <div className="flex flex-col gap-2">
-          <Label htmlFor="class-currency">Currency</Label>
-          <NativeSelect id="class-currency" name="currency" defaultValue={defaultCurrency}>
+          <Label htmlFor={id('currency')}>Currency</Label>
+          <NativeSelect id={id('currency')} name="currency" defaultValue={v?.currency ?? defaultCurrency} disabled={edit?.priceLocked}>
             {CURRENCIES.map((c) => (
               <option key={c} value={c}>
                 {c.toUpperCase()}
@@ -77,12 +124,12 @@ export function ClassForm({
           </NativeSelect>
         </div>
       </div>
-      <FormField id="class-location" name="location" label="Location" maxLength={200} placeholder="Studio A, 12 Mill Lane" hint="A place, an online link, or both." errors={state.fields?.location} />
-      <FormField id="class-online" name="online_url" label="Online link" type="url" maxLength={500} placeholder="https://meet.example/your-class" errors={state.fields?.online_url} />
+      <FormField id={id('location')} name="location" label="Location" maxLength={200} placeholder="Studio A, 12 Mill Lane" defaultValue={v?.location} hint="A place, an online link, or both." errors={state.fields?.location} />
+      <FormField id={id('online')} name="online_url" label="Online link" type="url" maxLength={500} placeholder="https://meet.example/your-class" defaultValue={v?.online_url} errors={state.fields?.online_url} />
       <div>
         <Button type="submit" disabled={pending}>
           {pending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
-          {pending ? 'Scheduling…' : 'Schedule class'}
+          {edit ? (pending ? 'Saving…' : 'Save changes') : pending ? 'Scheduling…' : 'Schedule class'}
         </Button>
       </div>
     </form>

@@ -1,10 +1,11 @@
 import { LocalDateTime } from '@/components/local-date';
+import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import type { ClassDto } from '@/lib/schedule';
 import { formatMoney } from '@/lib/money';
 
 /** Upcoming classes with seats taken out of capacity; the teacher column is for admins. */
-export function ClassesTable({ classes, showProvider = false }: { classes: ClassDto[]; showProvider?: boolean }) {
+export function ClassesTable({ classes, showProvider = false, href }: { classes: ClassDto[]; showProvider?: boolean; href?: (c: ClassDto) => string }) {
   if (!classes.length) {
     return (
       <p className="rounded-lg border border-dashed border-border bg-muted/50 px-4 py-6 text-center text-sm text-muted-foreground">
@@ -30,7 +31,14 @@ export function ClassesTable({ classes, showProvider = false }: { classes: Class
             <tr key={c.id} className={c.cancelled ? 'text-muted-foreground' : undefined}>
               <td className="whitespace-nowrap px-3 py-2">{<LocalDateTime iso={c.starts_at} />}</td>
               <td className="px-3 py-2">
-                <span className="font-medium">{c.title}</span> <span className="text-muted-foreground">· {c.duration_minutes} min</span>
+                {href ? (
+                  <Link href={href(c)} className="font-medium text-primary underline-offset-4 hover:underline">
+                    {c.title}
+                  </Link>
+                ) : (
+                  <span className="font-medium">{c.title}</span>
+                )}{' '}
+                <span className="text-muted-foreground">· {c.duration_minutes} min</span>
                 {c.cancelled ? <Badge variant="destructive" className="ml-2">Cancelled</Badge> : null}
                 {c.series_id ? <Badge variant="muted" className="ml-2">Weekly</Badge> : null}
                 <div className="text-xs text-muted-foreground">{c.location ?? c.online_url}</div>

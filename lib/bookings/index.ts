@@ -19,3 +19,5 @@ export { autoCompleteDue, completeClass } from './delivery';
 export { sendSessionReminders } from './reminders';
 export { announceConfirmed, bookingSnapshot } from './messages';
 export { bookingCalendar, calendarFeedFor } from './calendar';
+export { editClassAndBookings } from './class-changes';
+export { bookingNames } from './names';

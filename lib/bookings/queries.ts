@@ -63,6 +63,9 @@ export async function activeClassBooking(client: PublicUser, classId: string): P
 
 export interface BookingFilters {
   status?: BookingStatus;
+  /** Any of these statuses (the provider's Upcoming / Past / Cancelled tabs). */
+  statuses?: readonly BookingStatus[];
+  classId?: string;
   providerId?: string;
   clientId?: string;
   kind?: 'class' | 'session';
@@ -79,6 +82,8 @@ export interface BookingFilters {
 export async function listBookings(viewer: PublicUser, filters: BookingFilters): Promise<{ bookings: BookingDto[]; total: number; page: number; page_size: number }> {
   const where: (SQL | undefined)[] = [visibleTo(viewer)];
   if (filters.status) where.push(eq(bookings.status, filters.status));
+  if (filters.statuses) where.push(inArray(bookings.status, [...filters.statuses]));
+  if (filters.classId) where.push(eq(bookings.classId, filters.classId));
   if (filters.providerId) where.push(eq(bookings.providerId, filters.providerId));
   if (filters.clientId) where.push(eq(bookings.clientId, filters.clientId));
   if (filters.kind) where.push(eq(bookings.kind, filters.kind));

@@ -7,3 +7,5 @@ export { payments } from './payments';
 export { connectDashboardUrl, connectOnboardingUrl, connectStatus, createPayouts, sendPayout } from './earnings';
 export { completeClass } from '@/lib/bookings';
 export { sendDueReminders } from './reminders';
+export { paymentNames } from './payable-names';
+export type { PayableName } from './payable-names';

@@ -6,3 +6,4 @@ export { getPurchaseFor, isPurchaseOpen, openPurchase, recordExternalPurchase } 
 export type { PurchaseView } from './purchase';
 export { findPackageRow, getPackage, listPackages } from './queries';
 export type { PackageDto } from './queries';
+export { purchaseNames } from './names';

@@ -17,26 +17,42 @@ export async function classFormBody(input: FormInput, user: PublicUser) {
   const provider = await findProvider(providerId);
   if (!provider) throw fieldError('provider_id', 'Choose a practitioner from the list.');
 
+  const weeks = input.integer('weeks');
+  return {
+    ...classFields(input, provider.time_zone),
+    provider_id: providerId,
+    ...(weeks !== undefined && weeks !== 1 ? { repeat: { weeks } } : {}),
+  };
+}
+
+/**
+ * The "Edit class" form as the body of PATCH /api/v1/classes/:id, the time in
+ * the class's practitioner's zone. The price is left out when the form has no
+ * price input (it is locked once someone has paid).
+ */
+export function classEditFormBody(input: FormInput, timeZone: string) {
+  const { price, ...fields } = classFields(input, timeZone);
+  return input.has('price') ? { ...fields, price } : fields;
+}
+
+/** The fields both class forms share; date and time are the practitioner's local time. */
+function classFields(input: FormInput, timeZone: string) {
   const date = input.text('date').trim();
   const minutes = parseLocalTime(input.text('time').trim());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw fieldError('date', 'Enter the date.');
   if (minutes === null) throw fieldError('time', 'Enter the start time, like 09:30.');
-  const startsAt = resolveLocalTime(date, minutes, provider.time_zone);
-  if (!startsAt) throw fieldError('time', `That time does not exist on that day in ${provider.time_zone} (the clocks go forward).`);
-
+  const startsAt = resolveLocalTime(date, minutes, timeZone);
+  if (!startsAt) throw fieldError('time', `That time does not exist on that day in ${timeZone} (the clocks go forward).`);
   const currency = input.text('currency');
-  const weeks = input.integer('weeks');
   return {
     title: input.text('title'),
     description: input.text('description'),
-    provider_id: providerId,
     starts_at: startsAt.toISOString(),
     duration_minutes: input.integer('duration_minutes'),
     capacity: input.integer('capacity'),
     price: { amount: input.money('price', currency), currency },
     location: input.optional('location') ?? null,
     online_url: input.optional('online_url') ?? null,
-    ...(weeks !== undefined && weeks !== 1 ? { repeat: { weeks } } : {}),
   };
 }
 

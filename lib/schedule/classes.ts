@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getDb, type Database } from '@/db/client';
-import { classes, providerProfiles, users } from '@/db/schema';
+import { classes, providerProfiles, users, type ClassRow } from '@/db/schema';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { getSettings } from '@/lib/settings';
@@ -18,7 +18,32 @@ import { DAY_MS } from '@/lib/time';
 export type { ClassDto } from './class-dto';
 
 /** The furthest ahead a class may be scheduled. */
-const MAX_DAYS_AHEAD = 730;
+export const MAX_DAYS_AHEAD = 730;
+
+/** The fields a class is made of: all of them for POST, any of them for PATCH /api/v1/classes/:id. */
+export const classShape = {
+  title: optionalText('Title', 100).min(1, 'Title is required.'),
+  description: optionalText('Description', 2000).optional(),
+  // Admins choose any practitioner (required for them); practitioners may only name themselves.
+  provider_id: uuidField('Practitioner').optional(),
+  // ISO 8601 with an offset; must be in the future.
+  starts_at: instantField('Start'),
+  duration_minutes: durationField,
+  capacity: z
+    .number({ error: 'Capacity must be a number of seats.' })
+    .int('Capacity must be a whole number of seats.')
+    .min(1, 'Capacity must be at least 1.')
+    .max(1000, 'Capacity must be at most 1000.'),
+  // {amount, currency}: amount in minor units, 0 for a free class; currency defaults to the setting.
+  price: priceField,
+  // Platform fee in basis points, admins only (403 from a practitioner); defaults to the platform_fee_bps setting.
+  fee_bps: feeBpsField.optional(),
+  location: optionalText('Location', 200).nullable().optional(),
+  online_url: optionalText('Online link', 500)
+    .refine((u) => u === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(u), 'Online link must start with http:// or https://.')
+    .nullable()
+    .optional(),
+};
 
 /**
  * POST /api/v1/classes. A start in the past is a 400 `validation_failed` with a
@@ -26,27 +51,7 @@ const MAX_DAYS_AHEAD = 730;
  */
 export const createClassesInput = z
   .strictObject({
-    title: optionalText('Title', 100).min(1, 'Title is required.'),
-    description: optionalText('Description', 2000).optional(),
-    // Admins choose any practitioner (required for them); practitioners may only name themselves.
-    provider_id: uuidField('Practitioner').optional(),
-    // ISO 8601 with an offset; must be in the future.
-    starts_at: instantField('Start'),
-    duration_minutes: durationField,
-    capacity: z
-      .number({ error: 'Capacity must be a number of seats.' })
-      .int('Capacity must be a whole number of seats.')
-      .min(1, 'Capacity must be at least 1.')
-      .max(1000, 'Capacity must be at most 1000.'),
-    // {amount, currency}: amount in minor units, 0 for a free class; currency defaults to the setting.
-    price: priceField,
-    // Platform fee in basis points, admins only (403 from a practitioner); defaults to the platform_fee_bps setting.
-    fee_bps: feeBpsField.optional(),
-    location: optionalText('Location', 200).nullable().optional(),
-    online_url: optionalText('Online link', 500)
-      .refine((u) => u === '' || /^https?:\/\/[^\s/$.?#][^\s]*$/i.test(u), 'Online link must start with http:// or https://.')
-      .nullable()
-      .optional(),
+    ...classShape,
     // Weekly repeats: `weeks` classes in all, a week apart at the same local time in the practitioner's zone.
     repeat: z.strictObject({ weeks: z.number({ error: 'Weeks must be a number.' }).int('Weeks must be a whole number.').min(1, 'Repeat for 1 to 52 weeks.').max(52, 'Repeat for 1 to 52 weeks.') }).optional(),
   })
@@ -60,7 +65,7 @@ const classFields = {
   provider: { id: users.id, name: users.name, headline: providerProfiles.headline, time_zone: providerProfiles.timeZone },
 };
 
-function baseQuery(db: Pick<Database, 'select'>) {
+export function baseQuery(db: Pick<Database, 'select'>) {
   return db
     .select(classFields)
     .from(classes)
@@ -68,7 +73,7 @@ function baseQuery(db: Pick<Database, 'select'>) {
     .innerJoin(providerProfiles, eq(providerProfiles.userId, classes.providerId));
 }
 
-function pastStart(): AppError {
+export function pastStart(): AppError {
   return new AppError('validation_failed', 'Some fields are missing or invalid.', { fields: { starts_at: ['The class must start in the future.'] } });
 }
 
@@ -152,18 +157,28 @@ export async function getClass(id: string): Promise<ClassDto | null> {
 type Executor = Pick<Database, 'select' | 'update'>;
 
 /**
+ * The class locked for a change by its practitioner or an admin (or the worker,
+ * with no actor). Another practitioner's class is a 404, so it does not leak; a client is a 403.
+ */
+export async function lockOwnClass(tx: Executor, id: string, actor: PublicUser | null, verb: string): Promise<ClassRow> {
+  if (!isUuid(id)) throw new AppError('not_found', 'No such class.');
+  const [cls] = await tx.select().from(classes).where(eq(classes.id, id)).for('update').limit(1);
+  if (!cls) throw new AppError('not_found', 'No such class.');
+  if (actor && actor.role !== 'admin' && !(actor.role === 'provider' && actor.id === cls.providerId)) {
+    if (actor.role === 'provider') throw new AppError('not_found', 'No such class.');
+    throw new AppError('forbidden', `Only an admin or the class’s practitioner can ${verb} it.`);
+  }
+  return cls;
+}
+
+/**
  * Marks a class cancelled (admins, or the practitioner who teaches it) and
  * nothing more: lib/bookings cancels and refunds the bookings inside it, and
  * can pass its own transaction as `tx` so both happen together.
- * Unknown ids are 404; a class already cancelled is 409 `invalid_transition`.
+ * Unknown ids (and another practitioner's class) are 404; a class already cancelled is 409 `invalid_transition`.
  */
 export async function cancelClass(id: string, actor: PublicUser, tx: Executor = getDb()): Promise<ClassDto> {
-  if (!isUuid(id)) throw new AppError('not_found', 'No such class.');
-  const [existing] = await tx.select({ providerId: classes.providerId }).from(classes).where(eq(classes.id, id)).limit(1);
-  if (!existing) throw new AppError('not_found', 'No such class.');
-  if (actor.role !== 'admin' && !(actor.role === 'provider' && actor.id === existing.providerId)) {
-    throw new AppError('forbidden', 'Only an admin or the class’s practitioner can cancel it.');
-  }
+  await lockOwnClass(tx, id, actor, 'cancel');
   const stamp = now();
   const updated = await tx
     .update(classes)
@@ -181,13 +196,7 @@ export async function cancelClass(id: string, actor: PublicUser, tx: Executor = 
  * already completed (asking twice is no error).
  */
 export async function markClassCompleted(tx: Executor, id: string, actor: PublicUser | null, at: Date): Promise<boolean> {
-  if (!isUuid(id)) throw new AppError('not_found', 'No such class.');
-  const [cls] = await tx.select().from(classes).where(eq(classes.id, id)).for('update').limit(1);
-  if (!cls) throw new AppError('not_found', 'No such class.');
-  if (actor && actor.role !== 'admin' && !(actor.role === 'provider' && actor.id === cls.providerId)) {
-    if (actor.role === 'provider') throw new AppError('not_found', 'No such class.');
-    throw new AppError('forbidden', 'Only an admin or the class’s practitioner can complete it.');
-  }
+  const cls = await lockOwnClass(tx, id, actor, 'complete');
   if (cls.cancelledAt) throw new AppError('invalid_transition', 'A cancelled class cannot be completed.');
   if (cls.startsAt > at) throw new AppError('invalid_transition', 'A class can be completed only once it has started.');
   if (cls.completedAt) return false;

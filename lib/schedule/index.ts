@@ -2,7 +2,7 @@ export { availabilityQuery, listClassesQuery, listExceptionsQuery, listSessionTy
 export { addException, availabilityInput, deleteException, exceptionInput, getAvailability, listExceptions, replaceAvailability } from './availability';
 export type { AvailabilityDto, ExceptionDto } from './availability';
 export type { ClassDto } from './class-dto';
-export { classFormBody, classFormFieldNames } from './class-form';
+export { classEditFormBody, classFormBody, classFormFieldNames } from './class-form';
 export { cancelClass, classesOpenSince, createClasses, createClassesInput, getClass, listClasses, markClassCompleted } from './classes';
 export { findProvider, getProvider, listProviders, requireProvider, scheduleOwnerFor } from './providers';
 export type { ProviderWithSessionTypes } from './providers';
@@ -17,3 +17,5 @@ export { browseSchedule } from './browse';
 export type { PractitionerOffer, ScheduleWeek, SessionTypeOffer } from './browse';
 export { describeFilters, hasNarrowingFilters, isCalendarDate, parseScheduleFilters, scheduleHref, TIMES_OF_DAY } from './browse-filters';
 export type { ScheduleFilters, TimeOfDay } from './browse-filters';
+export { updateClass, updateClassInput } from './class-edit';
+export type { ClassChange, UpdateClassInput } from './class-edit';

@@ -72,7 +72,7 @@ test('a new client books a free class and a free 1:1, cancels the class, and the
   await expect(booking).toHaveCount(1);
   await expect(booking).toContainText('Assessment');
   await expect(booking).toContainText('Confirmed');
-  await expect(booking.getByTestId('questionnaire-badge')).toContainText(/^Valid until \d{1,2} \w+ \d{4}$/);
+  await expect(booking.getByTestId('questionnaire-badge')).toContainText(/^Health questionnaire valid until \d{1,2} \w+ \d{4}$/);
   await expect(booking.getByRole('button', { name: 'Cancel booking' })).toBeVisible();
 });
 

@@ -222,9 +222,9 @@ test('an admin pays a practitioner after confirming, and the statement adds up',
     // The statement of the payout just made: every line, and totals that add up to the amount.
     await expect(admin).toHaveURL(/\/admin\/payouts\/[0-9a-f-]{36}$/);
     await expect(admin.getByRole('heading', { level: 1, name: `Payout of ${total}` })).toBeVisible();
-    const amount = minor(await admin.getByTestId('total-amount').locator('dd').textContent());
-    const net = minor(await admin.getByTestId('total-net').locator('dd').textContent());
-    const clawbacks = minor(await admin.getByTestId('total-clawbacks').locator('dd').textContent());
+    const amount = minor(await admin.getByTestId('total-amount').locator('dd').first().textContent());
+    const net = minor(await admin.getByTestId('total-net').locator('dd').first().textContent());
+    const clawbacks = minor(await admin.getByTestId('total-clawbacks').locator('dd').first().textContent());
     expect(amount).toBe(minor(total));
     expect(clawbacks).toBeLessThanOrEqual(0);
     expect(net + clawbacks).toBe(amount);

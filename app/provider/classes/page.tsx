@@ -47,7 +47,7 @@ export default async function ProviderClassesPage() {
             <CardDescription>Times in {profile.time_zone}.</CardDescription>
           </CardHeader>
           <CardContent>
-            <ClassesTable classes={classes} />
+            <ClassesTable classes={classes} href={(c) => `/provider/classes/${c.id}`} />
           </CardContent>
         </Card>
         <Card>

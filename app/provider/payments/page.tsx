@@ -6,6 +6,7 @@ import { PageHeader } from '@/components/page-header';
 import { ProviderPaymentTotals, ProviderPaymentsTable } from '@/components/payments/provider-payments';
 import { singleParam, type SearchParams } from '@/components/search-params';
 import { requirePageRole } from '@/lib/auth';
+import { paymentNames } from '@/lib/flows';
 import { listPayments, providerPaymentTotals } from '@/lib/payments';
 
 export const metadata: Metadata = { title: 'Payments received' };
@@ -21,6 +22,7 @@ export default async function ProviderPaymentsPage({ searchParams }: { searchPar
   let result = first;
   const pageCount = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
   if (result.page > pageCount) result = await listPayments(provider, { page: pageCount, pageSize: PAGE_SIZE });
+  const names = await paymentNames(result.payments);
 
   return (
     <>
@@ -33,7 +35,7 @@ export default async function ProviderPaymentsPage({ searchParams }: { searchPar
           </EmptyStateCard>
         ) : (
           <>
-            <ProviderPaymentsTable payments={result.payments} />
+            <ProviderPaymentsTable payments={result.payments} names={names} />
             {pageCount > 1 ? <Pagination basePath="/provider/payments" query={{}} page={result.page} pageCount={pageCount} /> : null}
           </>
         )}

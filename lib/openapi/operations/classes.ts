@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cancelBody } from '@/lib/bookings';
-import { listClassesQuery, createClassesInput } from '@/lib/schedule';
+import { listClassesQuery, createClassesInput, updateClassInput } from '@/lib/schedule';
 import { apiModule } from '../registry';
 import { classSchema } from '../responses/schedule';
 
@@ -57,11 +57,29 @@ export const classesApi = apiModule({
       response: { status: 200, description: 'The class.', schema: z.object({ class: classSchema }) },
     },
     {
+      method: 'patch',
+      path: '/api/v1/classes/{id}',
+      operationId: 'updateClass',
+      summary: 'Change a class',
+      description:
+        'By its provider (another provider\'s class is a 404) or an admin, before it starts. The bookings still held move with a new start or length, and their clients get a notice.',
+      access: ['provider', 'admin'],
+      params: { id: classId },
+      body: updateClassInput,
+      fields: {
+        starts_at: 'ISO 8601 with an offset; in the future.',
+        capacity: 'Never below the seats already booked (409 `conflict` on `capacity`).',
+        price: 'Only while no one has paid for a seat, by card or with a credit (409 `conflict` on `price`).',
+      },
+      response: { status: 200, description: 'The class as it is now.', schema: z.object({ class: classSchema }) },
+      errors: ['conflict', 'invalid_transition'],
+    },
+    {
       method: 'post',
       path: '/api/v1/classes/{id}/cancel',
       operationId: 'cancelClass',
       summary: 'Cancel a class',
-      description: 'By its provider or an admin. Every active booking in it is cancelled and owed back in full, its waitlist closed, and each client notified.',
+      description: 'By its provider (another provider\'s class is a 404) or an admin. Every active booking in it is cancelled and owed back in full, its waitlist closed, and each client notified.',
       access: ['provider', 'admin'],
       params: { id: classId },
       body: cancelBody,
