@@ -6,3 +6,5 @@ export { getPurchaseFor, isPurchaseOpen, openPurchase, recordExternalPurchase } 
 export type { PurchaseView } from './purchase';
 export { findPackageRow, getPackage, listPackages } from './queries';
 export type { PackageDto } from './queries';
+export { scopeCoverage } from './coverage';
+export type { Coverage, ScopeIds } from './coverage';
