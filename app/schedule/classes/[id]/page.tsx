@@ -4,10 +4,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BookClassForm, WaitlistForms } from '@/components/bookings/book-class-form';
-import { CancellationDeadline } from '@/components/bookings/booking-facts';
+import { BeforeBookingFacts } from '@/components/bookings/before-booking-facts';
 import { creditsFor, deadlineView } from '@/components/bookings/load-booking-view';
 import { BookingStatusBadge } from '@/components/bookings/status-badge';
-import { CreditCover } from '@/components/packages/credit-cover';
 import { LocalDateTime } from '@/components/local-date';
 import { BackLink, DetailsCard, Fact } from '@/components/record-layout';
 import { PageHeader } from '@/components/page-header';
@@ -110,14 +109,7 @@ export default async function ClassPage({ params }: Props) {
               </dd>
             </div>
             <Fact label="Waitlist">{waiting === 0 ? 'Nobody waiting' : waiting === 1 ? '1 person waiting' : `${waiting} people waiting`}</Fact>
-            <Fact label="Cancellation policy">
-              <CancellationDeadline {...deadlineView(item.starts_at, windowHours, now())} />
-            </Fact>
-            {credits ? (
-              <Fact label="Class credits">
-                <CreditCover cover={credits.cover} what="class" />
-              </Fact>
-            ) : null}
+            <BeforeBookingFacts deadline={deadlineView(item.starts_at, windowHours, now())} cover={credits?.cover ?? null} what="class" />
           </dl>
         </DetailsCard>
         <Card>

@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { CancellationDeadline } from '@/components/bookings/booking-facts';
+import { BeforeBookingFacts } from '@/components/bookings/before-booking-facts';
 import { ConfirmSessionForm } from '@/components/bookings/confirm-session-form';
 import { creditsFor, deadlineView } from '@/components/bookings/load-booking-view';
-import { CreditCover } from '@/components/packages/credit-cover';
 import { LocalDateTime } from '@/components/local-date';
 import { Fact } from '@/components/record-layout';
 import { PageHeader } from '@/components/page-header';
@@ -121,14 +120,7 @@ export default async function BookSessionPage({ params, searchParams }: Props) {
               {formatMoney(type.price)}
             </Fact>
             {type.deposit ? <Fact label="Deposit to book">{formatMoney(type.deposit)} now; the rest is settled with the practitioner</Fact> : null}
-            <Fact label="Cancellation policy">
-              <CancellationDeadline {...deadlineView(startsIso, windowHours, now())} />
-            </Fact>
-            {credits ? (
-              <Fact label="Class credits">
-                <CreditCover cover={credits.cover} what="session" />
-              </Fact>
-            ) : null}
+            <BeforeBookingFacts deadline={deadlineView(startsIso, windowHours, now())} cover={credits?.cover ?? null} what="session" />
           </dl>
         </CardContent>
         <CardFooter>
