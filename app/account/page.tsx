@@ -2,7 +2,8 @@ import { CalendarDays, Ticket } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { EmptyStateCard } from '@/components/empty-state-card';
-import { LocalDateTime } from '@/components/local-date';
+import { EXPIRY_DATE, usesLabel } from '@/components/credits/labels';
+import { LocalDate, LocalDateTime } from '@/components/local-date';
 import { MailSettings } from '@/components/mail/mail-settings';
 import { NoticeList } from '@/components/notices/notice-list';
 import { PageHeader } from '@/components/page-header';
@@ -54,7 +55,9 @@ export default async function AccountPage() {
         <EmptyStateCard icon={<Ticket aria-hidden="true" />} title="Credits" description="Class credits from the passes you buy, and when they expire.">
           {nextExpiring ? (
             <>
-              {credits.total_credits} {credits.total_credits === 1 ? 'class' : 'classes'} left; the next expires <LocalDateTime iso={nextExpiring.expires_at} />.{' '}
+              <span data-testid="account-credits">
+                {usesLabel(credits.total_credits)} left; the next expires <LocalDate iso={nextExpiring.expires_at} options={EXPIRY_DATE} />.
+              </span>{' '}
               <Link href="/account/credits" className="font-medium text-primary underline-offset-4 hover:underline">
                 See your credits
               </Link>

@@ -6,7 +6,7 @@ import { PackageCard } from '@/components/packages/package-card';
 import { PageHeader } from '@/components/page-header';
 import { buttonVariants } from '@/components/ui/button';
 import { getCurrentUser } from '@/lib/auth';
-import { listPackages } from '@/lib/packages';
+import { listPackages, scopeCoverage } from '@/lib/packages';
 
 export const metadata: Metadata = { title: 'Class passes' };
 export const dynamic = 'force-dynamic';
@@ -14,6 +14,7 @@ export const dynamic = 'force-dynamic';
 export default async function PackagesPage() {
   const [user, packages] = await Promise.all([getCurrentUser(), listPackages()]);
   const active = packages.filter((p) => p.active);
+  const coverage = await scopeCoverage(active.map((p) => p.scope));
   return (
     <>
       <PageHeader title="Class passes" description="Buy several classes at once for a lower price per class. Book with a credit and it is confirmed at once." />
@@ -25,12 +26,13 @@ export default async function PackagesPage() {
         </EmptyStateCard>
       ) : (
         <ul className="grid gap-6 md:grid-cols-2 lg:grid-cols-3">
-          {active.map((p) => {
+          {active.map((p, i) => {
             const buy = `/packages/${p.id}/buy`;
             return (
               <li key={p.id} className="flex">
                 <PackageCard
                   pkg={p}
+                  coverage={coverage[i]}
                   action={
                     !user || user.role === 'client' ? (
                       <Link href={user ? buy : `/signin?callbackUrl=${encodeURIComponent(buy)}`} className={buttonVariants()} aria-label={`Buy ${p.name}`}>

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { LocalDateTime } from '@/components/local-date';
 import type { BookingDto } from '@/lib/bookings';
 import { formatBps, formatMoney } from '@/lib/money';
+import { BookingPlace, BookingWhen, PaidLine, type BookingPayment } from './booking-facts';
 import { bookingTitle, paymentLabel, refundSentence } from './labels';
 import { BookingStatusBadge } from './status-badge';
 
@@ -15,11 +16,66 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
+const SETTLED = ['paid', 'partially_refunded', 'refunded', 'credit_used'];
+
+/** "£15.00", with what a deposit leaves to settle. */
+function amountText(b: BookingDto): string {
+  const deposit = b.amount_due.amount > 0 && b.amount_due.amount < b.price.amount;
+  return `${formatMoney(b.amount_due)}${deposit ? ' (deposit; the rest is settled with the practitioner)' : ''}`;
+}
+
+/**
+ * What was paid and what is due, never confused: a paid booking says what was
+ * paid and how (`payment`, with the receipt), one awaiting payment what is due,
+ * an ended one that nothing was paid.
+ */
+function PaymentRows({ booking: b, payment }: { booking: BookingDto; payment?: BookingPayment | null }) {
+  if (payment) {
+    return (
+      <Row label="Paid">
+        <PaidLine payment={payment} />
+      </Row>
+    );
+  }
+  if (b.status === 'pending_payment') {
+    return (
+      <>
+        <Row label="Payment">{paymentLabel(b)}</Row>
+        <Row label="Amount due">
+          <span data-testid="amount-due">{amountText(b)}</span>
+        </Row>
+      </>
+    );
+  }
+  if (SETTLED.includes(b.payment_status)) {
+    return (
+      <Row label="Payment">
+        {paymentLabel(b)}
+        {b.amount_due.amount > 0 ? `: ${amountText(b)}` : ''}
+      </Row>
+    );
+  }
+  return <Row label="Payment">{b.amount_due.amount === 0 ? 'Free' : 'Nothing was paid'}</Row>;
+}
+
 /**
  * Every field of a booking, for its detail pages. `basePath` is where the
- * related bookings (rescheduled from / to) are opened.
+ * related bookings (rescheduled from / to) are opened; `payment` is how it
+ * was paid, for the client's own pages.
  */
-export function BookingSummary({ booking: b, windowHours, audience, basePath }: { booking: BookingDto; windowHours: number; audience: 'client' | 'staff'; basePath: string }) {
+export function BookingSummary({
+  booking: b,
+  windowHours,
+  audience,
+  basePath,
+  payment,
+}: {
+  booking: BookingDto;
+  windowHours: number;
+  audience: 'client' | 'staff';
+  basePath: string;
+  payment?: BookingPayment | null;
+}) {
   const refund = refundSentence(b, windowHours, audience);
   return (
     <dl className="divide-y divide-border" data-testid="booking-summary">
@@ -33,30 +89,16 @@ export function BookingSummary({ booking: b, windowHours, audience, basePath }: 
         </Row>
       ) : null}
       <Row label="When">
-        <LocalDateTime iso={b.starts_at} withYear /> – <LocalDateTime iso={b.ends_at} timeOnly />
+        <BookingWhen startsAt={b.starts_at} endsAt={b.ends_at} />
       </Row>
-      {b.class ? (
-        <Row label="Where">
-          {b.class.location ?? 'Online'}
-          {b.class.online_url ? (
-            <>
-              {b.class.location ? ' · ' : ' '}
-              <a href={b.class.online_url} className="text-primary underline-offset-4 hover:underline" rel="noopener noreferrer" target="_blank">
-                Online link
-              </a>
-            </>
-          ) : null}
-        </Row>
-      ) : null}
+      <Row label="Where">
+        <BookingPlace booking={b} />
+      </Row>
       <Row label="Status">
         <BookingStatusBadge booking={b} />
       </Row>
-      <Row label="Payment">{paymentLabel(b)}</Row>
       <Row label="Price">{formatMoney(b.price)}</Row>
-      <Row label="Amount due">
-        {formatMoney(b.amount_due)}
-        {b.amount_due.amount > 0 && b.amount_due.amount < b.price.amount ? ' (deposit; the rest is settled with the practitioner)' : ''}
-      </Row>
+      <PaymentRows booking={b} payment={payment} />
       {audience === 'staff' && b.amount_due.amount > 0 ? (
         <Row label="Platform fee">
           {formatMoney(b.platform_fee)} ({formatBps(b.platform_fee.bps)})

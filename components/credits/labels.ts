@@ -21,6 +21,9 @@ export function signedDelta(delta: number): string {
   return delta > 0 ? `+${delta}` : String(delta);
 }
 
+/** How a credit's expiry is shown: always with its year ("1 Dec 2027"), so it never reads as this year's. */
+export const EXPIRY_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric' };
+
 export function usesLabel(n: number): string {
   return n === 1 ? '1 class' : `${n} classes`;
 }

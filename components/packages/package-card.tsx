@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import { Fact } from '@/components/record-layout';
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatMoney, type Money } from '@/lib/money';
+import type { Coverage } from '@/lib/packages';
+import { coverageSentence } from './coverage';
 
 export interface PackageCardData {
   id: string;
@@ -13,8 +15,8 @@ export interface PackageCardData {
   validity_days: number;
 }
 
-/** A class pass as clients compare them: classes, price, what one class comes to, and how long it lasts. */
-export function PackageCard({ pkg, action }: { pkg: PackageCardData; action: ReactNode }) {
+/** A class pass as clients compare them: classes, price, what one class comes to, how long it lasts, and (given `coverage`) what it covers. */
+export function PackageCard({ pkg, action, coverage }: { pkg: PackageCardData; action: ReactNode; coverage?: Coverage }) {
   return (
     <Card className="flex flex-col" data-testid="package-card">
       <CardHeader>
@@ -33,6 +35,11 @@ export function PackageCard({ pkg, action }: { pkg: PackageCardData; action: Rea
             {formatMoney(pkg.price_per_class)}
           </Fact>
           <Fact label="Valid for">{pkg.validity_days === 1 ? '1 day' : `${pkg.validity_days} days`} from purchase</Fact>
+          {coverage ? (
+            <Fact label="Covers" testId="package-coverage">
+              {coverageSentence(coverage)}
+            </Fact>
+          ) : null}
         </dl>
       </CardContent>
       <CardFooter>{action}</CardFooter>

@@ -52,10 +52,10 @@ export function ClientPaymentsTable({ payments }: { payments: PaymentDto[] }) {
               </td>
               <td className={`${cell} whitespace-nowrap`}>{cardLabel(p.card)}</td>
               <td className={cell}>
-                {p.receipt_url ? (
-                  <a href={p.receipt_url} target="_blank" rel="noreferrer noopener" className={linkClass}>
-                    Receipt<span className="sr-only"> (opens in a new tab)</span>
-                  </a>
+                {p.succeeded_at ? (
+                  <Link href={`/account/payments/${encodeURIComponent(p.id)}/receipt`} className={linkClass}>
+                    Receipt
+                  </Link>
                 ) : (
                   <span className="text-muted-foreground">—</span>
                 )}

@@ -2,7 +2,7 @@
 
 import { CircleCheck, LoaderCircle } from 'lucide-react';
 import Link from 'next/link';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { BookingDto } from '@/lib/bookings';
 
 type Seen = Pick<BookingDto, 'status' | 'payment_status'>;
@@ -19,9 +19,10 @@ function isPaid(b: Seen): boolean {
 /**
  * Waits for the booking to be confirmed by the webhook, asking the API every
  * second. Coming back from Stripe proves nothing, so this is the only place
- * the client learns the payment went through.
+ * the client learns the payment went through; then `confirmation` (what,
+ * when, where, the receipt) is shown.
  */
-export function PaymentResult({ bookingId, initial }: { bookingId: string; initial: Seen }) {
+export function PaymentResult({ bookingId, initial, confirmation }: { bookingId: string; initial: Seen; confirmation?: ReactNode }) {
   const [booking, setBooking] = useState<Seen>(initial);
   const [slow, setSlow] = useState(false);
   const settled = isPaid(booking) || booking.status === 'cancelled' || booking.status === 'expired';
@@ -68,6 +69,7 @@ export function PaymentResult({ bookingId, initial }: { bookingId: string; initi
             <CircleCheck aria-hidden="true" className="size-5 text-primary" />
             Payment received — your booking is confirmed
           </p>
+          {confirmation}
           <div className="flex gap-4">
             {back}
             <Link href="/account/payments" className="text-sm font-medium text-primary underline-offset-4 hover:underline">

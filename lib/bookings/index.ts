@@ -13,7 +13,7 @@ export type { PayInTransaction } from './prepaid';
 export { activeClassBooking, findBookingRow, getBookingFor, listBookings } from './queries';
 export type { BookingFilters } from './queries';
 export { rescheduleBooking } from './reschedule';
-export { isActive, START_EARLY_MINUTES } from './rules';
+export { cancellationDeadline, isActive, START_EARLY_MINUTES } from './rules';
 export { joinWaitlist, leaveWaitlist, waitlistCount, waitlistPositionFor } from './waitlist';
 export { autoCompleteDue, completeClass } from './delivery';
 export { sendSessionReminders } from './reminders';

@@ -46,3 +46,8 @@ export function refundDueFor(booking: Pick<Booking, 'paymentStatus' | 'startsAt'
   if (actor.role !== 'client') return 'full';
   return booking.startsAt.getTime() - at.getTime() >= windowHours * 3_600_000 ? 'full' : 'none';
 }
+
+/** The last moment a client can cancel and get everything back: the window (24 h) before the start. */
+export function cancellationDeadline(startsAt: Date | string, windowHours: number): Date {
+  return new Date(new Date(startsAt).getTime() - windowHours * 3_600_000);
+}

@@ -7,3 +7,5 @@ export type { PurchaseView } from './purchase';
 export { findPackageRow, getPackage, listPackages } from './queries';
 export type { PackageDto } from './queries';
 export { purchaseNames } from './names';
+export { scopeCoverage } from './coverage';
+export type { Coverage, ScopeIds } from './coverage';

@@ -22,6 +22,7 @@ export {
   listPayments,
   paymentStatus,
   providerPaymentTotals,
+  settledPaymentOf,
   type LedgerEntryDto,
   type PaymentDto,
   type PaymentFilters,

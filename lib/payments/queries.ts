@@ -181,6 +181,28 @@ export async function getPaymentFor(
   };
 }
 
+/**
+ * The card payment that paid one of these payables (a rescheduled booking's
+ * payment stays with the original), for the client who paid or an admin; the
+ * latest that went through, or null when none did.
+ */
+export async function settledPaymentOf(viewer: PublicUser, payable: { type: string; ids: string[] }): Promise<PaymentDto | null> {
+  const ids = payable.ids.filter(Boolean);
+  if (ids.length === 0) return null;
+  const [row] = await selectPayments()
+    .where(
+      and(
+        visibleTo(viewer),
+        eq(payments.payableType, payable.type),
+        inArray(payments.payableId, ids),
+        inArray(payments.status, ['succeeded', 'partially_refunded', 'refunded']),
+      ),
+    )
+    .orderBy(desc(payments.succeededAt), desc(payments.id))
+    .limit(1);
+  return row ? toPaymentDto(row, viewer) : null;
+}
+
 export interface PaymentTotals {
   currency: string;
   /** Everything charged to cards. */

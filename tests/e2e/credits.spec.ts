@@ -53,7 +53,7 @@ test.describe('class passes and credits', () => {
     const bookingUrl = page.url();
     const summary = page.getByTestId('booking-summary');
     await expect(summary.getByTestId('booking-status')).toHaveText('Confirmed');
-    await expect(summary).toContainText('Paid with a credit');
+    await expect(summary.getByTestId('paid-line')).toHaveText('Paid with 1 credit from 5 Class Pass');
     await expect(page.getByTestId('credit-payment')).toContainText('Paid with a class credit');
     await expect(page.getByRole('link', { name: 'Pay now' })).toHaveCount(0);
     await expectCreditsTotal(page, 4);

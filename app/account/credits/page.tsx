@@ -2,7 +2,7 @@ import { Ticket } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CreditSummary } from '@/components/credits/credit-summary';
-import { usesLabel } from '@/components/credits/labels';
+import { EXPIRY_DATE, usesLabel } from '@/components/credits/labels';
 import { EmptyStateCard } from '@/components/empty-state-card';
 import { LocalDate } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
@@ -10,6 +10,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth';
 import { creditHistory, creditsOfClient } from '@/lib/credits';
+import { scopeCoverage } from '@/lib/packages';
 
 export const metadata: Metadata = { title: 'Class credits' };
 
@@ -19,7 +20,7 @@ export default async function AccountCreditsPage() {
   // Pages render alongside their layout, so the page checks the role too before reading anything.
   const client = await requirePageRole('client', '/account/credits');
   const { total_credits, credits } = await creditsOfClient(client.id);
-  const history = await creditHistory(credits.map((c) => c.id));
+  const [history, coverage] = await Promise.all([creditHistory(credits.map((c) => c.id)), scopeCoverage(credits.map((c) => c.scope))]);
   // creditsOfClient lists usable credits first, the one expiring first on top: that is the next one used.
   const next = credits.find((c) => c.is_valid);
 
@@ -51,7 +52,7 @@ export default async function AccountCreditsPage() {
                 </p>
                 {next ? (
                   <p className="text-sm text-muted-foreground">
-                    Next to expire: {usesLabel(next.remaining_classes)} on <LocalDate iso={next.expires_at} />
+                    Next to expire: {usesLabel(next.remaining_classes)} on <LocalDate iso={next.expires_at} options={EXPIRY_DATE} />
                   </p>
                 ) : (
                   <p className="text-sm text-muted-foreground">None of your credits can be used now.</p>
@@ -62,8 +63,8 @@ export default async function AccountCreditsPage() {
               </Link>
             </CardContent>
           </Card>
-          {credits.map((c) => (
-            <CreditSummary key={c.id} credit={c} entries={history.filter((e) => e.credit_id === c.id)} bookingPath="/account/bookings" />
+          {credits.map((c, i) => (
+            <CreditSummary key={c.id} credit={c} entries={history.filter((e) => e.credit_id === c.id)} bookingPath="/account/bookings" coverage={coverage[i]} />
           ))}
         </div>
       )}

@@ -1,8 +1,11 @@
-import { CalendarPlus } from 'lucide-react';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { AddToCalendarLink } from '@/components/bookings/booking-facts';
+import { BookingConfirmation } from '@/components/bookings/booking-confirmation';
 import { BookingSummary } from '@/components/bookings/booking-summary';
+import { ExpiredHoldCard } from '@/components/bookings/expired-hold-card';
+import { bookingPayment, deadlineView, holdLapsed, rebookOption } from '@/components/bookings/load-booking-view';
 import { CancelBookingDialog } from '@/components/bookings/cancel-booking-dialog';
 import { CancelPolicy } from '@/components/bookings/cancel-policy';
 import { bookingTitle } from '@/components/bookings/labels';
@@ -16,7 +19,6 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { requirePageRole } from '@/lib/auth';
 import { findBookingRow, toBookingDto, type BookingDto } from '@/lib/bookings';
 import { now } from '@/lib/clock';
-import { creditUseOfBooking, findCredit } from '@/lib/credits';
 import { isAppError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money';
 import { listClasses, freeSlots } from '@/lib/schedule';
@@ -47,22 +49,13 @@ async function rescheduleOptions(b: BookingDto, at: Date): Promise<RescheduleOpt
   }
 }
 
-/** The credit that paid a booking (a rescheduled one's use stays with the original), and whether its use came back. */
-async function paidCredit(b: BookingDto): Promise<{ name: string; returned: boolean } | null> {
-  if (b.payment_type !== 'credit') return null;
-  const used = await creditUseOfBooking([b.id, b.rescheduled_from_id ?? '']);
-  if (!used) return null;
-  const credit = await findCredit(used.creditId);
-  return { name: credit?.packageName ?? 'Class credit', returned: used.returned };
-}
-
 /** "Paid with a class credit", and after an in-time cancellation, that the use went back to it. */
-function CreditPaymentCard({ booking, credit }: { booking: BookingDto; credit: { name: string; returned: boolean } | null }) {
+function CreditPaymentCard({ booking, credit }: { booking: BookingDto; credit: { passName: string | null; returned?: boolean } | null }) {
   return (
     <Card data-testid="credit-payment">
       <CardHeader>
         <CardTitle>Paid with a class credit</CardTitle>
-        <CardDescription>One class from {credit ? `your ${credit.name}` : 'your class credits'}.</CardDescription>
+        <CardDescription>One class from {credit?.passName ? `your ${credit.passName}` : 'your class credits'}.</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-2 text-sm">
         {credit?.returned ? (
@@ -86,14 +79,22 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
   const client = await requirePageRole('client', `/account/bookings/${encodeURIComponent(id)}`);
   const row = await findBookingRow(id, client);
   if (!row) notFound();
-  const booking = toBookingDto(row);
   const at = now();
+  const stored = toBookingDto(row);
+  // A hold past its time is over for the client, even before the worker marks it expired.
+  const lapsed = holdLapsed(stored, at);
+  const booking: BookingDto = lapsed ? { ...stored, status: 'expired' } : stored;
   const windowHours = await getSetting('cancellation_window_hours');
   const title = bookingTitle(booking);
   const cancellable = booking.status === 'pending_payment' || booking.status === 'confirmed';
   const movable = booking.status === 'confirmed' && !booking.rescheduled_from_id && !booking.rescheduled_to_id;
   const inWindow = new Date(booking.starts_at).getTime() - at.getTime() >= windowHours * 3_600_000;
-  const [options, credit] = await Promise.all([movable && inWindow ? rescheduleOptions(booking, at) : Promise.resolve<RescheduleOption[]>([]), paidCredit(booking)]);
+  const [options, payment, rebook] = await Promise.all([
+    movable && inWindow ? rescheduleOptions(booking, at) : Promise.resolve<RescheduleOption[]>([]),
+    bookingPayment(booking, client),
+    lapsed ? rebookOption(booking, at) : Promise.resolve(null),
+  ]);
+  const credit = payment?.kind === 'credit' ? payment : null;
 
   return (
     <>
@@ -105,17 +106,12 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
-        <DetailsCard
-          footer={
-            <a href={`/api/v1/bookings/${encodeURIComponent(booking.id)}/calendar.ics`} download className={buttonVariants({ variant: 'outline', className: 'self-start' })}>
-              <CalendarPlus aria-hidden="true" />
-              Add to calendar
-            </a>
-          }
-        >
-          <BookingSummary booking={booking} windowHours={windowHours} audience="client" basePath="/account/bookings" />
+        {booking.status === 'confirmed' ? <BookingConfirmation booking={booking} payment={payment} deadline={deadlineView(booking.starts_at, windowHours, at)} /> : null}
+        <DetailsCard footer={booking.status === 'expired' || booking.status === 'cancelled' ? undefined : <AddToCalendarLink bookingId={booking.id} />}>
+          <BookingSummary booking={booking} windowHours={windowHours} audience="client" basePath="/account/bookings" payment={payment} />
         </DetailsCard>
         <div className="flex flex-col gap-6">
+          {rebook ? <ExpiredHoldCard kind={booking.kind} expiredAt={booking.hold_expires_at} rebook={rebook} /> : null}
           {booking.payment_type === 'credit' ? <CreditPaymentCard booking={booking} credit={credit} /> : null}
           {booking.status === 'pending_payment' ? (
             <Card>

@@ -4,7 +4,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { BookClassForm, WaitlistForms } from '@/components/bookings/book-class-form';
-import type { CreditOffer } from '@/components/bookings/pay-choice';
+import { BeforeBookingFacts } from '@/components/bookings/before-booking-facts';
+import { creditsFor, deadlineView } from '@/components/bookings/load-booking-view';
 import { BookingStatusBadge } from '@/components/bookings/status-badge';
 import { LocalDateTime } from '@/components/local-date';
 import { BackLink, DetailsCard, Fact } from '@/components/record-layout';
@@ -16,19 +17,12 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { getCurrentUser } from '@/lib/auth';
 import { activeClassBooking, waitlistCount, waitlistPositionFor } from '@/lib/bookings';
 import { now } from '@/lib/clock';
-import { classTarget, usableCreditFor } from '@/lib/credits';
+import { classTarget } from '@/lib/credits';
+import { getSetting } from '@/lib/settings';
 import { getClass } from '@/lib/schedule';
 import { formatMoney } from '@/lib/money';
 
 export const dynamic = 'force-dynamic';
-
-/** The client's credits that would pay for this class, as the form offers them; none for a free class. */
-async function creditOffer(clientId: string, classId: string, priced: boolean): Promise<CreditOffer | null> {
-  if (!priced) return null;
-  const target = await classTarget(classId);
-  const usable = target ? await usableCreditFor(clientId, target) : null;
-  return usable ? { usesLeft: usable.uses_left, nextExpiresAt: usable.next.expires_at } : null;
-}
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -41,7 +35,10 @@ export default async function ClassPage({ params }: Props) {
   const { id } = await params;
   const item = await getClass(id);
   if (!item) notFound();
-  const [user, waiting] = await Promise.all([getCurrentUser(), waitlistCount(item.id)]);
+  const [user, waiting, windowHours] = await Promise.all([getCurrentUser(), waitlistCount(item.id), getSetting('cancellation_window_hours')]);
+  const priced = item.price.amount > 0;
+  // A free class needs no credit, so nothing is said about credits.
+  const credits = user?.role === 'client' && priced ? await creditsFor(user.id, await classTarget(item.id)) : null;
   const [mine, position] =
     user?.role === 'client' ? await Promise.all([activeClassBooking(user, item.id), waitlistPositionFor(user.id, item.id)]) : [null, null];
   const started = new Date(item.starts_at).getTime() <= now().getTime();
@@ -75,8 +72,7 @@ export default async function ClassPage({ params }: Props) {
       </div>
     );
   } else {
-    const credit = await creditOffer(user.id, item.id, item.price.amount > 0);
-    booking = <BookClassForm classId={item.id} credit={credit} priceLabel={formatMoney(item.price)} />;
+    booking = <BookClassForm classId={item.id} credit={credits?.offer ?? null} priceLabel={formatMoney(item.price)} />;
   }
 
   return (
@@ -113,6 +109,7 @@ export default async function ClassPage({ params }: Props) {
               </dd>
             </div>
             <Fact label="Waitlist">{waiting === 0 ? 'Nobody waiting' : waiting === 1 ? '1 person waiting' : `${waiting} people waiting`}</Fact>
+            <BeforeBookingFacts deadline={deadlineView(item.starts_at, windowHours, now())} cover={credits?.cover ?? null} what="class" />
           </dl>
         </DetailsCard>
         <Card>

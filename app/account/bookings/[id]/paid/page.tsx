@@ -1,11 +1,16 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { BookingConfirmation } from '@/components/bookings/booking-confirmation';
+import { receiptPath } from '@/components/bookings/booking-facts';
 import { bookingTitle } from '@/components/bookings/labels';
+import { bookingPayment, deadlineView } from '@/components/bookings/load-booking-view';
 import { PageHeader } from '@/components/page-header';
 import { PaymentResult } from '@/components/payments/payment-result';
 import { Card, CardContent } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth';
 import { toBookingDto, findBookingRow } from '@/lib/bookings';
+import { now } from '@/lib/clock';
+import { getSetting } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Payment' };
 
@@ -20,14 +25,23 @@ export default async function PaidPage({ params }: { params: Promise<{ id: strin
   const row = await findBookingRow(id, client);
   if (!row) notFound();
   const booking = toBookingDto(row);
+  const [payment, windowHours] = await Promise.all([bookingPayment(booking, client), getSetting('cancellation_window_hours')]);
+  // Shown once the webhook has confirmed the payment, which may be after this render: the amount is the one charged.
+  const paid = payment ?? { kind: 'card', amount: booking.amount_due, refunded: 0, paidAt: null, card: null, receiptHref: receiptPath(booking.id) };
   return (
     <>
       <PageHeader title="Payment" description={`${bookingTitle(booking)} with ${booking.provider.name}`} />
-      <Card className="max-w-xl">
-        <CardContent className="pt-6">
-          <PaymentResult bookingId={booking.id} initial={{ status: booking.status, payment_status: booking.payment_status }} />
-        </CardContent>
-      </Card>
+      <div className="flex max-w-3xl flex-col gap-6">
+        <Card>
+          <CardContent className="pt-6">
+            <PaymentResult
+              bookingId={booking.id}
+              initial={{ status: booking.status, payment_status: booking.payment_status }}
+              confirmation={<BookingConfirmation booking={booking} payment={paid} deadline={deadlineView(booking.starts_at, windowHours, now())} />}
+            />
+          </CardContent>
+        </Card>
+      </div>
     </>
   );
 }

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { BeforeBookingFacts } from '@/components/bookings/before-booking-facts';
 import { ConfirmSessionForm } from '@/components/bookings/confirm-session-form';
+import { creditsFor, deadlineView } from '@/components/bookings/load-booking-view';
 import { LocalDateTime } from '@/components/local-date';
 import { Fact } from '@/components/record-layout';
 import { PageHeader } from '@/components/page-header';
@@ -12,7 +14,7 @@ import { buttonVariants } from '@/components/ui/button';
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from '@/components/ui/card';
 import { getCurrentUser } from '@/lib/auth';
 import { now } from '@/lib/clock';
-import { usableCreditFor } from '@/lib/credits';
+import { getSetting } from '@/lib/settings';
 import { formatMoney } from '@/lib/money';
 import { findProvider, getProvider, isOfferedSlot } from '@/lib/schedule';
 
@@ -78,7 +80,10 @@ export default async function BookSessionPage({ params, searchParams }: Props) {
 
   const user = await getCurrentUser();
   // A credit pays the whole session (no deposit); only priced sessions offer it.
-  const usable = user?.role === 'client' && type.price.amount > 0 ? await usableCreditFor(user.id, { kind: 'session', sessionTypeId: type.id }) : null;
+  const [credits, windowHours] = await Promise.all([
+    user?.role === 'client' && type.price.amount > 0 ? creditsFor(user.id, { kind: 'session', sessionTypeId: type.id }) : Promise.resolve(null),
+    getSetting('cancellation_window_hours'),
+  ]);
   const cardPrice = formatMoney(type.deposit ?? type.price);
   const startsIso = startsAt.toISOString();
   const endsIso = new Date(startsAt.getTime() + type.duration_minutes * 60_000).toISOString();
@@ -115,6 +120,7 @@ export default async function BookSessionPage({ params, searchParams }: Props) {
               {formatMoney(type.price)}
             </Fact>
             {type.deposit ? <Fact label="Deposit to book">{formatMoney(type.deposit)} now; the rest is settled with the practitioner</Fact> : null}
+            <BeforeBookingFacts deadline={deadlineView(startsIso, windowHours, now())} cover={credits?.cover ?? null} what="session" />
           </dl>
         </CardContent>
         <CardFooter>
@@ -130,7 +136,7 @@ export default async function BookSessionPage({ params, searchParams }: Props) {
               sessionTypeId={type.id}
               startsAt={startsIso}
               backHref={backHref}
-              credit={usable ? { usesLeft: usable.uses_left, nextExpiresAt: usable.next.expires_at } : null}
+              credit={credits?.offer ?? null}
               priceLabel={type.deposit ? `${cardPrice} deposit` : cardPrice}
             />
           )}
