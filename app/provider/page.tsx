@@ -20,8 +20,10 @@ import { now } from '@/lib/clock';
 import { earningsTotals } from '@/lib/earnings';
 import { connectStatus } from '@/lib/flows';
 import { listQuestionnaires, questionnaireStatuses } from '@/lib/questionnaire';
-import { findProvider, listClasses } from '@/lib/schedule';
+import { listClasses } from '@/lib/schedule';
+import { zoneName } from '@/lib/time-format';
 import { addDays } from '@/lib/time';
+import { getViewerZone } from '@/lib/viewer-zone';
 
 export const metadata: Metadata = { title: 'Practice' };
 
@@ -34,8 +36,8 @@ export default async function ProviderPage() {
   // Pages render alongside their layout, so the page checks the role too before reading anything.
   const user = await requirePageRole('provider', '/provider');
   const at = now();
-  // Days are the practitioner's own: "today" is today in their zone.
-  const zone = (await findProvider(user.id))?.time_zone ?? 'UTC';
+  // Days are the reader's: "today" is today in the zone they read times in.
+  const { zone } = await getViewerZone();
   const local = DateTime.fromJSDate(at).setZone(zone);
   const dayStart = local.startOf('day').toJSDate();
   const monthStart = local.startOf('month').toJSDate();
@@ -61,7 +63,7 @@ export default async function ProviderPage() {
       <PageHeader title="Practice" description={`Hello, ${user.name}. Your day, what you have earned and what needs you.`} />
       <div className="grid gap-6 lg:grid-cols-[3fr_2fr]">
         <Card className="lg:row-span-2">
-          <IconCardHeader icon={<CalendarDays aria-hidden="true" />} title="Schedule" description={`Your classes and 1:1 sessions, who is coming and their questionnaire status. Times in ${zone}.`} />
+          <IconCardHeader icon={<CalendarDays aria-hidden="true" />} title="Schedule" description={`Your classes and 1:1 sessions, who is coming and their questionnaire status. Times in ${zoneName(zone)}.`} />
           <CardContent className="flex flex-col gap-4">
             <Agenda items={items} zone={zone} today={local.toISODate() ?? ''} statuses={statuses} />
             <Link href="/provider/schedule" className={`${linkClass} text-sm`}>

@@ -12,8 +12,8 @@ import { listBookings, type BookingDto } from '@/lib/bookings';
 import { now } from '@/lib/clock';
 import { questionnaireStatuses } from '@/lib/questionnaire';
 import { formatDayHeading, groupBy, localDate } from '@/lib/time-format';
-import { findProvider } from '@/lib/schedule';
 import { getSetting } from '@/lib/settings';
+import { getViewerZone } from '@/lib/viewer-zone';
 
 export const metadata: Metadata = { title: 'Schedule' };
 
@@ -44,8 +44,8 @@ export default async function ProviderSchedulePage({ searchParams }: { searchPar
   const rawPage = singleParam(params, 'page') ?? '';
   const requested = /^[1-9]\d{0,5}$/.test(rawPage) ? Number(rawPage) : 1;
   const at = now();
-  // Days are the practitioner's own: "upcoming" starts at midnight today in their zone, so today's sessions stay at hand.
-  const zone = (await findProvider(provider.id))?.time_zone ?? 'UTC';
+  // Days are the reader's: "upcoming" starts at midnight today in the zone they read times in, so today's sessions stay at hand.
+  const { zone } = await getViewerZone();
   const today = DateTime.fromJSDate(at).setZone(zone).startOf('day').toJSDate();
   const filters = {
     upcoming: { from: today, statuses: HAPPENING, order: 'upcoming' as const },
