@@ -32,6 +32,8 @@ function refused(booking: Booking, action: string): AppError {
 
 export async function cancelBooking(id: string, actor: PublicUser, reason: string): Promise<BookingDto> {
   const booking = await loadFor(id, actor);
+  // The client may cancel without saying why; the practice owes the client a reason.
+  if (!reason && cancelledByOf(actor, booking) !== 'client') throw new AppError('validation_failed', 'Give a reason for cancelling.', { fields: { reason: ['Give a reason.'] } });
   const at = now();
   const windowHours = await getSetting('cancellation_window_hours');
   const refundDue = refundDueFor(booking, actor, at, windowHours);
