@@ -40,7 +40,7 @@ export async function cancelBooking(id: string, actor: PublicUser, reason: strin
   await getDb().transaction(async (tx) => {
     const [cancelled] = await tx
       .update(bookings)
-      .set({ status: 'cancelled', cancelledAt: at, cancelledBy: actor.id, cancelReason: reason, refundDue, holdExpiresAt: null, updatedAt: at })
+      .set({ status: 'cancelled', cancelledAt: at, cancelledBy: actor.id, cancelReason: reason || null, refundDue, holdExpiresAt: null, updatedAt: at })
       .where(and(eq(bookings.id, id), inArray(bookings.status, ['pending_payment', 'confirmed'])))
       .returning();
     if (!cancelled) throw refused(booking, 'cancelled');
