@@ -6,6 +6,7 @@ import { ActionMessage } from '@/components/bookings/action-message';
 import { FormError } from '@/components/ui/alert';
 import { Button, type ButtonProps } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { cn } from '@/components/ui/utils';
 import { emptyFormState, type FormState } from '@/lib/form-state';
 
 export interface DialogInput {
@@ -14,6 +15,44 @@ export interface DialogInput {
   placeholder?: string;
   required?: boolean;
   maxLength?: number;
+  /** A text area of a few lines instead of a one-line input. */
+  multiline?: boolean;
+  inputMode?: 'decimal' | 'numeric' | 'text';
+  /** Told each change of the text (a preview that depends on it). */
+  onChange?: (value: string) => void;
+}
+
+const textareaClass = cn(
+  'w-full rounded-lg border border-border bg-card px-3 py-2 text-sm',
+  'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring aria-invalid:border-destructive',
+);
+
+function DialogField({ id, input, error, defaultValue }: { id: string; input: DialogInput; error?: string; defaultValue?: string }) {
+  const shared = {
+    id,
+    name: input.name,
+    placeholder: input.placeholder,
+    required: input.required,
+    maxLength: input.maxLength,
+    defaultValue,
+    autoComplete: 'off',
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+  } as const;
+  const onChange = input.onChange ? (e: { currentTarget: { value: string } }) => input.onChange?.(e.currentTarget.value) : undefined;
+  return (
+    <div className="flex flex-col gap-2">
+      <label htmlFor={id} className="text-sm font-medium">
+        {input.label}
+      </label>
+      {input.multiline ? <textarea {...shared} rows={3} className={textareaClass} onChange={onChange} /> : <Input {...shared} inputMode={input.inputMode} onChange={onChange} />}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-destructive">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /**
@@ -23,6 +62,8 @@ export interface DialogInput {
  * dialog open with the error; a success closes it (or the action redirects).
  * With `onDone`, the caller is told each success and shows the outcome
  * itself: the dialog then renders no message (and no wrapper) of its own.
+ * `children` go in the form above its message (a preview of the effect);
+ * `onOpenChange` is told when the dialog opens or closes.
  */
 export function ConfirmActionDialog<D = never>({
   action,
@@ -38,6 +79,9 @@ export function ConfirmActionDialog<D = never>({
   fields = {},
   inputs = [],
   onDone,
+  onOpenChange,
+  triggerClassName,
+  children,
 }: {
   action: (prev: FormState<D>, form: FormData) => Promise<FormState<D>>;
   trigger: string;
@@ -53,8 +97,15 @@ export function ConfirmActionDialog<D = never>({
   inputs?: readonly DialogInput[];
   /** Told every answer that is not an error, after the dialog closes. */
   onDone?: (state: FormState<D>) => void;
+  onOpenChange?: (open: boolean) => void;
+  triggerClassName?: string;
+  children?: ReactNode;
 }) {
-  const [open, setOpen] = useState(false);
+  const [open, setOpenState] = useState(false);
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    onOpenChange?.(next);
+  };
   const [state, submit, pending] = useActionState(async (prev: FormState<D>, form: FormData) => {
     const next = await action(prev, form);
     if (!next.error) {
@@ -73,7 +124,7 @@ export function ConfirmActionDialog<D = never>({
   const dialog = (
     <AlertDialog.Root open={open} onOpenChange={setOpen}>
       <AlertDialog.Trigger asChild>
-        <Button variant={triggerVariant} size={triggerSize}>
+        <Button variant={triggerVariant} size={triggerSize} className={triggerClassName}>
           {trigger}
         </Button>
       </AlertDialog.Trigger>
@@ -88,33 +139,10 @@ export function ConfirmActionDialog<D = never>({
             {Object.entries(fields).map(([name, value]) => (
               <input key={name} type="hidden" name={name} value={value} />
             ))}
-            {inputs.map((input, i) => {
-              const id = `${baseId}-${input.name}`;
-              const error = inputErrors[i];
-              return (
-                <div key={input.name} className="flex flex-col gap-2">
-                  <label htmlFor={id} className="text-sm font-medium">
-                    {input.label}
-                  </label>
-                  <Input
-                    id={id}
-                    name={input.name}
-                    placeholder={input.placeholder}
-                    required={input.required}
-                    maxLength={input.maxLength}
-                    defaultValue={state.values?.[input.name]}
-                    autoComplete="off"
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
-                  />
-                  {error ? (
-                    <p id={`${id}-error`} className="text-sm text-destructive">
-                      {error}
-                    </p>
-                  ) : null}
-                </div>
-              );
-            })}
+            {inputs.map((input, i) => (
+              <DialogField key={input.name} id={`${baseId}-${input.name}`} input={input} error={inputErrors[i]} defaultValue={state.values?.[input.name]} />
+            ))}
+            {children}
             <FormError message={formError || undefined} />
             <div className="flex flex-wrap justify-end gap-2">
               <AlertDialog.Cancel asChild>

@@ -1,14 +1,14 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { cancelBody, rescheduleBody, rescheduleTarget, completeSession, markNoShow, startSession, rescheduleBooking } from '@/lib/bookings';
+import { cancelBookingBody, rescheduleBody, rescheduleTarget, completeSession, markNoShow, startSession, rescheduleBooking } from '@/lib/bookings';
 import { cancelBookingAndSettle } from '@/lib/flows';
 import { formAction } from '@/lib/http';
 import { revalidateBookingPages } from './revalidate';
 
 /** POST /api/v1/bookings/:id/cancel {reason} (client, provider or admin); who may cancel what, and what is owed back, is lib/bookings' rule. */
 export const cancelBookingAction = formAction(
-  { access: 'user', schema: cancelBody, body: (input) => ({ reason: input.text('reason') }), invalid: 'Give a reason for cancelling.' },
+  { access: 'user', schema: cancelBookingBody, body: (input) => ({ reason: input.text('reason') }) },
   async ({ user, body, input }) => {
     const { credit_returned } = await cancelBookingAndSettle(input.text('booking_id'), user, body.reason);
     revalidateBookingPages();

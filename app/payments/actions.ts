@@ -3,7 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { formAction } from '@/lib/http';
 import { refundBody, getPaymentFor } from '@/lib/payments';
-import { payments } from '@/lib/flows';
+import { getCurrentUser } from '@/lib/auth';
+import { payments, refundPreview } from '@/lib/flows';
+import { parseMoneyInput } from '@/lib/money';
 
 /**
  * POST /api/v1/payments/:id/refund {amount?, reason}, by an admin (any payment) or the practitioner paid (lib/payments checks).
@@ -25,3 +27,21 @@ export const refundPaymentAction = formAction(
     return { ok: 'Refund requested. Stripe confirms it shortly.' };
   },
 );
+
+/**
+ * The refund dialog's preview (admin or the practitioner paid): what refunding the amount typed (empty: all that
+ * remains) would take back besides the money, computed by lib/flows as the refund will apply it. Null when nothing.
+ */
+export async function previewRefundAction(paymentId: string, amountText: string): Promise<{ revokes_uses: number } | null> {
+  const user = await getCurrentUser();
+  if (!user || (user.role !== 'admin' && user.role !== 'provider')) return null;
+  try {
+    const { payment } = await getPaymentFor(paymentId, user);
+    const typed = amountText.trim();
+    const amount = typed === '' ? undefined : parseMoneyInput(typed, payment.amount.currency);
+    if (amount === null) return null;
+    return await refundPreview(paymentId, amount, user);
+  } catch {
+    return null;
+  }
+}

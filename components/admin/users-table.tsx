@@ -1,43 +1,19 @@
+import { DataTable, type Column } from '@/components/data-table';
 import { LocalDate } from '@/components/local-date';
 import { Badge } from '@/components/ui/badge';
 import { roleLabel } from '@/lib/auth';
 import type { UserPage } from '@/lib/users';
 
+type UserRow = UserPage['users'][number];
+
+const columns: readonly Column<UserRow>[] = [
+  { header: 'Name', rowHeader: true, cell: (u) => u.name },
+  { header: 'E-mail', className: 'break-all', cell: (u) => u.email },
+  { header: 'Role', cell: (u) => <Badge variant="outline">{roleLabel[u.role]}</Badge> },
+  { header: 'Status', cell: (u) => (u.disabled ? <Badge variant="destructive">Disabled</Badge> : <Badge>Active</Badge>) },
+  { header: 'Member since', className: 'whitespace-nowrap', cell: (u) => <LocalDate iso={u.created_at} options={{ dateStyle: 'medium' }} /> },
+];
+
 export function UsersTable({ users }: { users: UserPage['users'] }) {
-  if (users.length === 0) {
-    return (
-      <p className="rounded-lg border border-dashed border-border bg-muted/50 px-4 py-10 text-center text-muted-foreground">
-        No users match
-      </p>
-    );
-  }
-  return (
-    <div className="overflow-x-auto rounded-(--radius-card) border border-border bg-card">
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Users</caption>
-        <thead className="border-b border-border bg-muted/60 text-muted-foreground">
-          <tr>
-            <th scope="col" className="px-4 py-3 font-medium">Name</th>
-            <th scope="col" className="px-4 py-3 font-medium">E-mail</th>
-            <th scope="col" className="px-4 py-3 font-medium">Role</th>
-            <th scope="col" className="px-4 py-3 font-medium">Status</th>
-            <th scope="col" className="px-4 py-3 font-medium">Member since</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {users.map((user) => (
-            <tr key={user.id}>
-              <th scope="row" className="px-4 py-3 font-medium">{user.name}</th>
-              <td className="px-4 py-3 break-all">{user.email}</td>
-              <td className="px-4 py-3"><Badge variant="outline">{roleLabel[user.role]}</Badge></td>
-              <td className="px-4 py-3">
-                {user.disabled ? <Badge variant="destructive">Disabled</Badge> : <Badge>Active</Badge>}
-              </td>
-              <td className="px-4 py-3 whitespace-nowrap"><LocalDate iso={user.created_at} options={{ dateStyle: 'medium' }} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable caption="Users" columns={columns} rows={users} rowKey={(u) => u.id} empty="No users match" />;
 }

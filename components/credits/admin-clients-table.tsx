@@ -1,6 +1,7 @@
 import Link from 'next/link';
+import { DataTable, type Column } from '@/components/data-table';
 import { LocalDateTime } from '@/components/local-date';
-import { cell, headRow, linkClass, tableFrame } from '@/components/payments/empty-table';
+import { linkClass } from '@/components/payments/empty-table';
 
 export interface ClientCreditsRow {
   client: { id: string; name: string; email: string };
@@ -9,39 +10,23 @@ export interface ClientCreditsRow {
   last_activity_at: string;
 }
 
+const columns: readonly Column<ClientCreditsRow>[] = [
+  {
+    header: 'Client',
+    rowHeader: true,
+    cell: (r) => (
+      <Link href={`/admin/credits/${r.client.id}`} className={linkClass}>
+        {r.client.name}
+      </Link>
+    ),
+  },
+  { header: 'E-mail', className: 'break-all', cell: (r) => r.client.email },
+  { header: 'Usable classes', className: 'tabular-nums', cell: (r) => r.total_credits },
+  { header: 'Credits', className: 'tabular-nums', cell: (r) => r.credit_count },
+  { header: 'Last change', className: 'whitespace-nowrap', cell: (r) => <LocalDateTime iso={r.last_activity_at} withYear /> },
+];
+
 /** Clients with credits: usable classes, how many credits, and the latest change; each opens the client's ledgers. */
 export function AdminClientsCreditsTable({ rows }: { rows: ClientCreditsRow[] }) {
-  return (
-    <div className={tableFrame}>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Clients with credits</caption>
-        <thead className={headRow}>
-          <tr>
-            {['Client', 'E-mail', 'Usable classes', 'Credits', 'Last change'].map((h) => (
-              <th key={h} scope="col" className={`${cell} font-medium`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {rows.map((r) => (
-            <tr key={r.client.id} data-testid="client-credits-row">
-              <th scope="row" className={`${cell} font-medium`}>
-                <Link href={`/admin/credits/${r.client.id}`} className={linkClass}>
-                  {r.client.name}
-                </Link>
-              </th>
-              <td className={`${cell} break-all`}>{r.client.email}</td>
-              <td className={`${cell} tabular-nums`}>{r.total_credits}</td>
-              <td className={`${cell} tabular-nums`}>{r.credit_count}</td>
-              <td className={`${cell} whitespace-nowrap`}>
-                <LocalDateTime iso={r.last_activity_at} withYear />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable caption="Clients with credits" columns={columns} rows={rows} rowKey={(r) => r.client.id} rowTestId="client-credits-row" />;
 }

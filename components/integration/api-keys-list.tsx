@@ -1,5 +1,6 @@
 import { LocalDateTime } from '@/components/local-date';
-import { cell, EmptyTable, headRow, tableFrame } from '@/components/payments/empty-table';
+import { DataTable, type Column } from '@/components/data-table';
+import { EmptyTable } from '@/components/payments/empty-table';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { ApiKeyCallDto, ApiKeyDto } from '@/lib/auth';
@@ -48,36 +49,14 @@ function ApiKeyCard({ apiKey, calls }: { apiKey: ApiKeyDto; calls: ApiKeyCallDto
   );
 }
 
+const callColumns: readonly Column<ApiKeyCallDto>[] = [
+  { header: 'Time', className: 'whitespace-nowrap', cell: (c) => <LocalDateTime iso={c.created_at} withYear /> },
+  { header: 'Method', className: 'font-mono text-xs', cell: (c) => c.method },
+  { header: 'Path', className: 'font-mono text-xs break-all', cell: (c) => c.path },
+  { header: 'Status', cell: (c) => <Badge variant={c.status < 400 ? 'outline' : 'destructive'}>{c.status}</Badge> },
+];
+
 function RecentCalls({ name, calls }: { name: string; calls: ApiKeyCallDto[] }) {
   if (calls.length === 0) return <p className="text-sm text-muted-foreground">No calls with this key yet.</p>;
-  return (
-    <div className={tableFrame}>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Recent calls with {name}</caption>
-        <thead className={headRow}>
-          <tr>
-            {['Time', 'Method', 'Path', 'Status'].map((h) => (
-              <th key={h} scope="col" className={`${cell} font-medium`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {calls.map((c) => (
-            <tr key={c.id}>
-              <td className={`${cell} whitespace-nowrap`}>
-                <LocalDateTime iso={c.created_at} withYear />
-              </td>
-              <td className={`${cell} font-mono text-xs`}>{c.method}</td>
-              <td className={`${cell} font-mono text-xs break-all`}>{c.path}</td>
-              <td className={cell}>
-                <Badge variant={c.status < 400 ? 'outline' : 'destructive'}>{c.status}</Badge>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable caption={`Recent calls with ${name}`} columns={callColumns} rows={calls} rowKey={(c) => c.id} />;
 }

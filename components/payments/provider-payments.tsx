@@ -1,9 +1,11 @@
 import Link from 'next/link';
+import { DataTable, type Column } from '@/components/data-table';
 import { LocalDateTime } from '@/components/local-date';
 import { StatCards } from '@/components/stat-cards';
 import { formatBps, formatMoney } from '@/lib/money';
 import type { PaymentDto, PaymentTotals } from '@/lib/payments';
-import { cell, headRow, linkClass, tableFrame } from './empty-table';
+import { AmountWithRefund } from './amount-with-refund';
+import { linkClass } from './empty-table';
 import type { PayableName } from '@/lib/flows';
 import { PaymentFor } from './for-label';
 import { PaymentStatusBadge } from './status-badge';
@@ -27,55 +29,36 @@ export function ProviderPaymentTotals({ totals }: { totals: PaymentTotals[] }) {
   );
 }
 
+function paymentColumns(names: Readonly<Record<string, PayableName>>): readonly Column<PaymentDto>[] {
+  return [
+  { header: 'Date', className: 'whitespace-nowrap', cell: (p) => <LocalDateTime iso={p.succeeded_at ?? p.created_at} withYear /> },
+  { header: 'Client', rowHeader: true, cell: (p) => p.client.name },
+  {
+    header: 'For',
+    cell: (p) => (
+      <Link href={`/provider/payments/${p.id}`} className={linkClass}>
+        <PaymentFor name={names[p.id]} type={p.payable.type} />
+        <span className="sr-only">: payment details</span>
+      </Link>
+    ),
+  },
+  { header: 'Amount', className: 'whitespace-nowrap', cell: (p) => <AmountWithRefund payment={p} /> },
+  {
+    header: 'Platform fee',
+    className: 'whitespace-nowrap',
+    cell: (p) => (
+      <>
+        {formatMoney({ amount: p.platform_fee.amount, currency: p.amount.currency })}
+        <span className="block text-xs text-muted-foreground">{formatBps(p.platform_fee.bps)}</span>
+      </>
+    ),
+  },
+  { header: 'Your share', className: 'whitespace-nowrap font-medium', cell: (p) => formatMoney({ amount: p.provider_amount, currency: p.amount.currency }) },
+  { header: 'Status', cell: (p) => <PaymentStatusBadge status={p.status} /> },
+  ];
+}
+
 /** Payments received: amount, the platform's fee, the provider's share. */
 export function ProviderPaymentsTable({ payments, names }: { payments: PaymentDto[]; /** What each payment was for, by payment id. */ names: Readonly<Record<string, PayableName>> }) {
-  return (
-    <div className={tableFrame}>
-      <table className="w-full text-left text-sm">
-        <caption className="sr-only">Payments received</caption>
-        <thead className={headRow}>
-          <tr>
-            {['Date', 'Client', 'For', 'Amount', 'Platform fee', 'Your share', 'Status'].map((h) => (
-              <th key={h} scope="col" className={`${cell} font-medium`}>
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-border">
-          {payments.map((p) => {
-            const currency = p.amount.currency;
-            return (
-              <tr key={p.id} data-testid="payment-row">
-                <td className={`${cell} whitespace-nowrap`}>
-                  <LocalDateTime iso={p.succeeded_at ?? p.created_at} withYear />
-                </td>
-                <th scope="row" className={`${cell} font-medium`}>
-                  {p.client.name}
-                </th>
-                <td className={cell}>
-                  <Link href={`/provider/payments/${p.id}`} className={linkClass}>
-                    <PaymentFor name={names[p.id]} type={p.payable.type} />
-                    <span className="sr-only">: payment details</span>
-                  </Link>
-                </td>
-                <td className={`${cell} whitespace-nowrap`}>
-                  {formatMoney(p.amount)}
-                  {p.refunded_amount > 0 ? <span className="block text-xs text-muted-foreground">{formatMoney({ amount: p.refunded_amount, currency })} refunded</span> : null}
-                </td>
-                <td className={`${cell} whitespace-nowrap`}>
-                  {formatMoney({ amount: p.platform_fee.amount, currency })}
-                  <span className="block text-xs text-muted-foreground">{formatBps(p.platform_fee.bps)}</span>
-                </td>
-                <td className={`${cell} whitespace-nowrap font-medium`}>{formatMoney({ amount: p.provider_amount, currency })}</td>
-                <td className={cell}>
-                  <PaymentStatusBadge status={p.status} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <DataTable caption="Payments received" columns={paymentColumns(names)} rows={payments} rowKey={(p) => p.id} rowTestId="payment-row" />;
 }

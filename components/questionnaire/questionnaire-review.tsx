@@ -1,9 +1,22 @@
+import { DataTable, type Column } from '@/components/data-table';
 import { LocalDate } from '@/components/local-date';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import type { QuestionnaireView } from '@/lib/questionnaire';
 import { ClearanceForm } from './clearance-form';
 import { QuestionnaireStatusBadge, QuestionnaireStatusText } from './status-summary';
+
+function HistoryDate({ iso }: { iso: string }) {
+  return <LocalDate iso={iso} options={{ dateStyle: 'medium' }} />;
+}
+
+const historyColumns: readonly Column<QuestionnaireView['history'][number]>[] = [
+  { header: 'Completed', className: 'whitespace-nowrap', cell: (h) => <HistoryDate iso={h.completed_at} /> },
+  { header: 'Expires', className: 'whitespace-nowrap', cell: (h) => <HistoryDate iso={h.expires_at} /> },
+  { header: 'Flagged', cell: (h) => (h.requires_clearance ? 'Yes' : 'No') },
+  { header: 'Cleared', className: 'whitespace-nowrap', cell: (h) => (h.cleared_at ? <HistoryDate iso={h.cleared_at} /> : '—') },
+  { header: 'Replaced', className: 'whitespace-nowrap', cell: (h) => (h.superseded_at ? <HistoryDate iso={h.superseded_at} /> : <Badge>Current</Badge>) },
+];
 
 interface QuestionnaireReviewProps {
   view: QuestionnaireView;
@@ -84,33 +97,7 @@ function History({ view }: { view: QuestionnaireView }) {
         {view.history.length === 0 ? (
           <p className="text-sm text-muted-foreground">None yet.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Questionnaire history</caption>
-              <thead className="text-muted-foreground">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-medium">Completed</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Expires</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Flagged</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">Cleared</th>
-                  <th scope="col" className="py-2 font-medium">Replaced</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-border">
-                {view.history.map((h) => (
-                  <tr key={h.id}>
-                    <td className="py-2 pr-4 whitespace-nowrap"><LocalDate iso={h.completed_at} options={{ dateStyle: 'medium' }} /></td>
-                    <td className="py-2 pr-4 whitespace-nowrap"><LocalDate iso={h.expires_at} options={{ dateStyle: 'medium' }} /></td>
-                    <td className="py-2 pr-4">{h.requires_clearance ? 'Yes' : 'No'}</td>
-                    <td className="py-2 pr-4 whitespace-nowrap">{h.cleared_at ? <LocalDate iso={h.cleared_at} options={{ dateStyle: 'medium' }} /> : '—'}</td>
-                    <td className="py-2 whitespace-nowrap">
-                      {h.superseded_at ? <LocalDate iso={h.superseded_at} options={{ dateStyle: 'medium' }} /> : <Badge>Current</Badge>}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="Questionnaire history" columns={historyColumns} rows={view.history} rowKey={(h) => h.id} />
         )}
       </CardContent>
     </Card>

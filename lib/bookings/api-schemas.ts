@@ -41,9 +41,17 @@ function bookingTargetError(issue: z.core.$ZodRawIssue): string | undefined {
 export const createBookingBody = z.union([classSeatBody, sessionSlotBody], { error: bookingTargetError });
 export type CreateBookingBody = z.infer<typeof createBookingBody>;
 
-export const cancelBody = z.strictObject({
-  reason: z.string({ error: 'Give a reason.' }).trim().min(1, 'Give a reason.').max(500, 'The reason must be at most 500 characters.'),
-});
+const reasonText = z.string({ error: 'Give a reason.' }).trim().max(500, 'The reason must be at most 500 characters.');
+
+/** Cancelling a class (its provider or an admin): the reason is required. */
+export const cancelBody = z.strictObject({ reason: reasonText.min(1, 'Give a reason.') });
+
+/**
+ * Cancelling a booking: the client may leave the reason out (PRODUCT.md); a
+ * provider or admin cancelling someone else's booking must give one, which
+ * lib/bookings checks once it knows who the booking belongs to.
+ */
+export const cancelBookingBody = z.strictObject({ reason: reasonText.optional().default('') });
 
 export const rescheduleBody = z
   .strictObject({

@@ -1,4 +1,4 @@
-export { cancelBody, createBookingBody, listBookingsQuery, rescheduleBody, rescheduleTarget } from './api-schemas';
+export { cancelBody, cancelBookingBody, createBookingBody, listBookingsQuery, rescheduleBody, rescheduleTarget } from './api-schemas';
 export type { CreateBookingBody } from './api-schemas';
 export { createBooking } from './book';
 export { toBookingDto } from './dto';

@@ -32,13 +32,15 @@ function refused(booking: Booking, action: string): AppError {
 
 export async function cancelBooking(id: string, actor: PublicUser, reason: string): Promise<BookingDto> {
   const booking = await loadFor(id, actor);
+  // The client may cancel without saying why; the practice owes the client a reason.
+  if (!reason && cancelledByOf(actor, booking) !== 'client') throw new AppError('validation_failed', 'Give a reason for cancelling.', { fields: { reason: ['Give a reason.'] } });
   const at = now();
   const windowHours = await getSetting('cancellation_window_hours');
   const refundDue = refundDueFor(booking, actor, at, windowHours);
   await getDb().transaction(async (tx) => {
     const [cancelled] = await tx
       .update(bookings)
-      .set({ status: 'cancelled', cancelledAt: at, cancelledBy: actor.id, cancelReason: reason, refundDue, holdExpiresAt: null, updatedAt: at })
+      .set({ status: 'cancelled', cancelledAt: at, cancelledBy: actor.id, cancelReason: reason || null, refundDue, holdExpiresAt: null, updatedAt: at })
       .where(and(eq(bookings.id, id), inArray(bookings.status, ['pending_payment', 'confirmed'])))
       .returning();
     if (!cancelled) throw refused(booking, 'cancelled');

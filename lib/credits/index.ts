@@ -1,6 +1,6 @@
 export { adjustClientCredit, grantComplimentaryCredit } from './admin';
 export { adjustCreditBody, grantCreditBody, listCreditClientsQuery, listCreditsQuery } from './api-schemas';
-export { creditForPayment, creditUsedBy, expireDueCredits, grantCredit, returnUse, revokeForRefund, sendExpiringReminders, SYSTEM_ACTOR, userActor } from './ledger';
+export { creditForPayment, creditUsedBy, expireDueCredits, grantCredit, previewRevokeForRefund, returnUse, revokeForRefund, sendExpiringReminders, SYSTEM_ACTOR, userActor } from './ledger';
 export type { CreditActor, CreditTarget } from './ledger';
 export { payWithCredit } from './pay-booking';
 export { clientsWithCredits, creditHistory, creditsOfClient, findCredit, toCreditDto } from './queries';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, gt, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
-import type { Database, DbOrTx, Tx } from '@/db/client';
+import { getDb, type Database, type DbOrTx, type Tx } from '@/db/client';
 import { creditEntries, credits, type Credit, type CreditEntryKind, type PackageClassScope } from '@/db/schema';
 import { bookingSnapshot as bookingSnapshotOf } from '@/lib/bookings';
 import { AppError } from '@/lib/errors';
@@ -212,22 +212,43 @@ export async function creditUsedBy(db: DbOrTx, bookingIds: string[]): Promise<{ 
   return use ? { creditId: use.creditId, returned: rows.some((r) => r.kind === 'return') } : null;
 }
 
+type RefundShare = { refunded: number; paid: number; fully: boolean };
+
+async function revokedSoFar(db: DbOrTx, creditId: string): Promise<number> {
+  const [sum] = await db
+    .select({ revoked: sql<number>`coalesce(-sum(${creditEntries.delta}), 0)::int` })
+    .from(creditEntries)
+    .where(and(eq(creditEntries.creditId, creditId), eq(creditEntries.kind, 'revoke')));
+  return sum?.revoked ?? 0;
+}
+
+/**
+ * How many uses a refund takes back: a full refund everything unused; a
+ * partial one the uses it paid for (`refunded` is the payment's refunded
+ * total, this refund included), rounded up, less what earlier refunds took.
+ */
+function usesToRevoke(credit: Pick<Credit, 'totalUses' | 'remainingUses'>, alreadyRevoked: number, refund: RefundShare): number {
+  const target = refund.fully || refund.paid <= 0 ? credit.totalUses : Math.ceil((refund.refunded * credit.totalUses) / refund.paid);
+  return Math.max(0, Math.min(credit.remainingUses, target - alreadyRevoked));
+}
+
+/** What revokeForRefund would take for this refund, read without changing anything (the refund dialog's preview). */
+export async function previewRevokeForRefund(creditId: string, refund: RefundShare): Promise<number | null> {
+  const db = getDb();
+  const [credit] = await db.select().from(credits).where(eq(credits.id, creditId)).limit(1);
+  if (!credit) return null;
+  return usesToRevoke(credit, await revokedSoFar(db, creditId), refund);
+}
+
 /**
  * The purchase behind a credit was refunded (in full or in part): takes back
  * the unused uses that the refund paid for, up to what is left. `refunded` and
  * `paid` are totals, so applying the same refund twice takes nothing more.
  */
-export async function revokeForRefund(tx: Tx, creditId: string, refund: { refunded: number; paid: number; fully: boolean }, input: { at: Date; actor: CreditActor; reason: string }): Promise<Credit | null> {
+export async function revokeForRefund(tx: Tx, creditId: string, refund: RefundShare, input: { at: Date; actor: CreditActor; reason: string }): Promise<Credit | null> {
   const [credit] = await tx.select().from(credits).where(eq(credits.id, creditId)).for('update').limit(1);
   if (!credit) return null;
-  const [sum] = await tx
-    .select({ revoked: sql<number>`coalesce(-sum(${creditEntries.delta}), 0)::int` })
-    .from(creditEntries)
-    .where(and(eq(creditEntries.creditId, creditId), eq(creditEntries.kind, 'revoke')));
-  const alreadyRevoked = sum?.revoked ?? 0;
-  // A full refund takes back everything unused; a partial one the uses it paid for, rounded up.
-  const target = refund.fully || refund.paid <= 0 ? credit.totalUses : Math.ceil((refund.refunded * credit.totalUses) / refund.paid);
-  const take = Math.min(credit.remainingUses, target - alreadyRevoked);
+  const take = usesToRevoke(credit, await revokedSoFar(tx, creditId), refund);
   const closing = refund.fully ? { revokedAt: credit.revokedAt ?? input.at } : {};
   if (take <= 0) {
     if (refund.fully && !credit.revokedAt) {

@@ -4,6 +4,7 @@ export { bookAndPay } from './create-booking';
 export { payBookingWithCredit, returnBookingCredit } from './credits';
 export { startPackagePurchase, updatePackage } from './packages';
 export { payments } from './payments';
+export { refundPreview } from './refund-preview';
 export { connectDashboardUrl, connectOnboardingUrl, connectStatus, createPayouts, sendPayout } from './earnings';
 export { completeClass } from '@/lib/bookings';
 export { sendDueReminders } from './reminders';

@@ -1,9 +1,9 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { getDb, type DbOrTx } from '@/db/client';
 import { classPackages, credits, packagePurchases, type ClassPackage, type PackagePurchase } from '@/db/schema';
 import { now } from '@/lib/clock';
-import { grantCredit, revokeForRefund, SYSTEM_ACTOR } from '@/lib/credits';
+import { grantCredit, previewRevokeForRefund, revokeForRefund, SYSTEM_ACTOR } from '@/lib/credits';
 import type { PayableCharge, PayableHandler } from '@/lib/payables';
 import { creditExpiry } from '@/lib/time';
 
@@ -99,3 +99,9 @@ export const packagePayable: PayableHandler = {
     await revokeForRefund(tx, credit.id, refund, { at: now(), actor: SYSTEM_ACTOR, reason: refund.fully ? 'Purchase refunded' : 'Purchase partly refunded' });
   },
 };
+
+/** How many uses of the purchase's credit a refund would revoke (the same rule paymentRefunded applies), or null without a credit. */
+export async function purchaseRefundRevokes(purchaseId: string, refund: { refunded: number; paid: number; fully: boolean }): Promise<number | null> {
+  const [credit] = await getDb().select({ id: credits.id }).from(credits).where(eq(credits.purchaseId, purchaseId)).limit(1);
+  return credit ? previewRevokeForRefund(credit.id, refund) : null;
+}

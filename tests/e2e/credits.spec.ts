@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, demo, fillCard, openBookableClass, payButton, registerClient, signOut } from './fixtures';
+import { DEMO_PASSWORD, SignInPage, cancelThroughDialog, completeQuestionnaire, demo, fillCard, openBookableClass, payButton, registerClient, signOut } from './fixtures';
 
 /**
  * Class passes and credits end to end, against the offline Stripe emulator:
@@ -64,13 +64,7 @@ test.describe('class passes and credits', () => {
 
     // Cancel in time: the class goes back to the credit.
     await page.goto(bookingUrl);
-    await page.getByRole('button', { name: 'Cancel booking' }).click();
-    const dialog = page.getByRole('alertdialog');
-    await expect(dialog).toContainText('You will get the class credit back.');
-    await dialog.getByLabel('Reason for cancelling').fill('Plans changed.');
-    await dialog.getByRole('button', { name: 'Cancel booking' }).click();
-    await expect(dialog).toBeHidden();
-    await expect(summary.getByTestId('booking-status')).toHaveText('Cancelled');
+    await cancelThroughDialog(page, 'You will get the class credit back.', 'Plans changed.');
     await expect(page.getByTestId('credit-returned')).toBeVisible();
     await expect(page.getByTestId('refund-due')).toHaveText('You get the class back on the credit.');
     await expectCreditsTotal(page, 5);

@@ -134,3 +134,17 @@ export async function fillCard(page: Page, number: string): Promise<void> {
   const postal = page.getByLabel('Postal code');
   if (await postal.isVisible()) await postal.fill('SW1A 1AA');
 }
+
+/**
+ * Cancels the booking on its page through the confirmation dialog, which must
+ * say `policy`; the reason is typed only when given (a client may leave it out).
+ */
+export async function cancelThroughDialog(page: Page, policy: string, reason?: string): Promise<void> {
+  await page.getByRole('button', { name: 'Cancel booking' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText(policy);
+  if (reason !== undefined) await dialog.getByLabel('Reason for cancelling').fill(reason);
+  await dialog.getByRole('button', { name: 'Cancel booking' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('booking-summary').getByTestId('booking-status')).toHaveText('Cancelled');
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cancelBody, createBookingBody, listBookingsQuery, rescheduleBody } from '@/lib/bookings';
+import { cancelBookingBody, createBookingBody, listBookingsQuery, rescheduleBody } from '@/lib/bookings';
 import { apiModule } from '../registry';
 import { booking, bookingPage, bookingSchemas, notice } from '../responses/bookings';
 import { refund, startedPayment } from '../responses/payments';
@@ -63,10 +63,11 @@ export const bookingsApi = apiModule({
       description:
         'By its client, its provider or an admin. A client cancelling at least 24 hours (a setting) before the start is owed everything back; later, nothing. ' +
         'A provider or admin cancellation is always owed back in full. A card payment owed back is refunded at once (`refund`); ' +
-        'a booking paid with a credit gets its use back on the credit it came from (`credit_returned`).',
+        'a booking paid with a credit gets its use back on the credit it came from (`credit_returned`). ' +
+        'The reason is optional for the client; a provider or admin must give one (400 without).',
       access: 'user',
       params: { id: bookingId },
-      body: cancelBody,
+      body: cancelBookingBody,
       response: {
         status: 200,
         description: 'The cancelled booking (`refund_due` per the policy), the refund made, if any, and the credit its use went back to, if any.',

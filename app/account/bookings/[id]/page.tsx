@@ -155,7 +155,7 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
                 </CardDescription>
               </CardHeader>
               <CardContent>
-                <CancelBookingDialog bookingId={booking.id} what={title} policy={<CancelPolicy booking={booking} windowHours={windowHours} actor="client" at={at} />} />
+                <CancelBookingDialog byClient bookingId={booking.id} what={title} policy={<CancelPolicy booking={booking} windowHours={windowHours} actor="client" at={at} />} />
               </CardContent>
             </Card>
           ) : null}

@@ -37,8 +37,8 @@ export default async function AdminClientCreditsPage({ params }: { params: Promi
           </Link>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="flex flex-col gap-6 lg:col-span-2">
+      <div className="grid gap-6 2xl:grid-cols-3">
+        <div className="flex min-w-0 flex-col gap-6 2xl:col-span-2">
           {credits.length === 0 ? <EmptyTable>{client.name} has no credits yet. Grant some with the form.</EmptyTable> : null}
           {credits.map((c) => (
             <CreditSummary key={c.id} credit={c} entries={history.filter((e) => e.credit_id === c.id)} bookingPath="/admin/bookings" showActor>
