@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Card } from '@/components/ui/card';
 
 export interface Stat {
   label: string;
@@ -13,16 +13,11 @@ export function StatCards({ stats, className = 'sm:grid-cols-3', testId }: { sta
   return (
     <dl className={`grid gap-4 ${className}`} data-testid={testId}>
       {stats.map((item) => (
-        <Card key={item.label} data-testid={item.testId}>
-          <CardHeader>
-            <CardDescription>
-              <dt>{item.label}</dt>
-            </CardDescription>
-            <CardTitle className="text-2xl">
-              <dd>{item.value}</dd>
-            </CardTitle>
-          </CardHeader>
-          {item.note ? <CardContent className="text-sm text-muted-foreground">{item.note}</CardContent> : null}
+        // A card is the <div> that groups one <dt> with its <dd>s: a <dl> allows nothing else between them.
+        <Card key={item.label} data-testid={item.testId} className="flex flex-col gap-1.5 p-6">
+          <dt className="text-sm text-muted-foreground">{item.label}</dt>
+          <dd className="text-2xl font-semibold leading-tight">{item.value}</dd>
+          {item.note ? <dd className="pt-1.5 text-sm text-muted-foreground">{item.note}</dd> : null}
         </Card>
       ))}
     </dl>

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const { sql, db } = connect(database.url, 1);
   try {
     if (await isDatabaseEmpty(db)) {
-      const { created } = await seedDemoData(db);
+      const { created } = await seedDemoData(db, undefined, { questionnaireKey: appEnv.QUESTIONNAIRE_KEY });
       log(`Seeded demo data (${created} users).`);
     }
   } finally {

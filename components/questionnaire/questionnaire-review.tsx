@@ -84,7 +84,8 @@ function History({ view }: { view: QuestionnaireView }) {
         {view.history.length === 0 ? (
           <p className="text-sm text-muted-foreground">None yet.</p>
         ) : (
-          <div className="overflow-x-auto">
+          // Scrolls sideways on a narrow screen: focusable so the keyboard can scroll it too.
+          <div className="overflow-x-auto rounded-lg focus-visible:outline-2 focus-visible:outline-ring" tabIndex={0} role="region" aria-label="Questionnaire history">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Questionnaire history</caption>
               <thead className="text-muted-foreground">
