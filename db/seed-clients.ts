@@ -1,9 +1,8 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Tx } from './client';
-import { classPackages, credits, questionnaires, users } from './schema';
+import { classPackages, creditEntries, credits, questionnaires, users } from './schema';
 import { keyFromBase64 } from '@/lib/crypto/field-encryption';
 import { encryptJson } from '@/lib/crypto';
-import { grantCredit, userActor } from '@/lib/credits';
 import { CONSENT_TEXT, QUESTION_IDS } from '@/lib/questionnaire';
 import { QUESTION_SET_VERSION } from '@/lib/questionnaire/questions';
 import { expiryFor } from '@/lib/questionnaire/status';
@@ -63,27 +62,39 @@ export async function seedDemoClients(tx: Tx, startedAt: Date, questionnaireKey:
       });
     }
 
-    const [credit] = await tx.select({ n: count() }).from(credits).where(eq(credits.clientId, client.id));
-    if (pass && !credit?.n) {
+    const [held] = await tx.select({ n: count() }).from(credits).where(eq(credits.clientId, client.id));
+    if (pass && !held?.n) {
       const purchasedAt = new Date(startedAt.getTime() - (20 + 5 * i) * DAY_MS);
-      await grantCredit(tx, {
-        clientId: client.id,
-        packageId: pass.id,
-        purchaseId: null,
-        source: 'admin',
-        packageName: pass.name,
-        uses: pass.classCount,
-        paymentId: null,
-        amountPaid: 0,
-        currency: pass.currency,
-        feeBps: 0,
-        purchasedAt,
-        expiresAt: new Date(purchasedAt.getTime() + pass.validityDays * DAY_MS),
-        classScope: 'all',
-        classIds: [],
-        sessionTypeIds: [],
-        actor: userActor(admin?.id ?? client.id),
+      // Written as lib/credits' grant leaves them (a credit and its grant entry), without the e-mail it queues.
+      const [credit] = await tx
+        .insert(credits)
+        .values({
+          clientId: client.id,
+          packageId: pass.id,
+          source: 'admin',
+          packageName: pass.name,
+          totalUses: pass.classCount,
+          remainingUses: pass.classCount,
+          amountPaid: 0,
+          currency: pass.currency,
+          feeBps: 0,
+          purchasedAt,
+          expiresAt: new Date(purchasedAt.getTime() + pass.validityDays * DAY_MS),
+          classScope: 'all',
+          classIds: [],
+          sessionTypeIds: [],
+          createdAt: purchasedAt,
+          updatedAt: purchasedAt,
+        })
+        .returning({ id: credits.id });
+      if (!credit) throw new Error('demo credit was not created');
+      await tx.insert(creditEntries).values({
+        creditId: credit.id,
+        kind: 'grant',
+        delta: pass.classCount,
+        actorId: admin?.id ?? null,
         reason: 'Demo: a complimentary class pass',
+        createdAt: purchasedAt,
       });
     }
   }

@@ -66,11 +66,13 @@ export async function signInAs(page: Page, email: string): Promise<void> {
 export async function anonymousPages(page: Page): Promise<AppPage[]> {
   const classPage = await firstLink(page, '/schedule', new RegExp(`^/schedule/classes/${ID}$`), 'a class');
   const provider = await firstLink(page, '/schedule', new RegExp(`^/schedule/providers/${ID}$`), 'a practitioner');
+  const freeTimes = await firstLink(page, provider, new RegExp(`^/schedule/providers/${ID}\\?type=${ID}$`), 'a session type');
   return [
     { name: 'landing', path: '/' },
     { name: 'schedule', path: '/schedule' },
     { name: 'a class', path: classPage },
     { name: 'a practitioner', path: provider },
+    { name: 'a practitioner’s free times', path: freeTimes },
     { name: 'sign in', path: '/signin' },
     { name: 'sign up', path: '/signup' },
     { name: 'class passes', path: '/packages' },
@@ -84,7 +86,9 @@ export async function anonymousPages(page: Page): Promise<AppPage[]> {
  */
 export async function clientPages(page: Page, browser: Browser): Promise<AppPage[]> {
   const providers = await links(page, '/schedule', new RegExp(`^/schedule/providers/${ID}$`));
-  const slot = await firstLink(page, providers, new RegExp(`^/schedule/providers/${ID}/book\\?`), 'a free time');
+  const types: string[] = [];
+  for (const provider of providers) types.push(...(await links(page, provider, new RegExp(`^/schedule/providers/${ID}\\?type=${ID}$`))));
+  const slot = await firstLink(page, types, new RegExp(`^/schedule/providers/${ID}/book\\?`), 'a free time');
   const classPage = await firstLink(page, '/schedule', new RegExp(`^/schedule/classes/${ID}$`), 'a class');
   const booking = await firstLink(page, '/account/bookings', new RegExp(`^/account/bookings/${ID}$`), 'a booking');
   const buy = await firstLink(page, '/packages', new RegExp(`^/packages/${ID}/buy$`), 'buying a class pass');
@@ -153,12 +157,24 @@ export async function providerPages(page: Page): Promise<AppPage[]> {
   ];
 }
 
+/** Makes sure the outbox has a message: the admin grants a new client a credit, which queues its e-mail. */
+async function outboxMessage(page: Page): Promise<void> {
+  const registered = await page.request.post('/api/v1/auth/register', {
+    data: { email: `a11y-mail-${randomUUID().slice(0, 8)}@example.test`, password: 'a-long-enough-password', name: 'Mo Mail' },
+  });
+  expect(registered.status(), 'registering a client').toBe(201);
+  const { user } = (await registered.json()) as { user: { id: string } };
+  const granted = await page.request.post(`/api/v1/clients/${user.id}/credits`, { data: { uses: 1, validity_days: 30, reason: 'A message for the outbox' } });
+  expect(granted.status(), 'granting a credit').toBe(201);
+}
+
 export async function adminPages(page: Page): Promise<AppPage[]> {
   const booking = await firstLink(page, '/admin/bookings', new RegExp(`^/admin/bookings/${ID}$`), 'a booking');
   const payment = await firstLink(page, '/admin/payments', /^\/admin\/payments\/[^/?]+$/, 'a payment');
   const payout = await firstLink(page, '/admin/payouts', new RegExp(`^/admin/payouts/${ID}$`), 'a payout');
   const credits = await firstLink(page, '/admin/credits', new RegExp(`^/admin/credits/${ID}$`), 'a client’s credits');
   const alice = await userId(VIEWER.client);
+  await outboxMessage(page);
   const mail = await firstLink(page, '/admin/mail', /^\/admin\/mail\/[^/?]+$/, 'a message');
   return [
     { name: 'dashboard', path: '/admin' },
