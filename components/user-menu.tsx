@@ -48,7 +48,6 @@ export function UserMenu({ user, roleName }: UserMenuProps) {
 
   return (
     <div ref={root} className="relative" onKeyDown={onKeyDown}>
-      {/* The name it is known by starts with nothing hidden and contains the visible name (WCAG 2.5.3). */}
       <Button
         ref={trigger}
         variant="outline"
@@ -59,9 +58,12 @@ export function UserMenu({ user, roleName }: UserMenuProps) {
         onClick={() => setOpen((o) => !o)}
         className="max-w-56"
       >
-        <span aria-hidden="true" className="grid size-6 place-items-center rounded-full bg-secondary text-xs font-semibold text-secondary-foreground">
-          {initial(user.name)}
-        </span>
+        {/* The initial is drawn by CSS, so the visible text is the name alone and the label contains it. */}
+        <span
+          aria-hidden="true"
+          data-initial={initial(user.name)}
+          className="grid size-6 place-items-center rounded-full bg-secondary text-xs font-semibold text-secondary-foreground before:content-[attr(data-initial)]"
+        />
         <span className="hidden truncate sm:inline">{user.name}</span>
         <ChevronDown aria-hidden="true" />
       </Button>

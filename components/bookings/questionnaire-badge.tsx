@@ -11,8 +11,9 @@ export function ClientQuestionnaireBadge({ clientId, status }: { clientId: strin
     <Link
       href={`/provider/clients/${clientId}/questionnaire`}
       className="rounded-full focus-visible:outline-2 focus-visible:outline-ring"
-      aria-label={`Questionnaire: ${state === 'valid' ? 'valid' : state === 'needs_clearance' ? 'awaiting clearance' : state}. Open the answers.`}
     >
+      {/* The name is the visible text with what it refers to around it (WCAG 2.5.3: the label contains the visible text). */}
+      <span className="sr-only">Questionnaire: </span>
       <Badge variant={variant[state]} data-testid="questionnaire-badge">
         {state === 'valid' && status?.expires_at ? (
           // One inline span: the badge is a flex container, which would drop the space.
@@ -27,6 +28,7 @@ export function ClientQuestionnaireBadge({ clientId, status }: { clientId: strin
           'Missing'
         )}
       </Badge>
+      <span className="sr-only">. Open the answers.</span>
     </Link>
   );
 }
