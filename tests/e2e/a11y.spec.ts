@@ -23,7 +23,7 @@ async function axeViolations(page: Page): Promise<string[]> {
 
 for (const role of ROLES) {
   test(`axe finds no serious or critical violation on any ${role} page`, async ({ browser, page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(600_000);
     const failures = await eachPage(browser, page, role, (viewer) => axeViolations(viewer));
     expect(failures, `accessibility violations:\n${failures.join('\n')}\n`).toEqual([]);
   });

@@ -46,7 +46,7 @@ async function overflow(page: Page, appPage: AppPage): Promise<string[]> {
 
 for (const role of ROLES) {
   test(`every ${role} page fits a 390 px screen`, async ({ browser, page }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(600_000);
     const failures = await eachPage(browser, page, role, overflow);
     expect(failures, `pages wider than the screen:\n${failures.join('\n')}\n`).toEqual([]);
   });

@@ -215,7 +215,7 @@ export async function eachPage(browser: Browser, page: Page, role: Role, check: 
       failures.push(`${role}: ${appPage.name} (${appPage.path}): HTTP ${status}`);
       continue;
     }
-    await viewer.waitForLoadState('networkidle', { timeout: 5_000 }).catch(() => undefined);
+    await viewer.waitForLoadState('load');
     for (const line of await check(viewer, appPage)) failures.push(`${role}: ${appPage.name} (${appPage.path}): ${line}`);
   }
   return failures;
