@@ -114,8 +114,8 @@ async function pendingBooking(browser: Browser, viewport: { width: number; heigh
   const page = await browser.newPage({ viewport: viewport ?? undefined });
   await registerClient(page, `Ada Access ${randomUUID().slice(0, 6)}`, 'a11y');
   await completeQuestionnaire(page);
-  const { classes } = (await (await page.request.get('/api/v1/classes')).json()) as { classes: { id: string; price_amount: number; seats_left?: number }[] };
-  const priced = classes.filter((c) => c.price_amount > 0);
+  const { classes } = (await (await page.request.get('/api/v1/classes')).json()) as { classes: { id: string; price: { amount: number } }[] };
+  const priced = classes.filter((c) => c.price.amount > 0);
   let booking = '';
   for (const c of priced) {
     const res = await page.request.post('/api/v1/bookings', { data: { class_id: c.id, pay_with: 'card' } });
