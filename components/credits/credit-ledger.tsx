@@ -13,7 +13,8 @@ export function CreditLedger({ entries, bookingPath, showActor = false, caption 
   if (entries.length === 0) return <p className="text-sm text-muted-foreground">No changes recorded yet.</p>;
   const heads = ['When', 'What', 'Uses', 'Reason', ...(showActor ? ['Who'] : []), 'Booking'];
   return (
-    <div className={tableFrame}>
+    // Scrolls sideways on a narrow screen: focusable so the keyboard can scroll it too.
+    <div className={tableFrame} tabIndex={0} role="region" aria-label="Credit history">
       <table className="w-full text-left text-sm" data-testid="credit-ledger">
         <caption className="sr-only">{caption}</caption>
         <thead className={headRow}>

@@ -111,7 +111,8 @@ export async function clientPages(page: Page, browser: Browser): Promise<AppPage
 
 /** A new client books a priced class by card and starts buying a pass, and leaves both unpaid; its pages are seen signed in as that client. */
 async function pendingBooking(browser: Browser, viewport: { width: number; height: number } | null): Promise<{ booking: string; purchase: string; page: Page }> {
-  const page = await browser.newPage({ viewport: viewport ?? undefined });
+  // Set up at the desktop size; its pages are then seen at the caller's.
+  const page = await browser.newPage();
   await registerClient(page, `Ada Access ${randomUUID().slice(0, 6)}`, 'a11y');
   await completeQuestionnaire(page);
   const { classes } = (await (await page.request.get('/api/v1/classes')).json()) as { classes: { id: string; price: { amount: number } }[] };
@@ -129,6 +130,7 @@ async function pendingBooking(browser: Browser, viewport: { width: number; heigh
   const bought = await page.request.post(`/api/v1/packages/${packages[0]?.id ?? ''}/purchase`);
   expect(bought.status(), 'starting a class pass purchase').toBe(201);
   const purchase = `/account/credits/purchases/${((await bought.json()) as { purchase_id: string }).purchase_id}`;
+  if (viewport) await page.setViewportSize(viewport);
   pendingPages.set(booking, page);
   pendingPages.set(`${booking}/pay`, page);
   pendingPages.set(purchase, page);
