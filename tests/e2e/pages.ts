@@ -59,7 +59,8 @@ export async function signInAs(page: Page, email: string): Promise<void> {
   const signIn = new SignInPage(page);
   await signIn.open();
   await signIn.signIn(email, DEMO_PASSWORD);
-  await expect(page).not.toHaveURL(/\/signin/);
+  // Argon2 on a loaded two-core machine: give the sign-in time.
+  await expect(page).not.toHaveURL(/\/signin/, { timeout: 30_000 });
 }
 
 /** The pages a signed-out visitor sees. */
