@@ -113,7 +113,8 @@ export async function clientPages(page: Page, browser: Browser): Promise<AppPage
 /** A new client books a priced class by card and starts buying a pass, and leaves both unpaid; its pages are seen signed in as that client. */
 async function pendingBooking(browser: Browser, viewport: { width: number; height: number } | null): Promise<{ booking: string; purchase: string; page: Page }> {
   // Set up at the desktop size; its pages are then seen at the caller's.
-  const page = await browser.newPage();
+  // A context of its own (AxeBuilder refuses a page from browser.newPage()).
+  const page = await (await browser.newContext()).newPage();
   await registerClient(page, `Ada Access ${randomUUID().slice(0, 6)}`, 'a11y');
   await completeQuestionnaire(page);
   const { classes } = (await (await page.request.get('/api/v1/classes')).json()) as { classes: { id: string; price: { amount: number } }[] };
