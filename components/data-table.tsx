@@ -55,7 +55,8 @@ export function DataTable<Row>({
 }) {
   if (rows.length === 0 && empty !== undefined) return <EmptyTable>{empty}</EmptyTable>;
   return (
-    <div className={cn(tableFrame, cardFrame)}>
+    // The frame scrolls sideways when the table is wider than it: focusable, so the keyboard can scroll it too.
+    <div className={cn(tableFrame, cardFrame, 'focus-visible:outline-2 focus-visible:outline-ring')} tabIndex={0} role="region" aria-label={caption}>
       <table className="w-full text-left text-sm max-sm:block" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className={cn(headRow, 'max-sm:sr-only')}>

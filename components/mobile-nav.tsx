@@ -1,39 +1,49 @@
 'use client';
 
 import { Menu, X } from 'lucide-react';
-import { Dialog } from 'radix-ui';
-import { useState } from 'react';
+import { useId, useRef } from 'react';
 import type { NavItem } from '@/lib/auth';
 import { NavLinks } from './nav-links';
 import { Button } from './ui/button';
 
-/** Small screens: the same links in a panel that opens from the menu button. */
+/**
+ * Small screens: the same links in a panel that opens from the menu button. A
+ * native modal <dialog> (the page behind is inert, Escape closes it, focus
+ * goes back to the button) rather than Radix's Dialog, which would add to
+ * every page's first-load JavaScript (scripts/page-weight.ts).
+ */
 export function MobileNav({ items }: { items: NavItem[] }) {
-  const [open, setOpen] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const close = () => dialog.current?.close();
   return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger asChild>
-        <Button variant="ghost" size="icon" className="xl:hidden" aria-label="Open menu">
-          <Menu aria-hidden="true" />
-        </Button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-foreground/30 xl:hidden" />
-        <Dialog.Content className="fixed inset-y-0 right-0 z-50 flex w-72 max-w-[85vw] flex-col gap-4 border-l border-border bg-background p-4 shadow-xl xl:hidden">
+    <>
+      <Button variant="ghost" size="icon" className="xl:hidden" aria-label="Open menu" aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+        <Menu aria-hidden="true" />
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        // A click on the backdrop lands on the <dialog> itself: close, as a sheet does.
+        onClick={(event) => {
+          if (event.target === dialog.current) close();
+        }}
+        className="fixed inset-y-0 right-0 left-auto m-0 h-dvh max-h-none w-72 max-w-[85vw] border-l border-border bg-background p-0 text-foreground shadow-xl backdrop:bg-foreground/30 xl:hidden"
+      >
+        <div className="flex flex-col gap-4 p-4">
           <div className="flex items-center justify-between">
-            <Dialog.Title className="text-base font-semibold">Menu</Dialog.Title>
-            <Dialog.Close asChild>
-              <Button variant="ghost" size="icon" aria-label="Close menu">
-                <X aria-hidden="true" />
-              </Button>
-            </Dialog.Close>
+            <h2 id={titleId} className="text-base font-semibold">
+              Menu
+            </h2>
+            <Button variant="ghost" size="icon" aria-label="Close menu" onClick={close}>
+              <X aria-hidden="true" />
+            </Button>
           </div>
-          <Dialog.Description className="sr-only">Pages you can visit</Dialog.Description>
           <nav aria-label="Main">
-            <NavLinks items={items} direction="column" onNavigate={() => setOpen(false)} />
+            <NavLinks items={items} direction="column" onNavigate={close} />
           </nav>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+        </div>
+      </dialog>
+    </>
   );
 }

@@ -42,6 +42,7 @@ const demoEarnings: Record<string, { sessions: DemoSession[]; payout?: DemoPayou
       { client: 'alice@wellbook.test', sessionType: 'Private yoga', days: -16, time: '10:00' },
       { client: 'ben@wellbook.test', sessionType: 'Private yoga', days: -9, time: '14:00' },
       { client: 'chloe@wellbook.test', sessionType: 'Private yoga', days: 4, time: '11:00' },
+      { client: 'ben@wellbook.test', sessionType: 'Private yoga', days: 8, time: '15:00' },
     ],
   },
   // Not connected: paid by hand, once already.

@@ -4,6 +4,7 @@ import { classPackages, providerProfiles, settings, users, type UserRole } from 
 import { hashPassword } from '@/lib/crypto/password';
 import { now } from '@/lib/clock';
 import { settingDefaults } from '@/lib/settings/defaults';
+import { seedDemoClients } from './seed-clients';
 import { seedDemoEarnings } from './seed-earnings';
 import { seedDemoSchedule } from './seed-schedule';
 
@@ -42,15 +43,27 @@ export const demoUsers: DemoUser[] = [
   { email: 'alice@wellbook.test', name: 'Alice Brown', role: 'client' },
   { email: 'ben@wellbook.test', name: 'Ben Clarke', role: 'client' },
   { email: 'chloe@wellbook.test', name: 'Chloe Davies', role: 'client' },
+  // Nothing seeded beyond the account: to try the questionnaire and a first booking.
+  { email: 'dan@wellbook.test', name: 'Dan Evans', role: 'client' },
 ];
+
+export interface SeedOptions {
+  /** The app's QUESTIONNAIRE_KEY, to store the demo clients' questionnaires encrypted; without it they get none. */
+  questionnaireKey?: string;
+}
 
 /**
  * Inserts the demo data. Idempotent: running it again changes nothing that
  * exists (a demo user's changed password or name is left alone). Class dates
  * are computed from `startedAt`, so the demo schedule always lies ahead; the
- * demo earnings' sessions lie around it (db/seed-earnings.ts).
+ * demo earnings' sessions lie around it (db/seed-earnings.ts); the demo
+ * clients' questionnaires and credits come from db/seed-clients.ts.
  */
-export async function seedDemoData(db: Database, startedAt: Date = now()): Promise<{ created: number }> {
+export async function seedDemoData(
+  db: Database,
+  startedAt: Date = now(),
+  { questionnaireKey = process.env.QUESTIONNAIRE_KEY }: SeedOptions = {},
+): Promise<{ created: number }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   let created = 0;
   await db.transaction(async (tx) => {
@@ -75,6 +88,7 @@ export async function seedDemoData(db: Database, startedAt: Date = now()): Promi
     await seedDemoSchedule(tx, startedAt);
     await seedDemoPackages(tx);
     await seedDemoEarnings(tx, startedAt);
+    await seedDemoClients(tx, startedAt, questionnaireKey);
   });
   return { created };
 }

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const { sql, db } = connect(database.url, 1);
   try {
     if (await isDatabaseEmpty(db)) {
-      const { created } = await seedDemoData(db);
+      const { created } = await seedDemoData(db, undefined, { questionnaireKey: appEnv.QUESTIONNAIRE_KEY });
       log(`Seeded demo data (${created} users).`);
     }
   } finally {
@@ -95,6 +95,8 @@ async function main(): Promise<void> {
     ['node_modules/next/dist/bin/next', mode === 'dev' ? 'dev' : 'start', '-H', '127.0.0.1', '-p', String(port)],
     { ...runtimeEnv, NODE_ENV: mode === 'dev' ? 'development' : 'production' },
     onUnexpectedExit,
+    // Next prints the address it binds (127.0.0.1); the app must be opened at localhost (the session cookie's host), printed below.
+    (line) => line.includes(`127.0.0.1:${port}`),
   );
   services.push(next);
   await waitForHttp(`http://127.0.0.1:${port}/api/health`, next, mode === 'dev' ? 120_000 : 60_000);

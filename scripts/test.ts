@@ -1,5 +1,6 @@
 /**
- * `npm test`: typecheck, lint, unit tests, the production build, integration
+ * `npm test`: typecheck, lint, unit tests, the production build and its page
+ * weight (scripts/page-weight.ts), integration
  * tests against a real PostgreSQL and end-to-end tests in Chromium. Stops at
  * the first failing step and ends with a one-line count of all tests.
  */
@@ -32,6 +33,8 @@ const steps: Step[] = [
     report: 'test-results/emulator-browser.json',
   },
   { name: 'build', command: ['node', '--import', 'tsx', 'scripts/build-if-stale.ts'] },
+  // Each page's first-load JavaScript (gzip) against its budget, from the build just made.
+  { name: 'page-weight', command: ['node', '--import', 'tsx', 'scripts/page-weight.ts'] },
   {
     name: 'integration',
     command: ['npx', 'vitest', 'run', '--project', 'integration', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/integration.json'],

@@ -35,7 +35,7 @@ export default async function PackagesPage() {
                   coverage={coverage[i]}
                   action={
                     !user || user.role === 'client' ? (
-                      <Link href={user ? buy : `/signin?callbackUrl=${encodeURIComponent(buy)}`} className={buttonVariants()} aria-label={`Buy ${p.name}`}>
+                      <Link href={user ? buy : `/signin?callbackUrl=${encodeURIComponent(buy)}`} className={buttonVariants()} aria-label={`${user ? 'Buy' : 'Sign in to buy'} ${p.name}`}>
                         {user ? 'Buy' : 'Sign in to buy'}
                       </Link>
                     ) : (

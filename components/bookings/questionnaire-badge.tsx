@@ -26,6 +26,8 @@ export function ClientQuestionnaireBadge({ clientId, status }: { clientId: strin
       href={`/provider/clients/${clientId}/questionnaire`}
       className="rounded-full focus-visible:outline-2 focus-visible:outline-ring"
     >
+      {/* The name is the visible text with what it refers to around it (WCAG 2.5.3: the label contains the visible text). */}
+      <span className="sr-only">Questionnaire: </span>
       <Badge variant={variant[state]} data-testid="questionnaire-badge">
         {state === 'valid' && status?.expires_at ? (
           // One inline span: the badge is a flex container, which would drop the space.
@@ -36,7 +38,7 @@ export function ClientQuestionnaireBadge({ clientId, status }: { clientId: strin
           questionnaireWords(status)
         )}
       </Badge>
-      <span className="sr-only"> (open the answers)</span>
+      <span className="sr-only">. Open the answers.</span>
     </Link>
   );
 }

@@ -35,7 +35,7 @@ export function WeeklyNetChart({ weeks }: { weeks: WeeklyNet[] }) {
     <div data-testid="weekly-net-chart">
       <div className="h-64 w-full" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
+          <BarChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid vertical={false} strokeDasharray="3 3" />
             <XAxis dataKey="label" tickLine={false} fontSize={12} />
             <YAxis

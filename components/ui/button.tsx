@@ -1,6 +1,5 @@
 import { cva, type VariantProps } from 'class-variance-authority';
-import { Slot } from 'radix-ui';
-import type { ComponentProps } from 'react';
+import { cloneElement, isValidElement, type ComponentProps, type ReactElement, type ReactNode } from 'react';
 import { cn } from './utils';
 
 export const buttonVariants = cva(
@@ -34,6 +33,32 @@ export interface ButtonProps extends ComponentProps<'button'>, VariantProps<type
 }
 
 export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
-  if (asChild) return <Slot.Root className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  if (asChild) return <Slot className={cn(buttonVariants({ variant, size }), className)} {...props} />;
   return <button type={type ?? 'button'} className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+}
+
+type SlotProps = ComponentProps<'button'> & { children?: ReactNode };
+
+/**
+ * `asChild`: the button's props on its only child (a Link, say), the child's
+ * own props winning, classes joined and both click handlers run. A few lines
+ * instead of Radix's Slot, which is in the first-load JavaScript of every
+ * page that shows a button (scripts/page-weight.ts).
+ */
+function Slot({ children, className, onClick, ...props }: SlotProps) {
+  if (!isValidElement(children)) return null;
+  const child = children as ReactElement<{ className?: string; onClick?: SlotProps['onClick'] }>;
+  const own = child.props;
+  return cloneElement(child, {
+    ...props,
+    ...own,
+    className: cn(className, own.className),
+    onClick:
+      onClick && own.onClick
+        ? (event: Parameters<NonNullable<SlotProps['onClick']>>[0]) => {
+            own.onClick?.(event);
+            if (!event.defaultPrevented) onClick(event);
+          }
+        : (own.onClick ?? onClick),
+  } as Record<string, unknown>);
 }

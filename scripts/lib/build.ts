@@ -36,7 +36,7 @@ export async function buildIfStale(log: (line: string) => void = console.log): P
     log('Build is up to date.');
     return;
   }
-  log('Building the app (next build)...');
+  log(existsSync(path.join('.next', 'BUILD_ID')) ? 'Sources changed: building the app again (next build)...' : 'Building the app (next build): the first build takes a few minutes...');
   const hash = await sourceHash();
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {

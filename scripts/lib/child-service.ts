@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 export interface ChildService {
   name: string;
@@ -7,9 +8,23 @@ export interface ChildService {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Runs a Node program as a child whose output shares the launcher's terminal. */
-export function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, onUnexpectedExit: (code: number | null) => void): ChildService {
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+/**
+ * Runs a Node program as a child whose output shares the launcher's terminal;
+ * with `hideLine`, standard output goes through it line by line and the lines it matches are left out.
+ */
+export function startChild(
+  name: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  onUnexpectedExit: (code: number | null) => void,
+  hideLine?: (line: string) => boolean,
+): ChildService {
+  const child = spawn(process.execPath, args, { stdio: ['inherit', hideLine ? 'pipe' : 'inherit', 'inherit'], env });
+  if (hideLine && child.stdout) {
+    createInterface({ input: child.stdout, crlfDelay: Infinity }).on('line', (line) => {
+      if (!hideLine(line)) process.stdout.write(`${line}\n`);
+    });
+  }
   let stopping = false;
   child.on('exit', (code, signal) => {
     if (!stopping) {

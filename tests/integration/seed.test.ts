@@ -29,17 +29,17 @@ describe('demo seed', () => {
     expect(await demoEarningCounts()).toEqual(earningsBefore);
   });
 
-  it('has an admin, three providers with profiles and three clients', async () => {
+  it('has an admin, three providers with profiles and four clients', async () => {
     const rows = await testSql()`
       select u.role, count(*)::int as n, count(p.user_id)::int as profiles
       from users u left join provider_profiles p on p.user_id = u.id
       where u.email like '%@wellbook.test' group by u.role order by u.role`;
     expect(rows.map((r) => ({ ...r }))).toEqual([
-      { role: 'client', n: 3, profiles: 0 },
+      { role: 'client', n: 4, profiles: 0 },
       { role: 'provider', n: 3, profiles: 3 },
       { role: 'admin', n: 1, profiles: 0 },
     ]);
-    expect(demoUsers).toHaveLength(7);
+    expect(demoUsers).toHaveLength(8);
   });
 
   it('gives every demo provider earnings: delivered sessions, one coming, and a manual payout already made', async () => {
@@ -61,7 +61,7 @@ describe('demo seed', () => {
       from earning_lines l join bookings b on b.id = l.booking_id join payments p on p.id = l.payment_id
       join payment_transactions t on t.payment_id = p.id and t.type = 'single'
       where p.id like 'pi_demo_%'`;
-    expect(lines.length).toBe(9);
+    expect(lines.length).toBe(10);
     for (const line of lines) {
       expect(line).toMatchObject({ paid: 'paid', payment: 'succeeded', gross: line.amount, fee: line.fee_amount, net: line.provider_amount, ledger_gross: line.amount });
       expect(line.booking).toBe(line.state === 'pending' ? 'confirmed' : 'completed');
@@ -90,5 +90,22 @@ describe('demo seed', () => {
       expect(row.total, `${row.provider_id} ${row.state}`).toBe(row.entries);
       if (row.state !== 'reversed') expect(row.lines, `${row.provider_id} ${row.state}`).toBe(row.total);
     }
+  });
+
+  it('gives the demo clients a valid questionnaire, past and coming bookings and a credit; Dan has none of it', async () => {
+    const rows = await testSql()`
+      select u.email,
+             (select count(*)::int from questionnaires q where q.user_id = u.id and q.superseded_at is null and q.expires_at > now() and not q.requires_clearance) as questionnaires,
+             (select count(*)::int from bookings b where b.client_id = u.id and b.starts_at < now()) as past,
+             (select count(*)::int from bookings b where b.client_id = u.id and b.starts_at > now() and b.status = 'confirmed') as coming,
+             (select coalesce(sum(remaining_uses), 0)::int from credits c where c.client_id = u.id and c.expires_at > now()) as credit_uses
+      from users u where u.role = 'client' and u.email like '%@wellbook.test' order by u.email`;
+    const byEmail = Object.fromEntries(rows.map(({ email, ...r }) => [email as string, { ...r }]));
+    for (const email of ['alice@wellbook.test', 'ben@wellbook.test', 'chloe@wellbook.test']) {
+      expect(byEmail[email], email).toMatchObject({ questionnaires: 1, credit_uses: 5 });
+      expect(byEmail[email]?.past, email).toBeGreaterThan(0);
+      expect(byEmail[email]?.coming, email).toBeGreaterThan(0);
+    }
+    expect(byEmail['dan@wellbook.test']).toEqual({ questionnaires: 0, past: 0, coming: 0, credit_uses: 0 });
   });
 });

@@ -144,7 +144,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await runMigrations(database.url);
     if (options.seed) {
       const { sql, db } = connect(database.url, 1);
-      await seedDemoData(db).finally(() => sql.end({ timeout: 5 }));
+      await seedDemoData(db, undefined, { questionnaireKey: TEST_QUESTIONNAIRE_KEY }).finally(() => sql.end({ timeout: 5 }));
     }
 
     const logFile = path.join(workDir, 'app.log');

@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { ROLES, eachPage } from './pages';
+
+/**
+ * axe-core on every page of every role (tests/e2e/pages.ts), against WCAG 2.0
+ * and 2.1 A and AA; any serious or critical violation fails, named by rule,
+ * element and page.
+ */
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+async function axeViolations(page: Page): Promise<string[]> {
+  // label-content-name-mismatch (WCAG 2.5.3) is axe's "experimental": asked for by name.
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(TAGS)
+    .options({ rules: { 'label-content-name-mismatch': { enabled: true } } })
+    .analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${v.impact} ${v.id} at ${node.target.join(' ')}: ${v.help} (${node.failureSummary?.split('\n').slice(1).join(' ').trim() ?? ''})`));
+}
+
+for (const role of ROLES) {
+  test(`axe finds no serious or critical violation on any ${role} page`, async ({ browser, page }) => {
+    test.setTimeout(600_000);
+    const failures = await eachPage(browser, page, role, (viewer) => axeViolations(viewer));
+    expect(failures, `accessibility violations:\n${failures.join('\n')}\n`).toEqual([]);
+  });
+}
