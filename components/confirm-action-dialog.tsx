@@ -1,7 +1,6 @@
 'use client';
 
-import { AlertDialog } from 'radix-ui';
-import { useActionState, useId, useState, type ReactNode } from 'react';
+import { useActionState, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { ActionMessage } from '@/components/bookings/action-message';
 import { FormError } from '@/components/ui/alert';
 import { Button, type ButtonProps } from '@/components/ui/button';
@@ -121,41 +120,60 @@ export function ConfirmActionDialog<D = never>({
     .filter(([name]) => !inputs.some((i) => i.name === name))
     .flatMap(([, messages]) => messages);
   const formError = [state.error, ...otherErrors].filter(Boolean).join(' ');
+  const ref = useRef<HTMLDialogElement>(null);
+  // A native modal <dialog>: the page behind is inert, Escape closes it and focus
+  // stays inside, without a dialog library in the page's first-load JavaScript.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (open && !el.open) el.showModal();
+    if (!open && el.open) el.close();
+  }, [open]);
   const dialog = (
-    <AlertDialog.Root open={open} onOpenChange={setOpen}>
-      <AlertDialog.Trigger asChild>
-        <Button variant={triggerVariant} size={triggerSize} className={triggerClassName}>
-          {trigger}
-        </Button>
-      </AlertDialog.Trigger>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-50 bg-black/40" />
-        <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 flex w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-(--radius-card) border border-border bg-card p-6 shadow-lg">
-          <AlertDialog.Title className="text-lg font-semibold">{title}</AlertDialog.Title>
-          <AlertDialog.Description asChild>
-            <div className="text-sm text-muted-foreground">{description}</div>
-          </AlertDialog.Description>
-          <form action={submit} className="flex flex-col gap-4">
-            {Object.entries(fields).map(([name, value]) => (
-              <input key={name} type="hidden" name={name} value={value} />
-            ))}
-            {inputs.map((input, i) => (
-              <DialogField key={input.name} id={`${baseId}-${input.name}`} input={input} error={inputErrors[i]} defaultValue={state.values?.[input.name]} />
-            ))}
-            {children}
-            <FormError message={formError || undefined} />
-            <div className="flex flex-wrap justify-end gap-2">
-              <AlertDialog.Cancel asChild>
-                <Button variant="outline">{cancelLabel}</Button>
-              </AlertDialog.Cancel>
-              <Button type="submit" variant={confirmVariant} disabled={pending}>
-                {pending ? pendingLabel : confirmLabel}
-              </Button>
+    <>
+      <Button variant={triggerVariant} size={triggerSize} className={triggerClassName} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        {trigger}
+      </Button>
+      <dialog
+        ref={ref}
+        role="alertdialog"
+        aria-labelledby={`${baseId}-title`}
+        aria-describedby={`${baseId}-description`}
+        onClose={() => {
+          if (open) setOpen(false);
+        }}
+        className="fixed top-1/2 left-1/2 z-50 m-0 hidden w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col gap-4 rounded-(--radius-card) border border-border bg-card p-6 text-foreground shadow-lg backdrop:bg-black/40 open:flex"
+      >
+        {open ? (
+          <>
+            <h2 id={`${baseId}-title`} className="text-lg font-semibold">
+              {title}
+            </h2>
+            <div id={`${baseId}-description`} className="text-sm text-muted-foreground">
+              {description}
             </div>
-          </form>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+            <form action={submit} className="flex flex-col gap-4">
+              {Object.entries(fields).map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              {inputs.map((input, i) => (
+                <DialogField key={input.name} id={`${baseId}-${input.name}`} input={input} error={inputErrors[i]} defaultValue={state.values?.[input.name]} />
+              ))}
+              {children}
+              <FormError message={formError || undefined} />
+              <div className="flex flex-wrap justify-end gap-2">
+                <Button type="button" variant="outline" autoFocus onClick={() => setOpen(false)}>
+                  {cancelLabel}
+                </Button>
+                <Button type="submit" variant={confirmVariant} disabled={pending}>
+                  {pending ? pendingLabel : confirmLabel}
+                </Button>
+              </div>
+            </form>
+          </>
+        ) : null}
+      </dialog>
+    </>
   );
   if (onDone) return dialog;
   return (

@@ -1,6 +1,7 @@
 'use client';
 
-import { ChevronDown, LogOut } from 'lucide-react';
+import { ChevronDown, LogOut, UserRound } from 'lucide-react';
+import Link from 'next/link';
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { signOutAction } from '@/app/(auth)/actions';
 import type { PublicUser } from '@/lib/users';
@@ -22,11 +23,11 @@ export function UserMenu({ user, roleName }: UserMenuProps) {
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
-  const signOut = useRef<HTMLButtonElement>(null);
+  const first = useRef<HTMLAnchorElement>(null);
 
   useEffect(() => {
     if (!open) return;
-    signOut.current?.focus();
+    first.current?.focus();
     const closeOutside = (event: PointerEvent | FocusEvent) => {
       if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
     };
@@ -82,12 +83,15 @@ export function UserMenu({ user, roleName }: UserMenuProps) {
             </Badge>
           </div>
           <div role="separator" className="-mx-1 my-1 h-px bg-border" />
+          <Link ref={first} href="/account/profile" role="menuitem" onClick={() => setOpen(false)} className={itemClass}>
+            <UserRound aria-hidden="true" />
+            Profile and account
+          </Link>
           <form action={signOutAction}>
             <button
-              ref={signOut}
               type="submit"
               role="menuitem"
-              className="flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left outline-none hover:bg-muted focus-visible:bg-muted [&_svg]:size-4"
+              className={itemClass}
             >
               <LogOut aria-hidden="true" />
               Sign out
@@ -98,6 +102,8 @@ export function UserMenu({ user, roleName }: UserMenuProps) {
     </div>
   );
 }
+
+const itemClass = 'flex w-full items-center gap-2 rounded-md px-2 py-1.5 text-left outline-none hover:bg-muted focus-visible:bg-muted [&_svg]:size-4';
 
 function initial(name: string): string {
   return name.trim().charAt(0).toUpperCase() || '?';
