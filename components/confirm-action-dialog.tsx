@@ -4,8 +4,6 @@ import { useActionState, useEffect, useId, useRef, useState, type ReactNode } fr
 import { ActionMessage } from '@/components/bookings/action-message';
 import { FormError } from '@/components/ui/alert';
 import { Button, type ButtonProps } from '@/components/ui/button';
-import { Input } from '@/components/ui/input';
-import { cn } from '@/components/ui/utils';
 import { emptyFormState, type FormState } from '@/lib/form-state';
 
 export interface DialogInput {
@@ -21,10 +19,12 @@ export interface DialogInput {
   onChange?: (value: string) => void;
 }
 
-const textareaClass = cn(
-  'w-full rounded-lg border border-border bg-card px-3 py-2 text-sm',
-  'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring aria-invalid:border-destructive',
-);
+// Plain fields rather than Input (which resolves class conflicts with tailwind-merge): nothing here overrides them.
+const fieldClass =
+  'w-full rounded-lg border border-border bg-card px-3 text-sm placeholder:text-muted-foreground ' +
+  'focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-ring aria-invalid:border-destructive';
+const textareaClass = `${fieldClass} py-2`;
+const inputClass = `${fieldClass} h-10`;
 
 function DialogField({ id, input, error, defaultValue }: { id: string; input: DialogInput; error?: string; defaultValue?: string }) {
   const shared = {
@@ -44,7 +44,7 @@ function DialogField({ id, input, error, defaultValue }: { id: string; input: Di
       <label htmlFor={id} className="text-sm font-medium">
         {input.label}
       </label>
-      {input.multiline ? <textarea {...shared} rows={3} className={textareaClass} onChange={onChange} /> : <Input {...shared} inputMode={input.inputMode} onChange={onChange} />}
+      {input.multiline ? <textarea {...shared} rows={3} className={textareaClass} onChange={onChange} /> : <input {...shared} type="text" inputMode={input.inputMode} onChange={onChange} className={inputClass} />}
       {error ? (
         <p id={`${id}-error`} className="text-sm text-destructive">
           {error}

@@ -3,7 +3,6 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from '@/lib/auth';
-import { cn } from './ui/utils';
 
 /** The item for the current page: the longest href that is the path or one of its parents. */
 function activeHref(items: NavItem[], pathname: string): string | undefined {
@@ -24,7 +23,7 @@ export function NavLinks({
   const pathname = usePathname();
   const current = activeHref(items, pathname);
   return (
-    <ul className={cn('flex gap-1', direction === 'column' ? 'flex-col' : 'items-center')}>
+    <ul className={`flex gap-1 ${direction === 'column' ? 'flex-col' : 'items-center'}`}>
       {items.map((item) => {
         const isCurrent = item.href === current;
         return (
@@ -33,10 +32,9 @@ export function NavLinks({
               href={item.href}
               aria-current={isCurrent ? 'page' : undefined}
               onClick={onNavigate}
-              className={cn(
-                'block whitespace-nowrap rounded-lg px-2.5 py-2 text-sm font-medium text-muted-foreground transition-colors hover:bg-muted hover:text-foreground',
-                isCurrent && 'bg-secondary text-secondary-foreground hover:bg-secondary',
-              )}
+              className={`block whitespace-nowrap rounded-lg px-2.5 py-2 text-sm font-medium transition-colors ${
+                isCurrent ? 'bg-secondary text-secondary-foreground' : 'text-muted-foreground hover:bg-muted hover:text-foreground'
+              }`}
             >
               {item.label}
             </Link>

@@ -47,7 +47,6 @@ export function PackageForm({ existing, defaultCurrency, classGroups, sessionTyp
   const f = state.fields ?? {};
   // What was typed, after an error; else the package's own values.
   const v = state.values;
-  const selectClass = 'h-auto min-h-32 py-2';
 
   return (
     <form ref={formRef} action={action} onReset={() => setScope(SCOPES.find((c) => c === state.values?.scope) ?? existing?.scope.classes ?? 'all')} noValidate className="flex flex-col gap-4" aria-label={existing ? `Edit ${existing.name}` : 'New package'}>
@@ -110,7 +109,6 @@ export function PackageForm({ existing, defaultCurrency, classGroups, sessionTyp
             id={`${id}-classes`}
             name="class_ids"
             multiple
-            className={selectClass}
             defaultValue={existing?.scope.class_ids}
             aria-describedby={`${id}-classes-hint`}
             aria-invalid={f.class_ids ? true : undefined}
@@ -134,7 +132,7 @@ export function PackageForm({ existing, defaultCurrency, classGroups, sessionTyp
       ) : null}
       <div className="flex flex-col gap-2">
         <Label htmlFor={`${id}-types`}>1:1 session types the credits also pay for (optional)</Label>
-        <NativeSelect id={`${id}-types`} name="session_type_ids" multiple className={selectClass} defaultValue={existing?.scope.session_type_ids} aria-invalid={f.session_type_ids ? true : undefined}>
+        <NativeSelect id={`${id}-types`} name="session_type_ids" multiple defaultValue={existing?.scope.session_type_ids} aria-invalid={f.session_type_ids ? true : undefined}>
           {sessionTypes.map((t) => (
             <option key={t.id} value={t.id}>
               {t.label}

@@ -1,6 +1,6 @@
 import { cva, type VariantProps } from 'class-variance-authority';
 import type { ComponentProps } from 'react';
-import { cn } from './utils';
+import { join } from './join';
 
 const alertVariants = cva('rounded-lg border px-4 py-3 text-sm', {
   variants: {
@@ -19,7 +19,7 @@ export function Alert({ className, variant, role, ...props }: AlertProps) {
   return (
     <div
       role={role ?? (variant === 'error' ? 'alert' : undefined)}
-      className={cn(alertVariants({ variant }), className)}
+      className={join(alertVariants({ variant }), className)}
       {...props}
     />
   );

@@ -1,6 +1,6 @@
 import { cva, type VariantProps } from 'class-variance-authority';
 import { cloneElement, isValidElement, type ComponentProps, type ReactElement, type ReactNode } from 'react';
-import { cn } from './utils';
+import { join } from './join';
 
 export const buttonVariants = cva(
   'inline-flex items-center justify-center gap-2 whitespace-nowrap rounded-lg text-sm font-medium transition-colors ' +
@@ -33,8 +33,8 @@ export interface ButtonProps extends ComponentProps<'button'>, VariantProps<type
 }
 
 export function Button({ className, variant, size, asChild = false, type, ...props }: ButtonProps) {
-  if (asChild) return <Slot className={cn(buttonVariants({ variant, size }), className)} {...props} />;
-  return <button type={type ?? 'button'} className={cn(buttonVariants({ variant, size }), className)} {...props} />;
+  if (asChild) return <Slot className={join(buttonVariants({ variant, size }), className)} {...props} />;
+  return <button type={type ?? 'button'} className={join(buttonVariants({ variant, size }), className)} {...props} />;
 }
 
 type SlotProps = ComponentProps<'button'> & { children?: ReactNode };
@@ -52,7 +52,7 @@ function Slot({ children, className, onClick, ...props }: SlotProps) {
   return cloneElement(child, {
     ...props,
     ...own,
-    className: cn(className, own.className),
+    className: join(className, own.className),
     onClick:
       onClick && own.onClick
         ? (event: Parameters<NonNullable<SlotProps['onClick']>>[0]) => {

@@ -2,8 +2,8 @@
 
 import { Label as LabelPrimitive } from 'radix-ui';
 import type { ComponentProps } from 'react';
-import { cn } from './utils';
+import { join } from './join';
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
-  return <LabelPrimitive.Root className={cn('text-sm font-medium leading-none', className)} {...props} />;
+  return <LabelPrimitive.Root className={join('text-sm font-medium leading-none', className)} {...props} />;
 }
