@@ -9,13 +9,7 @@ import { ROLES, eachPage, type AppPage } from './pages';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-/**
- * Pages that were too wide only because of a table, before tables became cards
- * under 640 px (helper `dedup`'s DataTable): re-check them after merging.
- */
-const TABLE_PAGES = new Set<string>([]);
-
-async function overflow(page: Page, appPage: AppPage): Promise<string[]> {
+async function overflow(page: Page, _appPage: AppPage): Promise<string[]> {
   const widths = await page.evaluate(() => {
     const inner = window.innerWidth;
     const scroll = document.documentElement.scrollWidth;
@@ -40,8 +34,7 @@ async function overflow(page: Page, appPage: AppPage): Promise<string[]> {
     return { inner, scroll, wide };
   });
   if (widths.scroll <= widths.inner) return [];
-  const known = TABLE_PAGES.has(appPage.path.replace(/[0-9a-f-]{36}/g, '[id]')) ? ' (known: a table; re-check after the table cards are merged)' : '';
-  return [`${widths.scroll} px wide in a ${widths.inner} px screen${known}; sticking out: ${widths.wide.join(', ') || 'nothing found'}`];
+  return [`${widths.scroll} px wide in a ${widths.inner} px screen; sticking out: ${widths.wide.join(', ') || 'nothing found'}`];
 }
 
 for (const role of ROLES) {
