@@ -384,8 +384,11 @@ describe('GET /api/v1/questionnaires', () => {
     const samList = await api<{ questionnaires: { id: string }[]; total: number }>('/api/v1/questionnaires', { token: sam });
     expect(samList.status).toBe(200);
     expect(samList.body.questionnaires.map((q) => q.id)).toEqual([mineQ.body.id]);
-    const samAll = await api<{ total: number }>('/api/v1/questionnaires?state=all', { token: sam });
-    expect(samAll.body.total).toBe(2);
+    // Every current questionnaire of Sam's clients (the demo clients' too), none of anyone else's.
+    const samAll = await api<{ questionnaires: { client: { id: string } }[] }>('/api/v1/questionnaires?state=all&page_size=100', { token: sam });
+    const samClients = samAll.body.questionnaires.map((q) => q.client.id);
+    expect(samClients).toEqual(expect.arrayContaining([mine.id, valid.id]));
+    expect(samClients).not.toContain(notMine.id);
 
     expect((await api('/api/v1/questionnaires', { token: mine.token })).status).toBe(403);
     expect((await api('/api/v1/questionnaires')).status).toBe(401);
