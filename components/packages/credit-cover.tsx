@@ -13,7 +13,7 @@ export function CreditCover({ cover, what }: { cover: CreditCoverView; what: 'cl
       ) : cover.hasCredits ? (
         <>
           Your credits don’t cover {thing}.{' '}
-          <Link href="/account/credits" className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link href="/account/credits" className="font-medium text-primary underline underline-offset-4">
             What your credits cover
           </Link>
         </>
