@@ -20,7 +20,7 @@ export function CreditCover({ cover, what }: { cover: CreditCoverView; what: 'cl
       ) : (
         <>
           You have no class credits.{' '}
-          <Link href="/packages" className="font-medium text-primary underline-offset-4 hover:underline">
+          <Link href="/packages" className="font-medium text-primary underline underline-offset-4">
             See class passes
           </Link>
         </>
