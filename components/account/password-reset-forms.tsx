@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { requestResetAction } from '@/app/(auth)/forgot-password/actions';
 import { confirmResetAction } from '@/app/(auth)/reset-password/actions';
-import { FormField } from '@/components/auth/form-field';
+import { EmailField, FormField } from '@/components/auth/form-field';
 import { AccountForm } from './account-form';
 
 const linkClass = 'font-medium text-primary underline-offset-4 hover:underline';
@@ -29,16 +29,7 @@ export function ForgotPasswordForm() {
       testId="forgot-password-form"
       done={(state) => <DoneNote message={state.ok} linkLabel="Back to sign in" />}
       fields={(state) => (
-        <FormField
-          id="forgot-email"
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.values?.email}
-          errors={state.fields?.email}
-        />
+        <EmailField id="forgot-email" state={state} />
       )}
     />
   );

@@ -32,3 +32,8 @@ export function FormField({ id, name, label, hint, errors, ...inputProps }: Form
     </div>
   );
 }
+
+/** The e-mail field of the sign-in, sign-up and forgotten-password forms, refilled and with its errors after a refusal. */
+export function EmailField({ id, state }: { id: string; state: { values?: Record<string, string>; fields?: Record<string, string[]> } }) {
+  return <FormField id={id} name="email" label="Email" type="email" autoComplete="email" required defaultValue={state.values?.email} errors={state.fields?.email} />;
+}

@@ -2,7 +2,7 @@
 
 import { signInAction } from '@/app/(auth)/actions';
 import { AuthForm } from './auth-form';
-import { FormField } from './form-field';
+import { EmailField, FormField } from './form-field';
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
@@ -16,16 +16,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
       linkLabel="Create an account"
       fields={(state) => (
         <>
-          <FormField
-            id="signin-email"
-            name="email"
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            defaultValue={state.values?.email}
-            errors={state.fields?.email}
-          />
+          <EmailField id="signin-email" state={state} />
           <FormField
             id="signin-password"
             name="password"

@@ -2,7 +2,7 @@
 
 import { signUpAction } from '@/app/(auth)/actions';
 import { AuthForm } from './auth-form';
-import { FormField } from './form-field';
+import { EmailField, FormField } from './form-field';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   return (
@@ -26,16 +26,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
             defaultValue={state.values?.name}
             errors={state.fields?.name}
           />
-          <FormField
-            id="signup-email"
-            name="email"
-            label="Email"
-            type="email"
-            autoComplete="email"
-            required
-            defaultValue={state.values?.email}
-            errors={state.fields?.email}
-          />
+          <EmailField id="signup-email" state={state} />
           <FormField
             id="signup-password"
             name="password"
