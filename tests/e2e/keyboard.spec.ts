@@ -31,7 +31,8 @@ test('a client books a class and pays by card with the keyboard alone', async ({
     .filter({ hasText: /£\d+\.\d{2}/ })
     .filter({ hasText: /(?:^|\D)\d{2,} seats left/ })
     .first();
-  const title = (await bookable.getByRole('heading', { level: 3 }).textContent())?.trim() ?? '';
+  // The class's own title: its card's only heading.
+  const title = (await bookable.getByRole('heading').textContent())?.trim() ?? '';
   await tabTo(page, bookable.getByRole('link', { name: /^Book / }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();

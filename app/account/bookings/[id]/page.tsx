@@ -106,8 +106,9 @@ export default async function BookingPage({ params }: { params: Promise<{ id: st
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
+        {/* A confirmed booking's confirmation carries its Add to calendar; the details card carries it otherwise. */}
         {booking.status === 'confirmed' ? <BookingConfirmation booking={booking} payment={payment} deadline={deadlineView(booking.starts_at, windowHours, at)} /> : null}
-        <DetailsCard footer={booking.status === 'expired' || booking.status === 'cancelled' ? undefined : <AddToCalendarLink bookingId={booking.id} />}>
+        <DetailsCard footer={booking.status === 'expired' || booking.status === 'cancelled' || booking.status === 'confirmed' ? undefined : <AddToCalendarLink bookingId={booking.id} />}>
           <BookingSummary booking={booking} windowHours={windowHours} audience="client" basePath="/account/bookings" payment={payment} />
         </DetailsCard>
         <div className="flex flex-col gap-6">
