@@ -2,6 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ROLES, eachPage } from './pages';
 
+// The browser reads times in New York; the studio is in London.
+test.use({ timezoneId: 'America/New_York' });
+
 /**
  * axe-core on every page of every role (tests/e2e/pages.ts), against WCAG 2.0
  * and 2.1 A and AA; any serious or critical violation fails, named by rule,

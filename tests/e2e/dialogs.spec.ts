@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { BOOKING_URL, DEMO_PASSWORD, SignInPage, cancelThroughDialog, completeQuestionnaire, demo, fillCard, openBookableClass, payButton, registerClient } from './fixtures';
 
+// The browser reads times in New York; the studio is in London.
+test.use({ timezoneId: 'America/New_York' });
+
 /**
  * The confirmation dialogs: a client cancels without giving a reason; an
  * admin refunding part of a class pass is told, before confirming, how many

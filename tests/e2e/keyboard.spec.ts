@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { BOOKING_URL, completeQuestionnaire, payButton, registerClient } from './fixtures';
 
+// The browser reads times in New York; the studio is in London.
+test.use({ timezoneId: 'America/New_York' });
+
 /**
  * Booking and paying by keyboard alone (issue 13, point 8): from the schedule
  * to a confirmed, paid booking with Tab, Enter, Space and typing; no clicks.

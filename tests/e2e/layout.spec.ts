@@ -7,7 +7,7 @@ import { ROLES, eachPage, type AppPage } from './pages';
  * page and the widest elements that stick out.
  */
 
-test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, timezoneId: 'America/New_York' });
 
 async function overflow(page: Page, _appPage: AppPage): Promise<string[]> {
   const widths = await page.evaluate(() => {
