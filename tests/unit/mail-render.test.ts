@@ -32,6 +32,9 @@ describe('every template renders', () => {
     expect(about).toBeTruthy();
     expect(message.subject.trim()).not.toBe('');
     expect(message.html).toMatch(/^<!DOCTYPE html/);
+    // A document with a title and a language (axe: document-title, html-has-lang).
+    expect(message.html).toMatch(/<html[^>]* lang="en"/);
+    expect(message.html).toMatch(/<title>[^<]+<\/title>/);
     for (const part of [message.html, message.text]) {
       expect(part).toContain(about);
       expect(part).toContain(`${APP_URL}/`);

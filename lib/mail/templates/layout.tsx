@@ -27,7 +27,10 @@ export interface LayoutProps {
 export function Layout({ ctx, heading, preview, children }: LayoutProps) {
   return (
     <Html lang="en">
-      <Head />
+      {/* A title names the document for a screen reader (and for a mail client's window). */}
+      <Head>
+        <title>{heading}</title>
+      </Head>
       <Preview>{preview ?? heading}</Preview>
       <Body style={{ backgroundColor: colour.surface, fontFamily: font, margin: '0', padding: '24px 0' }}>
         <Container style={{ backgroundColor: colour.card, border: `1px solid ${colour.border}`, borderRadius: '12px', padding: '28px 32px' }}>
