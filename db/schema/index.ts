@@ -15,3 +15,4 @@ export * from './integration';
 export * from './earnings';
 export * from './connect';
 export * from './mail';
+export * from './audit';

@@ -128,4 +128,32 @@ export const stripeEvents = pgTable('stripe_events', {
   processedAt: timestamp('processed_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+// Every verified event received from a payment provider, whatever became of it: what the admin's
+// webhook monitor lists and replays. stripe_events above stays the exactly-once guard of the effect.
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    // The provider's event id (Stripe's evt_...).
+    id: text('id').primaryKey(),
+    provider: text('provider').notNull().default('stripe'),
+    type: text('type').notNull(),
+    // The connected account an event came from (Connect), or null.
+    account: text('account'),
+    payload: jsonb('payload').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    lastReceivedAt: timestamp('last_received_at', { withTimezone: true }).notNull().defaultNow(),
+    deliveryCount: integer('delivery_count').notNull().default(1),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+    // 'received' until handled; then 'handled', 'duplicate', 'ignored' or 'failed' (with error).
+    outcome: text('outcome').notNull().default('received'),
+    error: text('error'),
+    replayCount: integer('replay_count').notNull().default(0),
+  },
+  (t) => [
+    index('webhook_events_received_idx').on(t.receivedAt),
+    index('webhook_events_type_received_idx').on(t.type, t.receivedAt),
+    index('webhook_events_outcome_received_idx').on(t.outcome, t.receivedAt),
+  ],
+);
+
 export type Payment = typeof payments.$inferSelect;

@@ -27,6 +27,8 @@ const OWNERS: Record<string, string> = {
   paymentTransactions: 'lib/payments',
   refunds: 'lib/payments',
   stripeEvents: 'lib/payments',
+  webhookEvents: 'lib/payments',
+  auditLog: 'lib/audit',
   stripeCustomers: 'lib/payments',
   classPackages: 'lib/packages',
   packagePurchases: 'lib/packages',
