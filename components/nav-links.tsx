@@ -14,16 +14,19 @@ function activeHref(items: NavItem[], pathname: string): string | undefined {
 export function NavLinks({
   items,
   direction = 'row',
+  wrap = false,
   onNavigate,
 }: {
   items: NavItem[];
   direction?: 'row' | 'column';
+  /** A row that wraps onto more lines rather than running past the screen. */
+  wrap?: boolean;
   onNavigate?: () => void;
 }) {
   const pathname = usePathname();
   const current = activeHref(items, pathname);
   return (
-    <ul className={`flex gap-1 ${direction === 'column' ? 'flex-col' : 'items-center'}`}>
+    <ul className={`flex gap-1 ${direction === 'column' ? 'flex-col' : 'items-center'}${wrap ? ' flex-wrap' : ''}`}>
       {items.map((item) => {
         const isCurrent = item.href === current;
         return (

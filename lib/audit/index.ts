@@ -98,3 +98,5 @@ export async function listAudit(q: AuditQuery): Promise<{ entries: AuditDto[]; t
     page_size: q.pageSize,
   };
 }
+
+export { listAuditQuery, type ListAuditQuery } from './api-schemas';

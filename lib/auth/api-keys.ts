@@ -3,6 +3,7 @@ import { and, count, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { apiKeyCalls, apiKeys, users, type ApiKey } from '@/db/schema';
 import { now } from '@/lib/clock';
+import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import type { PublicUser } from '@/lib/users';
@@ -54,11 +55,15 @@ function toApiKeyDto(key: ApiKey, creatorName: string | null): ApiKeyDto {
 /** Makes a key; the full key is in this answer only (the database keeps its SHA-256). */
 export async function createApiKey(name: string, admin: PublicUser): Promise<{ key: string; api_key: ApiKeyDto }> {
   const key = generateApiKey();
-  const [row] = await getDb()
-    .insert(apiKeys)
-    .values({ name: name.trim(), keyHash: hashApiKey(key), prefix: apiKeyPrefix(key), createdBy: admin.id, createdAt: now() })
-    .returning();
-  if (!row) throw new Error('api key was not created');
+  const row = await getDb().transaction(async (tx) => {
+    const [created] = await tx
+      .insert(apiKeys)
+      .values({ name: name.trim(), keyHash: hashApiKey(key), prefix: apiKeyPrefix(key), createdBy: admin.id, createdAt: now() })
+      .returning();
+    if (!created) throw new Error('api key was not created');
+    await recordAudit(tx, admin, { action: 'api_key.created', subject_type: 'api_key', subject_id: created.id, after: { name: created.name, prefix: created.prefix } });
+    return created;
+  });
   logger.info('api key created', { api_key_id: row.id, created_by: admin.id });
   return { key, api_key: toApiKeyDto(row, admin.name) };
 }
@@ -85,11 +90,15 @@ export async function findApiKey(id: string): Promise<ApiKeyDto | null> {
 
 /** Revokes a key at once; revoking it again changes nothing (the first revocation's time and admin stay). */
 export async function revokeApiKey(id: string, admin: PublicUser): Promise<ApiKeyDto> {
-  const [revoked] = await getDb()
-    .update(apiKeys)
-    .set({ revokedAt: now(), revokedBy: admin.id })
-    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id });
+  const revoked = await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: now(), revokedBy: admin.id })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix });
+    if (row) await recordAudit(tx, admin, { action: 'api_key.revoked', subject_type: 'api_key', subject_id: row.id, before: { name: row.name, prefix: row.prefix, revoked: false }, after: { revoked: true } });
+    return row;
+  });
   if (revoked) logger.info('api key revoked', { api_key_id: id, revoked_by: admin.id });
   const key = await findApiKey(id);
   if (!key) throw new AppError('not_found', 'No such API key.');

@@ -38,6 +38,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/provider/earnings', label: 'Earnings' },
     { href: '/provider/payouts', label: 'Payouts' },
   ],
+  // The header holds the admin's daily pages; every section is in the admin area's own navigation (adminSections).
   admin: [
     { href: '/admin', label: 'Dashboard' },
     { href: '/admin/bookings', label: 'Bookings' },
@@ -45,13 +46,28 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/admin/questionnaires', label: 'Questionnaires' },
     { href: '/admin/payments', label: 'Payments' },
     { href: '/admin/payouts', label: 'Payouts' },
-    { href: '/admin/packages', label: 'Packages' },
-    { href: '/admin/credits', label: 'Credits' },
     { href: '/admin/reports', label: 'Reports' },
     { href: '/admin/mail', label: 'Mail' },
-    { href: '/admin/api-keys', label: 'API keys' },
   ],
 };
+
+/** Every page of the admin area, shown on each admin page under the header. */
+export const adminSections: NavItem[] = [
+  { href: '/admin', label: 'Dashboard' },
+  { href: '/admin/bookings', label: 'Bookings' },
+  { href: '/admin/classes', label: 'Classes' },
+  { href: '/admin/users', label: 'Users' },
+  { href: '/admin/questionnaires', label: 'Questionnaires' },
+  { href: '/admin/payments', label: 'Payments' },
+  { href: '/admin/payouts', label: 'Payouts' },
+  { href: '/admin/packages', label: 'Packages' },
+  { href: '/admin/credits', label: 'Credits' },
+  { href: '/admin/reports', label: 'Reports' },
+  { href: '/admin/mail', label: 'Mail' },
+  { href: '/admin/webhooks', label: 'Webhooks' },
+  { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/api-keys', label: 'API keys' },
+];
 
 /** Only same-site paths are followed after sign-in, never another host. */
 export function safeCallbackPath(raw: unknown, fallback: string): string {

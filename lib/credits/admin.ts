@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { classPackages, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { getSetting } from '@/lib/settings';
@@ -13,7 +14,18 @@ import { creditExpiry } from '@/lib/time';
 
 /** An admin adds or takes uses of one credit, with a reason that goes into the ledger. */
 export async function adjustClientCredit(creditId: string, input: { delta: number; reason: string }, admin: PublicUser): Promise<{ credit: CreditDto; entry: CreditEntryDto }> {
-  const credit = await getDb().transaction((tx) => adjustCredit(tx, creditId, { delta: input.delta, reason: input.reason, at: now(), actor: userActor(admin.id) }));
+  const credit = await getDb().transaction(async (tx) => {
+    const after = await adjustCredit(tx, creditId, { delta: input.delta, reason: input.reason, at: now(), actor: userActor(admin.id) });
+    await recordAudit(tx, admin, {
+      action: 'credit.adjusted',
+      subject_type: 'credit',
+      subject_id: after.id,
+      before: { remaining_uses: after.remainingUses - input.delta },
+      after: { remaining_uses: after.remainingUses, delta: input.delta },
+      note: input.reason,
+    });
+    return after;
+  });
   const [entry] = await creditHistory([credit.id]);
   if (!entry) throw new Error('adjustment entry missing');
   return { credit: toCreditDto(credit), entry };
@@ -36,8 +48,8 @@ export async function grantComplimentaryCredit(
   if (input.packageId && !pkg) throw new AppError('not_found', 'No such package.', { fields: { package_id: ['No package has this id.'] } });
   const at = now();
   const currency = pkg?.currency ?? (await getSetting('default_currency'));
-  const { credit } = await db.transaction((tx) =>
-    grantCredit(tx, {
+  const { credit } = await db.transaction(async (tx) => {
+    const granted = await grantCredit(tx, {
       clientId,
       packageId: pkg?.id ?? null,
       purchaseId: null,
@@ -55,7 +67,15 @@ export async function grantComplimentaryCredit(
       sessionTypeIds: pkg?.sessionTypeIds ?? [],
       actor: userActor(admin.id),
       reason: input.reason,
-    }),
-  );
+    });
+    await recordAudit(tx, admin, {
+      action: 'credit.granted',
+      subject_type: 'credit',
+      subject_id: granted.credit.id,
+      after: { client_id: clientId, uses: input.uses, validity_days: input.validityDays, package_id: pkg?.id ?? null },
+      note: input.reason,
+    });
+    return granted;
+  });
   return toCreditDto(credit, at);
 }

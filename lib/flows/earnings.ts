@@ -1,4 +1,5 @@
 import 'server-only';
+import { recordAudit, SYSTEM_ACTOR } from '@/lib/audit';
 import { and, eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { earningLines, payouts } from '@/db/schema';
@@ -96,6 +97,14 @@ export async function createPayouts(actor: PublicUser | null, input: CreatePayou
           createdBy: actor?.id ?? null,
           at,
         });
+        if (reserved) {
+          await recordAudit(tx, actor ? { id: actor.id, role: actor.role } : SYSTEM_ACTOR, {
+            action: 'payout.created',
+            subject_type: 'payout',
+            subject_id: reserved.id,
+            after: { provider_id: reserved.providerId, amount: reserved.amount, currency: reserved.currency, method: reserved.method, reference: input.method === 'manual' ? (input.reference ?? null) : null },
+          });
+        }
         if (reserved?.method === 'manual') await announcePayout(tx, reserved.id);
         if (reserved && reserved.method === 'stripe') await enqueue(tx, QUEUES.payoutTransfer, { payoutId: reserved.id }, { retryLimit: 20, retryDelay: 10, retryBackoff: true });
         return reserved;

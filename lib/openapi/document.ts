@@ -8,6 +8,7 @@ import { creditsApi } from './operations/credits';
 import { earningsApi } from './operations/earnings';
 import { integrationApi } from './operations/integration';
 import { metaApi } from './operations/meta';
+import { operationsAdminApi } from './operations/operations-admin';
 import { packagesApi } from './operations/packages';
 import { paymentsApi } from './operations/payments';
 import { mailApi } from './operations/mail';
@@ -37,6 +38,7 @@ export const apiModules: readonly ApiModule[] = [
   connectApi,
   integrationApi,
   reportsApi,
+  operationsAdminApi,
   metaApi,
 ];
 

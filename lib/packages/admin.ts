@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { classes, classPackages, packagePurchases, sessionTypes, type ClassPackage } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { isUniqueViolation } from '@/lib/db-errors';
 import { logger } from '@/lib/logger';
@@ -22,21 +23,26 @@ export async function createPackage(input: PackageInput, actor: PublicUser): Pro
   await checkScope(input.scope);
   const feeBps = input.fee_bps ?? (await getSetting('platform_fee_bps'));
   const row = await withUniqueName(() =>
-    getDb()
-      .insert(classPackages)
-      .values({
-        name: input.name,
-        description: input.description ?? '',
-        classCount: input.class_count,
-        priceAmount: input.price.amount,
-        currency: input.price.currency,
-        validityDays: input.validity_days,
-        feeBps,
-        active: input.active,
-        ...scopeColumns(input.scope),
-        createdBy: actor.id,
-      })
-      .returning(),
+    getDb().transaction(async (tx) => {
+      const [created] = await tx
+        .insert(classPackages)
+        .values({
+          name: input.name,
+          description: input.description ?? '',
+          classCount: input.class_count,
+          priceAmount: input.price.amount,
+          currency: input.price.currency,
+          validityDays: input.validity_days,
+          feeBps,
+          active: input.active,
+          ...scopeColumns(input.scope),
+          createdBy: actor.id,
+        })
+        .returning();
+      if (!created) throw new Error('package write returned no row');
+      await recordAudit(tx, actor, { action: 'package.created', subject_type: 'package', subject_id: created.id, after: toPackageDto(created) });
+      return created;
+    }),
   );
   return toPackageDto(row);
 }
@@ -72,6 +78,7 @@ export async function changePackage(id: string, patch: PackagePatch, actor: Publ
         .where(eq(classPackages.id, current.id))
         .returning();
       if (!updated) throw new AppError('not_found', 'No such package.');
+      await recordAudit(tx, actor, { action: 'package.changed', subject_type: 'package', subject_id: updated.id, before: toPackageDto(current), after: toPackageDto(updated) });
       const open = closeOpen
         ? await tx
             .update(packagePurchases)

@@ -14,6 +14,18 @@ export type { RefundDto } from './refunds';
 export type { ReconcileFinding, ReconcileResult } from './reconcile';
 export type { EventOutcome } from './webhook';
 export { verifyStripeEvent } from './webhook';
+export {
+  WEBHOOK_OUTCOMES,
+  backfillBody,
+  countFailedWebhookEvents,
+  getWebhookEvent,
+  listWebhookEvents,
+  listWebhookEventsQuery,
+  type BackfillResult,
+  type ListWebhookEventsQuery,
+  type WebhookEventDto,
+  type WebhookOutcome,
+} from './webhook-events';
 export { cancelOpenPayment } from './payable-flow';
 export { paymentIntentNamed, payableOfPayment, requireSucceeded } from './external';
 export { latestCharge } from './apply';

@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { payments, refunds, type Payment } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { formatMoney } from '@/lib/money';
@@ -76,10 +77,23 @@ async function refund(payables: PayableRegistry, payment: Payment, input: { amou
     if (message) throw new AppError('unprocessable', message, { cause: err });
     throw err;
   }
-  await getDb()
-    .insert(refunds)
-    .values({ id: created.id, paymentId: payment.id, amount: created.amount, status: created.status ?? 'pending', reason: input.reason, requestedBy: actor.id })
-    .onConflictDoUpdate({ target: refunds.id, set: { requestedBy: actor.id, reason: input.reason } });
+  await getDb().transaction(async (tx) => {
+    const [row] = await tx
+      .insert(refunds)
+      .values({ id: created.id, paymentId: payment.id, amount: created.amount, status: created.status ?? 'pending', reason: input.reason, requestedBy: actor.id })
+      .onConflictDoUpdate({ target: refunds.id, set: { requestedBy: actor.id, reason: input.reason } })
+      .returning({ inserted: sql<boolean>`(xmax = 0)` });
+    // A double click reaches Stripe's idempotent answer twice; the refund is recorded once.
+    if (!row?.inserted) return;
+    await recordAudit(tx, actor, {
+      action: 'payment.refunded',
+      subject_type: 'payment',
+      subject_id: payment.id,
+      before: { status: payment.status, refunded: payment.amount - remaining, currency: payment.currency },
+      after: { refund_id: created.id, amount: created.amount, currency: created.currency, status: created.status ?? 'pending' },
+      note: input.reason,
+    });
+  });
   // Apply it now; the refund's webhooks will find nothing left to do.
   await syncRefunds(payables, payment.id);
   return { id: created.id, payment_id: payment.id, amount: { amount: created.amount, currency: created.currency }, status: created.status ?? 'pending', reason: input.reason };

@@ -11,6 +11,7 @@ import { startPayment } from './start';
 import type { StripeEvent, StripePaymentIntent } from './stripe-types';
 import { syncPaymentIntent, syncRefunds } from './sync';
 import { handleStripeEvent } from './webhook';
+import { backfillStripeEvents, replayWebhookEvent } from './webhook-events';
 
 /**
  * The payments that need to know what is paid for, bound to the payables that
@@ -29,6 +30,10 @@ export function createPayments(payables: PayableRegistry) {
     settleCancelled: (payable: PayableRef, outcome: { refundDue: 'full' | 'none' | null; paymentStatus: string }, reason: string, actor: PublicUser) =>
       settleCancelledPayable(payables, payable, outcome, reason, actor),
     handleStripeEvent: (event: StripeEvent) => handleStripeEvent(payables, event),
+    /** Runs a received event's handler again (a handled one is a no-op); audited. */
+    replayWebhookEvent: (id: string, actor: PublicUser) => replayWebhookEvent(payables, id, actor),
+    /** Handles the events Stripe listed since an instant that the app never received; audited. */
+    backfillStripeEvents: (since: Date, actor: PublicUser) => backfillStripeEvents(payables, since, actor),
     syncPaymentIntent: (paymentIntentId: string) => syncPaymentIntent(payables, paymentIntentId),
     syncRefunds: (paymentIntentId: string) => syncRefunds(payables, paymentIntentId),
     refund: (paymentId: string, input: { amount?: number; reason: string }, actor: PublicUser) => refundPayment(payables, paymentId, input, actor),

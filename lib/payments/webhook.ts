@@ -8,6 +8,7 @@ import type { PayableRegistry } from '@/lib/payables';
 import { getStripe } from './stripe-client';
 import type { StripeEvent, StripeEventType } from './stripe-types';
 import { accountWork, bankPayoutWork, transferWork } from './connect';
+import { noteOutcome, noteReceived, type EventSource } from './webhook-log';
 import { checkoutSessionWork, paymentIntentWork, refundsWork, type PaymentWork } from './sync';
 
 type Handlers = { [T in StripeEventType]?: (payables: PayableRegistry, event: Extract<StripeEvent, { type: T }>) => Promise<PaymentWork | null> };
@@ -62,8 +63,23 @@ export type EventOutcome = 'handled' | 'duplicate' | 'ignored';
  * once queue on the event's primary key: the second finds it taken and does
  * nothing, unless the first rolled back, in which case the second does the
  * work. A failure throws; the route answers 500 and Stripe delivers again.
+ * Whatever happens is noted in webhook_events (the admin's monitor): the
+ * receipt before, and 'handled' in the transaction of the effect itself.
  */
-export async function handleStripeEvent(payables: PayableRegistry, event: StripeEvent): Promise<EventOutcome> {
+export async function handleStripeEvent(payables: PayableRegistry, event: StripeEvent, source: EventSource = 'delivery'): Promise<EventOutcome> {
+  await noteReceived(event, source);
+  let outcome: EventOutcome;
+  try {
+    outcome = await handleOnce(payables, event);
+  } catch (err) {
+    await noteOutcome(getDb(), event.id, 'failed', (err as Error)?.message ?? 'failed').catch(() => undefined);
+    throw err;
+  }
+  if (outcome !== 'handled') await noteOutcome(getDb(), event.id, outcome);
+  return outcome;
+}
+
+async function handleOnce(payables: PayableRegistry, event: StripeEvent): Promise<EventOutcome> {
   const [seen] = await getDb().select({ id: stripeEvents.id }).from(stripeEvents).where(eq(stripeEvents.id, event.id)).limit(1);
   if (seen) return 'duplicate';
   const handler = handlers[event.type] as ((p: PayableRegistry, e: StripeEvent) => Promise<PaymentWork | null>) | undefined;
@@ -73,6 +89,7 @@ export async function handleStripeEvent(payables: PayableRegistry, event: Stripe
     const [recorded] = await tx.insert(stripeEvents).values({ id: event.id, type: event.type }).onConflictDoNothing().returning({ id: stripeEvents.id });
     if (!recorded) return 'duplicate';
     if (work) await work(tx);
+    await noteOutcome(tx, event.id, 'handled');
     return 'handled';
   });
 }

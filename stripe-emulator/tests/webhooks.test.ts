@@ -216,6 +216,18 @@ describe('chaos', () => {
     ]);
     expect(cfg.requests).toHaveLength(1);
   });
+
+  it('lose: no attempt is sent and none is retried; the event is still listed by the events API', async () => {
+    await chaos({ mode: 'lose', count: 1 });
+    const before = await t.stripe.events.list({ limit: 1 });
+    await causeEvent(t);
+    const [latest] = (await t.stripe.events.list({ limit: 1 })).data;
+    expect(latest?.id).not.toBe(before.data[0]?.id);
+    const [delivery] = await until(() => deliveriesOf(latest?.id ?? ''), (d) => d[0]?.status === 'failed');
+    expect(delivery?.attempts.map((a) => [a.status, a.error])).toEqual([[null, 'lost by chaos']]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(cfg.requests).toHaveLength(0);
+  });
 });
 
 describe('events API', () => {

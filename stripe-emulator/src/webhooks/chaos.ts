@@ -1,9 +1,10 @@
 /**
  * Deliberate misbehaviour for the next N events, so the app's exactly-once
- * handling is exercised: duplicates, reordering, delays and dropped attempts.
+ * handling is exercised: duplicates, reordering, delays, dropped attempts,
+ * and lost events (every attempt fails: the app never hears of them).
  * Several modes may be active at once; each counts down per event.
  */
-export const CHAOS_MODES = ['duplicate', 'reorder', 'delay', 'drop'] as const;
+export const CHAOS_MODES = ['duplicate', 'reorder', 'delay', 'drop', 'lose'] as const;
 export type ChaosMode = (typeof CHAOS_MODES)[number];
 
 export interface ChaosSetting {
@@ -23,11 +24,13 @@ export interface EventChaos {
   copies: number;
   delayMs: number;
   drop: boolean;
+  /** Never delivered: the delivery fails at its first attempt and is not retried (as if Stripe had given up). */
+  lose: boolean;
   /** Held back with the others of its batch; `last` completes the batch. */
   reorder?: { windowMs: number; last: boolean };
 }
 
-export const NO_CHAOS: EventChaos = { copies: 1, delayMs: 0, drop: false };
+export const NO_CHAOS: EventChaos = { copies: 1, delayMs: 0, drop: false, lose: false };
 
 export class Chaos {
   private readonly settings = new Map<ChaosMode, ChaosSetting>();
@@ -52,6 +55,7 @@ export class Chaos {
       if (s.mode === 'duplicate') out.copies = s.copies ?? 3;
       if (s.mode === 'delay') out.delayMs = s.delayMs ?? 2_000;
       if (s.mode === 'drop') out.drop = true;
+      if (s.mode === 'lose') out.lose = true;
       if (s.mode === 'reorder') out.reorder = { windowMs: s.windowMs ?? 500, last: s.remaining <= 0 };
       if (s.remaining <= 0) this.settings.delete(s.mode);
     }

@@ -12,6 +12,8 @@ const SEND_TIMEOUT_MS = 10_000;
 const REORDER_STAGGER_MS = 300;
 
 type Attempt = Delivery['attempts'][number];
+/** What chaos does to an attempt: nothing, drop it (retried later), or lose the event (never retried). */
+type Fault = 'none' | 'drop' | 'lose';
 
 export interface Target {
   endpoint: string;
@@ -68,7 +70,7 @@ export class Dispatcher {
     for (const d of this.emu.state.all('deliveries')) {
       if (d.status !== 'pending') continue;
       const wait = d.next_attempt_at === null ? 0 : Math.max(0, d.next_attempt_at * 1000 - nowMs);
-      this.later(wait, () => void this.attempt(d.id, false));
+      this.later(wait, () => void this.attempt(d.id, 'none'));
     }
   }
 
@@ -131,8 +133,9 @@ export class Dispatcher {
         };
         this.emu.state.put('deliveries', delivery.id, delivery);
         deliveries.push(delivery);
-        if (chaos.delayMs > 0) this.later(chaos.delayMs, () => void this.attempt(delivery.id, chaos.drop));
-        else firstAttempts.push(this.attempt(delivery.id, chaos.drop));
+        const fault: Fault = chaos.lose ? 'lose' : chaos.drop ? 'drop' : 'none';
+        if (chaos.delayMs > 0) this.later(chaos.delayMs, () => void this.attempt(delivery.id, fault));
+        else firstAttempts.push(this.attempt(delivery.id, fault));
       }
     }
     this.updatePending(event.id);
@@ -172,7 +175,7 @@ export class Dispatcher {
     return endpoint && endpoint.status === 'enabled' ? { endpoint: endpoint.id, url: endpoint.url, secret: endpoint.secret } : undefined;
   }
 
-  private async attempt(id: string, drop: boolean): Promise<void> {
+  private async attempt(id: string, fault: Fault): Promise<void> {
     const generation = this.generation;
     const delivery = this.emu.state.get('deliveries', id);
     if (!delivery || delivery.status !== 'pending') return;
@@ -182,8 +185,8 @@ export class Dispatcher {
     let result: Attempt;
     if (!event || !target) {
       result = { at, status: null, error: event ? 'endpoint deleted or disabled' : 'event no longer exists' };
-    } else if (drop) {
-      result = { at, status: null, error: 'dropped by chaos' };
+    } else if (fault !== 'none') {
+      result = { at, status: null, error: fault === 'lose' ? 'lost by chaos' : 'dropped by chaos' };
     } else {
       delivery.url = target.url;
       result = await this.send(target, event, at);
@@ -194,13 +197,13 @@ export class Dispatcher {
     if (ok) {
       delivery.status = 'succeeded';
       delivery.next_attempt_at = null;
-    } else if (!event || !target || delivery.attempts.length >= this.emu.config.webhookMaxAttempts) {
+    } else if (!event || !target || fault === 'lose' || delivery.attempts.length >= this.emu.config.webhookMaxAttempts) {
       delivery.status = 'failed';
       delivery.next_attempt_at = null;
     } else {
       const wait = this.emu.config.webhookRetryBaseMs * 2 ** (delivery.attempts.length - 1);
       delivery.next_attempt_at = Math.ceil((this.emu.clock.nowMs() + wait) / 1000);
-      this.later(wait, () => void this.attempt(id, false));
+      this.later(wait, () => void this.attempt(id, 'none'));
     }
     this.emu.state.put('deliveries', id, delivery);
     this.updatePending(delivery.event_id);
