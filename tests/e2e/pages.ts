@@ -198,6 +198,8 @@ export async function adminPages(page: Page): Promise<AppPage[]> {
     { name: 'reports', path: '/admin/reports' },
     { name: 'mail', path: '/admin/mail' },
     { name: 'a message', path: mail },
+    { name: 'webhooks', path: '/admin/webhooks' },
+    { name: 'audit log', path: '/admin/audit' },
     { name: 'API keys', path: '/admin/api-keys' },
   ];
 }
