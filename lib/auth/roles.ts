@@ -50,6 +50,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/admin/reports', label: 'Reports' },
     { href: '/admin/mail', label: 'Mail' },
     { href: '/admin/api-keys', label: 'API keys' },
+    { href: '/admin/settings', label: 'Settings' },
   ],
 };
 
