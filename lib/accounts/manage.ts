@@ -32,8 +32,8 @@ const LAST_ADMIN = 'This is the last active admin: make another user an admin fi
 /**
  * An admin's change to an account (PATCH /api/v1/users/:id and the users
  * page): role, activation, name, only what is sent. In one transaction with
- * its audit rows. Refused: an admin's own role or deactivation (403), and
- * anything that would leave no active admin (409, nothing changes).
+ * its audit rows. Refused: anything that would leave no active admin (409,
+ * nothing changes), then an admin's own role or deactivation (403).
  * Deactivating ends every browser session and bearer token at once; role
  * changes need nothing ended, as every request reads the role afresh.
  */
@@ -48,10 +48,10 @@ export async function changeUser(actor: PublicUser, id: string, input: UpdateUse
     const roleChanges = input.role !== undefined && input.role !== row.role;
     const deactivates = input.active === false && !row.disabledAt;
     const reactivates = input.active === true && row.disabledAt !== null;
-    if (id === actor.id && roleChanges) throw new AppError('forbidden', 'You cannot change your own role: ask another admin.');
-    if (id === actor.id && deactivates) throw new AppError('forbidden', 'You cannot deactivate your own account: ask another admin.');
     const losesAdmin = row.role === 'admin' && !row.disabledAt && ((roleChanges && input.role !== 'admin') || deactivates);
     if (losesAdmin && (await otherActiveAdmins(tx, id)) === 0) throw new AppError('conflict', LAST_ADMIN);
+    if (id === actor.id && roleChanges) throw new AppError('forbidden', 'You cannot change your own role: ask another admin.');
+    if (id === actor.id && deactivates) throw new AppError('forbidden', 'You cannot deactivate your own account: ask another admin.');
 
     if (roleChanges && input.role) {
       await setAccountRole(tx, id, input.role);
