@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { changeUser } from '@/lib/accounts';
+import { roleLabel } from '@/lib/auth';
 import { formAction } from '@/lib/http';
 import { updateUserBody } from '@/lib/users';
 
@@ -13,7 +14,7 @@ export const changeRoleAction = formAction(
   async ({ user, body, input }) => {
     const changed = await changeUser(user, input.id('user_id', 'No such user.'), body);
     revalidatePath('/admin/users');
-    return { ok: `${changed.user.name} is now ${changed.user.role === 'admin' ? 'an admin' : `a ${changed.user.role}`}.` };
+    return { ok: `${changed.user.name} is now ${changed.user.role === 'admin' ? 'an' : 'a'} ${roleLabel[changed.user.role].toLowerCase()}.` };
   },
 );
 
