@@ -15,7 +15,8 @@ function hintOf(s: SettingDto): string {
       : s.input.type === 'text'
         ? ` At most ${s.input.max_length} characters.`
         : '';
-  return `${s.description}${range} Default: ${s.default}.`;
+  const byDefault = typeof s.default === 'boolean' ? (s.default ? 'on' : 'off') : s.default;
+  return `${s.description}${range} Default: ${byDefault}.`;
 }
 
 function SettingField({ setting, state, zones }: { setting: SettingDto; state: FormState; zones: string[] }) {
@@ -23,8 +24,16 @@ function SettingField({ setting, state, zones }: { setting: SettingDto; state: F
   const errors = state.fields?.[setting.key];
   const value = state.values?.[setting.key] ?? String(setting.value);
   const hint = hintOf(setting);
-  if (setting.input.type === 'choice' || setting.input.type === 'time_zone') {
-    const options = setting.input.type === 'choice' ? setting.input.options : zones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }));
+  if (setting.input.type === 'choice' || setting.input.type === 'time_zone' || setting.input.type === 'switch') {
+    const options =
+      setting.input.type === 'choice'
+        ? setting.input.options
+        : setting.input.type === 'switch'
+          ? [
+              { value: 'true', label: 'On' },
+              { value: 'false', label: 'Off' },
+            ]
+          : zones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }));
     return (
       <div className="flex flex-col gap-2">
         <Label htmlFor={id}>{setting.label}</Label>

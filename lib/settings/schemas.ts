@@ -15,6 +15,7 @@ export const settingSchemas = {
   cancellation_window_hours: num('The cancellation window').min(0, 'The cancellation window must be 0 hours or more.').max(24 * 30, 'The cancellation window must be at most 720 hours (30 days).'),
   provider_label: z.string({ error: 'The word for providers must be text.' }).trim().min(1, 'The word for providers is required.').max(40, 'The word for providers must be at most 40 characters.'),
   default_currency: z.string({ error: 'The currency must be text.' }).regex(/^[a-z]{3}$/, 'The currency must be a lower-case ISO code of three letters, like gbp.'),
+  payments_enabled: z.boolean({ error: 'Card payments must be true (on) or false (off).' }),
   checkout_mode: z.enum(['payment_element', 'hosted'], { error: 'Checkout must be payment_element or hosted.' }),
   practice_name: z.string({ error: 'The practice name must be text.' }).trim().min(1, 'The practice name is required.').max(80, 'The practice name must be at most 80 characters.'),
   reminder_hours: num('The reminder time').positive('Reminders must go more than 0 hours before.').max(24 * 14, 'Reminders can go at most 336 hours (14 days) before.'),
@@ -37,6 +38,7 @@ export type SettingInput =
   | { type: 'integer' | 'number'; min: number; /** The value must be more than min, not equal to it. */ min_exclusive: boolean; max: number; unit: string }
   | { type: 'text'; max_length: number }
   | { type: 'choice'; options: { value: string; label: string }[] }
+  | { type: 'switch' }
   | { type: 'time_zone' };
 
 export interface SettingInfo {
@@ -72,6 +74,12 @@ export const settingInfo: Record<SettingKey, SettingInfo> = {
     label: 'Default currency',
     description: 'The currency offered first for new prices (session types, classes, packages) and for totals with no payments yet.',
     input: { type: 'text', max_length: 3 },
+  },
+  payments_enabled: {
+    label: 'Card payments',
+    description:
+      'When off, priced bookings are confirmed at once without payment (settle them at the studio) and class passes are not sold. Bookings already waiting for a card keep their hold. The server’s PAYMENTS_ENABLED=false switches them off whatever this says.',
+    input: { type: 'switch' },
   },
   checkout_mode: {
     label: 'Card checkout',

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { settings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { now } from '@/lib/clock';
+import { env } from '@/lib/env';
 import type { PublicUser } from '@/lib/users';
 import { settingDefaults, type SettingKey } from './defaults';
 import { settingInfo, settingKeys, settingSchemas, type SettingInput, type Settings, type UpdateSettingsBody } from './schemas';
@@ -24,12 +25,17 @@ export async function getSetting<K extends SettingKey>(key: K): Promise<Settings
   return (await getSettings([key]))[key];
 }
 
+/** Whether card payments are taken: the deployment allows them (PAYMENTS_ENABLED) and an admin has not switched them off. */
+export async function paymentsEnabled(): Promise<boolean> {
+  return env().PAYMENTS_ENABLED && (await getSetting('payments_enabled'));
+}
+
 export interface SettingDto {
   key: SettingKey;
   label: string;
   description: string;
-  value: string | number;
-  default: string | number;
+  value: string | number | boolean;
+  default: string | number | boolean;
   input: SettingInput;
   /** When an admin last changed it; null while it has its default. */
   updated_at: string | null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiToken } from '@/lib/auth/api-tokens';
 import { settingDefaults } from '@/lib/settings/defaults';
-import { adminUser, api, expectErrorShape, insertProvider, insertUser, makeClient, testSql, type ErrorBody } from './fixtures';
+import { adminUser, api, expectErrorShape, insertProvider, insertUser, makeClass, makeClient, testSql, type ErrorBody } from './fixtures';
 
 /** Settings for admins (issue 14 part 3): GET/PATCH /api/v1/settings, over HTTP against the real stack. */
 
@@ -85,6 +85,23 @@ describe('PATCH /api/v1/settings', () => {
     expect(kept?.fee_bps).toBe(2000);
   });
 
+  it('card payments switched off: a priced booking is confirmed unpaid at once; back on, it waits for payment', async () => {
+    const client = await makeClient();
+    const classId = await makeClass({ capacity: 5, price: 1500, hoursAhead: 96, title: 'Payments switch' });
+    expect((await patch({ payments_enabled: false })).status).toBe(200);
+    try {
+      const off = await api<{ booking: { status: string; payment_status: string }; payment: unknown }>('/api/v1/bookings', { json: { class_id: classId }, token: client.token });
+      expect(off.status).toBe(201);
+      expect(off.body.booking).toMatchObject({ status: 'confirmed', payment_status: 'unpaid' });
+      expect(off.body.payment).toBeNull();
+    } finally {
+      expect((await patch({ payments_enabled: true })).status).toBe(200);
+    }
+    const other = await makeClient();
+    const on = await api<{ booking: { status: string } }>('/api/v1/bookings', { json: { class_id: classId }, token: other.token });
+    expect(on.body.booking.status).toBe('pending_payment');
+  });
+
   it.each([
     ['a fee above 100%', { platform_fee_bps: 10_001 }, 'platform_fee_bps'],
     ['a fractional fee', { platform_fee_bps: 12.5 }, 'platform_fee_bps'],
@@ -94,6 +111,7 @@ describe('PATCH /api/v1/settings', () => {
     ['an unknown checkout', { checkout_mode: 'paypal' }, 'checkout_mode'],
     ['a made-up zone', { platform_time_zone: 'Mars/Base' }, 'platform_time_zone'],
     ['an upper-case currency', { default_currency: 'GBP' }, 'default_currency'],
+    ['card payments as text', { payments_enabled: 'off' }, 'payments_enabled'],
     ['an unknown setting', { tea_time: 16 }, 'tea_time'],
     ['an empty body', {}, '_'],
   ] as const)('refuses %s with 400 naming the field, and changes nothing', async (_label, json, field) => {

@@ -20,6 +20,7 @@ export const updateSettingsAction = formAction(
         settingKeys.map((key) => {
           const raw = input.text(key);
           const type = settingInfo[key].input.type;
+          if (type === 'switch') return [key, raw === 'true' ? true : raw === 'false' ? false : raw];
           return [key, type === 'integer' || type === 'number' ? numberOrText(raw) : raw];
         }),
       ),

@@ -7,6 +7,7 @@ const settingInput = z.union([
   z.object({ type: z.enum(['integer', 'number']), min: z.number(), min_exclusive: z.boolean().describe('The value must be more than min.'), max: z.number(), unit: z.string() }).describe('A number from min to max, both included unless min_exclusive.'),
   z.object({ type: z.literal('text'), max_length: z.int() }),
   z.object({ type: z.literal('choice'), options: z.array(z.object({ value: z.string(), label: z.string() })) }),
+  z.object({ type: z.literal('switch') }).describe('true (on) or false (off).'),
   z.object({ type: z.literal('time_zone') }).describe('An IANA zone name, e.g. Europe/London.'),
 ]);
 const setting = covers<SettingDto>()(
@@ -14,8 +15,8 @@ const setting = covers<SettingDto>()(
     key: z.string(),
     label: z.string(),
     description: z.string().describe('What the setting does.'),
-    value: z.union([z.string(), z.number()]).describe('The value in use now.'),
-    default: z.union([z.string(), z.number()]),
+    value: z.union([z.string(), z.number(), z.boolean()]).describe('The value in use now.'),
+    default: z.union([z.string(), z.number(), z.boolean()]),
     input: settingInput.describe('Its type and range.'),
     updated_at: instant.nullable().describe('When an admin last changed it; null while it has never been set.'),
   }),
