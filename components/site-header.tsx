@@ -20,14 +20,15 @@ export async function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-background/90 backdrop-blur">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-4 px-4 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 rounded-lg text-lg font-semibold text-primary">
+        <Link href="/" className="flex shrink-0 items-center gap-2 rounded-lg text-lg font-semibold text-primary">
           <Leaf aria-hidden="true" className="size-5" />
           Wellbook
         </Link>
-        <nav aria-label="Main" className="ml-auto hidden xl:block">
+        {/* The admin list is long: past the width it scrolls inside the header instead of widening the page. */}
+        <nav aria-label="Main" className="ml-auto hidden min-w-0 overflow-x-auto xl:block">
           <NavLinks items={items} />
         </nav>
-        <div className="ml-auto flex items-center gap-2 xl:ml-0">
+        <div className="ml-auto flex shrink-0 items-center gap-2 xl:ml-0">
           {user ? <UserMenu user={{ name: user.name, email: user.email }} roleName={roleLabel[user.role]} /> : null}
           <MobileNav items={items} />
         </div>

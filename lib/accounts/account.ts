@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, or } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { bookings, classes, creditEntries, credits, earningLines, outboxMessages, packagePurchases, payments, refunds } from '@/db/schema';
 import { confirmPassword, endAllSessions } from '@/lib/auth';
@@ -7,7 +7,7 @@ import { now } from '@/lib/clock';
 import { AppError, isAppError } from '@/lib/errors';
 import { hasFeed, remindersOf, revokeFeed, setReminders } from '@/lib/mail';
 import { eraseQuestionnaires, readQuestionnaire, type QuestionnaireView } from '@/lib/questionnaire';
-import { anonymiseUser, getProfile, otherActiveAdmins, type ProfileDto, type PublicUser } from '@/lib/users';
+import { anonymiseUser, getProfile, lockAdminSeats, otherActiveAdmins, type ProfileDto, type PublicUser } from '@/lib/users';
 
 /** Bookings still to happen (or under way): they keep an account from being deleted. */
 const ACTIVE = ['pending_payment', 'confirmed', 'in_progress'] as const;
@@ -120,7 +120,7 @@ export async function deleteAccount(user: PublicUser, password: string): Promise
   if (blocker) throw refuse(blocker);
   await getDb().transaction(async (tx) => {
     // Two admins deleting themselves at once must not both pass the last-admin check.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('account-deletion'))`);
+    await lockAdminSeats(tx);
     if (user.role === 'admin' && (await otherActiveAdmins(tx, user.id)) === 0) throw refuse('You are the only admin.');
     await eraseQuestionnaires(tx, user.id);
     await anonymiseUser(tx, user.id);

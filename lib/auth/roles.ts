@@ -48,6 +48,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/admin/payouts', label: 'Payouts' },
     { href: '/admin/reports', label: 'Reports' },
     { href: '/admin/mail', label: 'Mail' },
+    { href: '/admin/settings', label: 'Settings' },
   ],
 };
 
@@ -66,6 +67,7 @@ export const adminSections: NavItem[] = [
   { href: '/admin/mail', label: 'Mail' },
   { href: '/admin/webhooks', label: 'Webhooks' },
   { href: '/admin/audit', label: 'Audit log' },
+  { href: '/admin/settings', label: 'Settings' },
   { href: '/admin/api-keys', label: 'API keys' },
 ];
 

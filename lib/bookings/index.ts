@@ -10,7 +10,7 @@ export type { NoticeDto } from './notices';
 export { bookingPayable } from './payable';
 export { payPendingBooking } from './prepaid';
 export type { PayInTransaction } from './prepaid';
-export { activeClassBooking, findBookingRow, getBookingFor, listBookings } from './queries';
+export { activeClassBooking, findBookingRow, getBookingFor, listBookings, upcomingBookingsOf } from './queries';
 export type { BookingFilters } from './queries';
 export { rescheduleBooking } from './reschedule';
 export { cancellationDeadline, isActive, START_EARLY_MINUTES } from './rules';

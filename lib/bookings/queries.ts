@@ -110,3 +110,15 @@ export async function listBookings(viewer: PublicUser, filters: BookingFilters):
   ]);
   return { bookings: rows.map(toBookingDto), total: total?.n ?? 0, page: filters.page, page_size: filters.pageSize };
 }
+
+/**
+ * A user's active bookings still to start, as client or as practitioner,
+ * soonest first: what an admin reviews (and may cancel) after deactivating them.
+ */
+export async function upcomingBookingsOf(userId: string, at: Date, limit = 100): Promise<BookingDto[]> {
+  const rows = await selectBookings(getDb())
+    .where(and(or(eq(bookings.clientId, userId), eq(bookings.providerId, userId)), inArray(bookings.status, [...ACTIVE_STATUSES]), gte(bookings.startsAt, at)))
+    .orderBy(asc(bookings.startsAt))
+    .limit(limit);
+  return rows.map(toBookingDto);
+}

@@ -1,8 +1,7 @@
 import 'server-only';
 import type { Booking, BookingStatus } from '@/db/schema';
 import type { PublicUser } from '@/lib/users';
-import { env } from '@/lib/env';
-import { getSetting } from '@/lib/settings';
+import { getSetting, paymentsEnabled } from '@/lib/settings';
 
 /** Bookings that hold a seat or the provider's time. */
 export const ACTIVE_STATUSES = ['pending_payment', 'confirmed', 'in_progress'] as const satisfies readonly BookingStatus[];
@@ -25,7 +24,7 @@ export interface InitialState {
  * free one, and every booking when payments are switched off, is confirmed at once.
  */
 export async function initialState(amountDue: number, at: Date): Promise<InitialState> {
-  if (amountDue === 0 || !env().PAYMENTS_ENABLED) return { status: 'confirmed', paymentStatus: 'unpaid', holdExpiresAt: null };
+  if (amountDue === 0 || !(await paymentsEnabled())) return { status: 'confirmed', paymentStatus: 'unpaid', holdExpiresAt: null };
   const minutes = await getSetting('hold_minutes');
   return { status: 'pending_payment', paymentStatus: 'pending', holdExpiresAt: new Date(at.getTime() + minutes * 60_000) };
 }

@@ -15,6 +15,8 @@ import { mailApi } from './operations/mail';
 import { questionnaireApi } from './operations/questionnaire';
 import { reportsApi } from './operations/reports';
 import { scheduleApi } from './operations/schedule';
+import { settingsApi } from './operations/settings';
+import { usersApi } from './operations/users';
 import type { ApiModule } from './registry';
 
 /**
@@ -38,6 +40,8 @@ export const apiModules: readonly ApiModule[] = [
   connectApi,
   integrationApi,
   reportsApi,
+  usersApi,
+  settingsApi,
   operationsAdminApi,
   metaApi,
 ];

@@ -3,11 +3,11 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { classPackages, credits, packagePurchases, type ClassPackage } from '@/db/schema';
 import { toCreditDto, type CreditDto } from '@/lib/credits';
-import { env } from '@/lib/env';
 import { isUuid } from '@/lib/fields';
 import { AppError } from '@/lib/errors';
 import { money, platformFee, type Money } from '@/lib/money';
 import type { PayableCharge } from '@/lib/payables';
+import { paymentsEnabled } from '@/lib/settings';
 import type { PublicUser } from '@/lib/users';
 import { purchaseCharge } from './payable';
 
@@ -38,11 +38,12 @@ export interface PurchaseView {
  */
 export async function openPurchase(packageId: string, client: PublicUser): Promise<string> {
   if (!isUuid(packageId)) throw new AppError('not_found', 'No such package.');
+  const enabled = await paymentsEnabled();
   return getDb().transaction(async (tx) => {
     const [pkg] = await tx.select().from(classPackages).where(eq(classPackages.id, packageId)).for('share').limit(1);
     if (!pkg) throw new AppError('not_found', 'No such package.');
     if (!pkg.active) throw new AppError('unprocessable', 'This package is no longer sold.');
-    if (!env().PAYMENTS_ENABLED) throw new AppError('unprocessable', 'Card payments are switched off.');
+    if (!enabled) throw new AppError('unprocessable', 'Card payments are switched off.');
     await tx
       .insert(packagePurchases)
       .values({

@@ -2,9 +2,8 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { payments } from '@/db/schema';
-import { env } from '@/lib/env';
 import { logger } from '@/lib/logger';
-import { getSetting } from '@/lib/settings';
+import { getSetting, paymentsEnabled } from '@/lib/settings';
 import type { PayableRef, PayableRegistry } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users';
 import { refundForPayable, type RefundDto } from './refunds';
@@ -17,7 +16,7 @@ import { getStripe } from './stripe-client';
  * asks again through POST /bookings/:id/payment).
  */
 export async function paymentForNewPayable(payables: PayableRegistry, payable: PayableRef, user: PublicUser, awaitingPayment: boolean): Promise<StartedPayment | null> {
-  if (!env().PAYMENTS_ENABLED || !awaitingPayment) return null;
+  if (!awaitingPayment || !(await paymentsEnabled())) return null;
   // With hosted Checkout the client is sent to Stripe's page from POST /bookings/:id/payment instead.
   if ((await getSetting('checkout_mode')) === 'hosted') return null;
   try {

@@ -4,7 +4,7 @@ export type { AvailabilityDto, ExceptionDto } from './availability';
 export type { ClassDto } from './class-dto';
 export { classEditFormBody, classFormBody, classFormFieldNames } from './class-form';
 export { cancelClass, classesOpenSince, createClasses, createClassesInput, getClass, listClasses, markClassCompleted } from './classes';
-export { findProvider, getProvider, listProviders, requireProvider, scheduleOwnerFor } from './providers';
+export { ensureProviderProfile, findProvider, getProvider, listProviders, requireProvider, scheduleOwnerFor } from './providers';
 export type { ProviderWithSessionTypes } from './providers';
 export { queryRange } from './range';
 export { releaseSeat, takeSeat } from './seats';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DbOrTx } from '@/db/client';
 import { providerProfiles, sessionTypes, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { PublicUser } from '@/lib/users';
@@ -31,6 +31,20 @@ type ProviderRow = { id: string; name: string; headline: string; bio: string; ti
 
 function toSummary(row: ProviderRow): ProviderSummary {
   return { id: row.id, name: row.name, headline: row.headline, bio: row.bio, time_zone: row.timeZone };
+}
+
+/**
+ * Gives a user made a practitioner a profile, unless they have one from an
+ * earlier time in the role (kept as it was). The headline starts empty and the
+ * zone at the platform's; the practitioner edits both.
+ */
+export async function ensureProviderProfile(tx: DbOrTx, userId: string, timeZone: string): Promise<{ created: boolean }> {
+  const inserted = await tx
+    .insert(providerProfiles)
+    .values({ userId, headline: '', timeZone })
+    .onConflictDoNothing({ target: providerProfiles.userId })
+    .returning({ id: providerProfiles.userId });
+  return { created: inserted.length > 0 };
 }
 
 const isActiveProvider = and(eq(users.role, 'provider'), isNull(users.disabledAt));

@@ -13,6 +13,8 @@ export const settingDefaults = {
   provider_label: 'Practitioner',
   /** Default currency for new prices. */
   default_currency: 'gbp',
+  /** Card payments on or off (when off, priced bookings are confirmed unpaid and passes are not sold); the PAYMENTS_ENABLED environment variable can only switch them off too. */
+  payments_enabled: true as boolean,
   /** How clients pay by card: the Payment Element on our page, or Stripe's hosted Checkout page. */
   checkout_mode: 'payment_element' as 'payment_element' | 'hosted',
   /** The practice's name, on every e-mail and calendar entry. */

@@ -78,3 +78,24 @@ export const passwordResetConfirmInput = z.strictObject({
 export type PasswordResetConfirmInput = z.infer<typeof passwordResetConfirmInput>;
 
 export const deleteAccountInput = z.strictObject({ password: passwordField });
+
+const roleField = z.enum(['client', 'provider', 'admin'], { error: 'Role must be client, provider or admin.' });
+
+/** GET /api/v1/users: a search on name or e-mail, a role, a page. */
+export const listUsersQuery = z.strictObject({
+  search: z.string().trim().max(100, 'Search must be at most 100 characters.').optional(),
+  role: roleField.optional(),
+  page: z.coerce.number({ error: 'page must be a number.' }).int('page must be a whole number.').min(1, 'page starts at 1.').max(100_000).default(1),
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuery>;
+
+/** PATCH /api/v1/users/:id (admin): only the fields sent change. */
+export const updateUserBody = z
+  .strictObject({
+    role: roleField.optional(),
+    // false deactivates (no sign-in, every session and token ends at once); true reactivates.
+    active: z.boolean({ error: 'Active must be true or false.' }).optional(),
+    name: nameField.optional(),
+  })
+  .refine((b) => b.role !== undefined || b.active !== undefined || b.name !== undefined, { message: 'Send at least one of role, active or name.' });
+export type UpdateUserBody = z.infer<typeof updateUserBody>;

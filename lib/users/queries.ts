@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { getDb, type DbOrTx } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
 import { publicUserFields, toPublicUser, type PublicUser } from './public-user';
 
@@ -9,11 +9,28 @@ export async function findUserRoleByEmail(email: string): Promise<UserRole | nul
   return row?.role ?? null;
 }
 
+/** A user as the admin list and PATCH /api/v1/users/:id show them. */
+export interface AdminUserDto extends PublicUser {
+  /** False once deactivated (or deleted): no sign-in, no session, no token. */
+  active: boolean;
+  deactivated_at: string | null;
+  deleted: boolean;
+}
+
 export interface UserPage {
-  users: (PublicUser & { disabled: boolean })[];
+  users: AdminUserDto[];
   total: number;
   page: number;
   pageSize: number;
+}
+
+export function toAdminUser(u: Parameters<typeof toPublicUser>[0] & { disabledAt: Date | null; deletedAt: Date | null }): AdminUserDto {
+  return { ...toPublicUser(u), active: !u.disabledAt && !u.deletedAt, deactivated_at: u.disabledAt?.toISOString() ?? null, deleted: u.deletedAt !== null };
+}
+
+export async function getAdminUser(db: DbOrTx, id: string): Promise<AdminUserDto | null> {
+  const [row] = await db.select(publicUserFields).from(users).where(eq(users.id, id)).limit(1);
+  return row ? toAdminUser(row) : null;
 }
 
 /** Users for the admin list, by role then e-mail, filtered by role and a search on name or e-mail. */
@@ -39,7 +56,7 @@ export async function listUsers(options: { page: number; pageSize: number; role?
     db.select({ n: count() }).from(users).where(where),
   ]);
   return {
-    users: rows.map((u) => ({ ...toPublicUser(u), disabled: u.disabledAt !== null })),
+    users: rows.map(toAdminUser),
     total: totalRow?.n ?? 0,
     page: options.page,
     pageSize: options.pageSize,

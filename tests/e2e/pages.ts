@@ -183,6 +183,7 @@ export async function adminPages(page: Page): Promise<AppPage[]> {
   return [
     { name: 'dashboard', path: '/admin' },
     { name: 'users', path: '/admin/users' },
+    { name: 'settings', path: '/admin/settings' },
     { name: 'bookings', path: '/admin/bookings' },
     { name: 'a booking', path: booking },
     { name: 'classes', path: '/admin/classes' },
