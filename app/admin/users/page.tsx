@@ -48,7 +48,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <UsersFilter search={filters.search} role={filters.role} />
         <p className="text-sm text-muted-foreground" aria-live="polite">
           {result.total === 1 ? '1 user' : `${result.total} users`}
-          {filters.search || filters.role ? ' match your filters' : ''}
+          {filters.search || filters.role ? (result.total === 1 ? ' matches your filters' : ' match your filters') : ''}
         </p>
         <UsersTable users={result.users} currentUserId={admin.id} />
         <Pagination basePath="/admin/users" query={filterQuery} page={result.page} pageCount={pageCount} />
