@@ -7,11 +7,7 @@ import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/select';
 import type { UserRole } from '@/lib/users';
 
-const roleNames: Record<UserRole, string> = {
-  client: 'Client',
-  provider: 'Practitioner',
-  admin: 'Admin',
-};
+const roles: readonly UserRole[] = ['client', 'provider', 'admin'];
 
 export interface UserActionsProps {
   id: string;
@@ -20,10 +16,12 @@ export interface UserActionsProps {
   active: boolean;
   /** The signed-in admin's own row: no role change or deactivation. */
   self: boolean;
+  /** Each role's name, the providers' in the practice's own word. */
+  labels: Record<UserRole, string>;
 }
 
 /** Change role, rename, deactivate or reactivate: each behind a confirmation, through the same lib call as PATCH /api/v1/users/:id. */
-export function UserActions({ id, name, role, active, self }: UserActionsProps) {
+export function UserActions({ id, name, role, active, self, labels }: UserActionsProps) {
   const selectId = useId();
   // One outcome line under the buttons, whichever dialog answered last.
   const [note, setNote] = useState('');
@@ -38,7 +36,7 @@ export function UserActions({ id, name, role, active, self }: UserActionsProps) 
             triggerVariant="outline"
             triggerSize="sm"
             title={`Change ${name}’s role`}
-            description="The new role applies from their next request, in the browser and through the API. Making someone a practitioner gives them a profile to fill in; taking the role away leaves their bookings as they are."
+            description={`The new role applies from their next request, in the browser and through the API. Making someone a ${labels.provider.toLowerCase()} gives them a profile to fill in; taking the role away leaves their bookings as they are.`}
             confirmLabel="Change role"
             pendingLabel="Changing…"
             fields={{ user_id: id }}
@@ -47,9 +45,9 @@ export function UserActions({ id, name, role, active, self }: UserActionsProps) 
             <div className="flex flex-col gap-2">
               <Label htmlFor={selectId}>New role</Label>
               <NativeSelect id={selectId} name="role" defaultValue={role}>
-                {(Object.keys(roleNames) as UserRole[]).map((r) => (
+                {roles.map((r) => (
                   <option key={r} value={r}>
-                    {roleNames[r]}
+                    {labels[r]}
                   </option>
                 ))}
               </NativeSelect>

@@ -3,12 +3,11 @@ import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/select';
 import type { UserRole } from '@/lib/users';
-import { roleLabel } from '@/lib/auth';
 
 const roles: UserRole[] = ['client', 'provider', 'admin'];
 
 /** A plain GET form: filters live in the URL, so they can be shared and survive a reload. */
-export function UsersFilter({ search, role }: { search?: string; role?: UserRole }) {
+export function UsersFilter({ search, role, labels }: { search?: string; role?: UserRole; labels: Record<UserRole, string> }) {
   return (
     <form method="get" action="/admin/users" role="search" aria-label="Filter users" className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="flex flex-1 flex-col gap-2">
@@ -25,7 +24,7 @@ export function UsersFilter({ search, role }: { search?: string; role?: UserRole
           <option value="">All roles</option>
           {roles.map((r) => (
             <option key={r} value={r}>
-              {roleLabel[r]}
+              {labels[r]}
             </option>
           ))}
         </NativeSelect>

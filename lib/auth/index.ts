@@ -7,6 +7,6 @@ export { endAllSessions } from './sessions';
 export { authenticate } from './authenticate';
 export { clientIp } from './client-ip';
 export { handlers, signIn, signOut } from './next-auth';
-export { adminSections, areaOf, navFor, REQUEST_PATH_HEADER, roleLabel, safeCallbackPath } from './roles';
+export { adminSections, areaOf, navFor, REQUEST_PATH_HEADER, roleLabel, roleLabels, safeCallbackPath } from './roles';
 export type { NavItem } from './roles';
 export { findActiveUser, getCurrentUser, requirePageRole } from './session';

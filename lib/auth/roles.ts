@@ -13,6 +13,11 @@ export const roleLabel: Record<UserRole, string> = {
   admin: 'Admin',
 };
 
+/** The roles' names with the practice's own word for providers (the provider_label setting). */
+export function roleLabels(providerWord: string): Record<UserRole, string> {
+  return { ...roleLabel, provider: providerWord };
+}
+
 export interface NavItem {
   href: string;
   label: string;

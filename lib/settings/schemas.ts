@@ -67,7 +67,7 @@ export const settingInfo: Record<SettingKey, SettingInfo> = {
   },
   provider_label: {
     label: 'Word for providers',
-    description: 'What providers are called across the app: trainer, listener, therapist, instructor.',
+    description: 'What providers are called where the app names the role (a provider’s account menu, the users list): trainer, listener, therapist, instructor.',
     input: { type: 'text', max_length: 40 },
   },
   default_currency: {

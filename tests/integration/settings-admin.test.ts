@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueApiToken } from '@/lib/auth/api-tokens';
 import { settingDefaults } from '@/lib/settings/defaults';
-import { adminUser, api, expectErrorShape, insertProvider, insertUser, makeClass, makeClient, testSql, type ErrorBody } from './fixtures';
+import { signInCookie } from '../../scripts/lib/sign-in';
+import { adminUser, api, appUrls, expectErrorShape, insertProvider, insertUser, makeClass, makeClient, testSql, type ErrorBody } from './fixtures';
 
 /** Settings for admins (issue 14 part 3): GET/PATCH /api/v1/settings, over HTTP against the real stack. */
 
@@ -100,6 +101,19 @@ describe('PATCH /api/v1/settings', () => {
     const other = await makeClient();
     const on = await api<{ booking: { status: string } }>('/api/v1/bookings', { json: { class_id: classId }, token: other.token });
     expect(on.body.booking.status).toBe('pending_payment');
+  });
+
+  it('the word for providers names the role on the users page', async () => {
+    expect((await patch({ provider_label: 'Coach' })).status).toBe(200);
+    try {
+      const cookie = await signInCookie(appUrls()[0] ?? '', 'admin@wellbook.test', 'demo-password');
+      const res = await fetch(`${appUrls()[0]}/admin/users?role=provider`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      const html = await res.text();
+      expect(html).toContain('>Coach</');
+    } finally {
+      expect((await patch({ provider_label: settingDefaults.provider_label })).status).toBe(200);
+    }
   });
 
   it.each([

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { changeUser } from '@/lib/accounts';
-import { roleLabel } from '@/lib/auth';
+import { roleLabels } from '@/lib/auth';
 import { formAction } from '@/lib/http';
+import { getSetting } from '@/lib/settings';
 import { updateUserBody } from '@/lib/users';
 
 const bookingsNote = (n: number) => (n === 0 ? '' : n === 1 ? ' They have 1 upcoming booking to review below.' : ` They have ${n} upcoming bookings to review below.`);
@@ -14,7 +15,8 @@ export const changeRoleAction = formAction(
   async ({ user, body, input }) => {
     const changed = await changeUser(user, input.id('user_id', 'No such user.'), body);
     revalidatePath('/admin/users');
-    return { ok: `${changed.user.name} is now ${changed.user.role === 'admin' ? 'an' : 'a'} ${roleLabel[changed.user.role].toLowerCase()}.` };
+    const label = roleLabels(await getSetting('provider_label'))[changed.user.role].toLowerCase();
+    return { ok: `${changed.user.name} is now ${/^[aeiou]/.test(label) ? 'an' : 'a'} ${label}.` };
   },
 );
 

@@ -6,9 +6,10 @@ import { UsersTable } from '@/components/admin/users-table';
 import { PageHeader } from '@/components/page-header';
 import { singleParam, type SearchParams } from '@/components/search-params';
 import { type UserRole, listUsers } from '@/lib/users';
-import { requirePageRole } from '@/lib/auth';
+import { requirePageRole, roleLabels } from '@/lib/auth';
 import { upcomingBookingsOf } from '@/lib/bookings';
 import { now } from '@/lib/clock';
+import { getSetting } from '@/lib/settings';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -33,6 +34,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const pageCount = Math.max(1, Math.ceil(result.total / result.pageSize));
   // A page past the end (users removed, or a hand-edited URL) shows the last page instead.
   if (result.page > pageCount) result = await listUsers({ ...filters, page: pageCount, pageSize: PAGE_SIZE });
+  const labels = roleLabels(await getSetting('provider_label'));
   const at = now();
   const review = (
     await Promise.all(result.users.filter((u) => !u.active && !u.deleted).map(async (u) => ({ user: u, bookings: await upcomingBookingsOf(u.id, at) })))
@@ -45,12 +47,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title="Users" description="Everyone with an account: clients, practitioners and admins. Change a role, rename, deactivate or reactivate; every change is audited." />
       <div className="flex flex-col gap-6">
-        <UsersFilter search={filters.search} role={filters.role} />
+        <UsersFilter search={filters.search} role={filters.role} labels={labels} />
         <p className="text-sm text-muted-foreground" aria-live="polite">
           {result.total === 1 ? '1 user' : `${result.total} users`}
           {filters.search || filters.role ? (result.total === 1 ? ' matches your filters' : ' match your filters') : ''}
         </p>
-        <UsersTable users={result.users} currentUserId={admin.id} />
+        <UsersTable users={result.users} currentUserId={admin.id} labels={labels} />
         <Pagination basePath="/admin/users" query={filterQuery} page={result.page} pageCount={pageCount} />
         <BookingsToReview groups={review} />
       </div>
