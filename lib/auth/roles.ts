@@ -40,6 +40,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
   ],
   admin: [
     { href: '/admin', label: 'Dashboard' },
+    { href: '/admin/analytics', label: 'Analytics' },
     { href: '/admin/bookings', label: 'Bookings' },
     { href: '/admin/users', label: 'Users' },
     { href: '/admin/questionnaires', label: 'Questionnaires' },

@@ -29,7 +29,10 @@ const dayField = (label: string) =>
   z
     .string({ error: `${label} must be a date like 2027-03-01.` })
     .regex(DATE_RE, `${label} must be a date like 2027-03-01.`)
-    .refine((v) => new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, `${label} is not a real date.`);
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, `${label} is not a real date.`);
 
 export const summaryIntervals = ['day', 'week', 'month'] as const;
 export type SummaryInterval = (typeof summaryIntervals)[number];
