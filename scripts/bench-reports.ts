@@ -40,12 +40,12 @@ function percentile(sorted: number[], p: number): number {
 async function people(sql: Sql): Promise<{ providers: string[]; clients: string[] }> {
   const providers = await sql`
     insert into users (email, name, password_hash, role)
-    select 'bench-reports-provider-' || i || '@example.test', 'Bench Provider ' || i, 'not-a-login', 'provider' from generate_series(1, ${PROVIDERS}) i
+    select 'bench-reports-provider-' || i || '@example.test', 'Bench Provider ' || i, 'not-a-login', 'provider' from generate_series(1, ${PROVIDERS}::int) i
     returning id`;
   await sql`insert into provider_profiles (user_id, headline) select id, 'Bench provider' from users where email like 'bench-reports-provider-%'`;
   const clients = await sql`
     insert into users (email, name, password_hash, role)
-    select 'bench-reports-client-' || i || '@example.test', 'Bench Client ' || i, 'not-a-login', 'client' from generate_series(1, ${CLIENTS}) i
+    select 'bench-reports-client-' || i || '@example.test', 'Bench Client ' || i, 'not-a-login', 'client' from generate_series(1, ${CLIENTS}::int) i
     returning id`;
   return { providers: providers.map((r) => r.id as string), clients: clients.map((r) => r.id as string) };
 }
@@ -60,8 +60,8 @@ async function seed(sql: Sql, who: { providers: string[]; clients: string[] }, k
     insert into classes (id, provider_id, title, starts_at, duration_minutes, capacity, seats_taken, price_amount, currency, fee_bps, location, created_at, updated_at)
     select md5('bench-class-' || k)::uuid, (${sql.array(who.providers)}::uuid[])[k % ${PROVIDERS} + 1], 'Bench class', t.s, 60, ${SEATS + 2}, 0,
            case when k % 10 = 0 then 3000 else 2500 end, case when k % 10 = 0 then 'usd' else 'gbp' end, 1500, 'Studio B', t.s - interval '30 days', t.s - interval '30 days'
-    from generate_series(${k0}, ${k1 - 1}) k,
-         lateral (select date_trunc('minute', now() - ${SPAN_DAYS - 3} * interval '1 day' + ((k - ${k0})::float8 / ${n}) * ${SPAN_DAYS} * interval '1 day') as s) t`;
+    from generate_series(${k0}::int, ${k1 - 1}::int) k,
+         lateral (select date_trunc('minute', now() - ${SPAN_DAYS - 3}::int * interval '1 day' + ((k - ${k0}::int)::float8 / ${n}::int) * ${SPAN_DAYS}::int * interval '1 day') as s) t`;
   await sql`
     insert into bookings (id, kind, client_id, provider_id, class_id, starts_at, ends_at, status, payment_status, payment_type,
                           price_amount, amount_due, currency, fee_bps, fee_amount, payment_ref, created_at, updated_at)
@@ -69,11 +69,11 @@ async function seed(sql: Sql, who: { providers: string[]; clients: string[] }, k
            (case when g % 50 = 0 then 'cancelled' when c.starts_at > now() then 'confirmed' when g % 40 = 1 then 'no_show' else 'completed' end)::booking_status,
            (case when g % 50 = 0 then 'refunded' when g % 20 = 0 then 'partially_refunded' else 'paid' end)::payment_status, 'single',
            c.price_amount, c.price_amount, c.currency, 1500, round(c.price_amount * 0.15), 'pi_bench_' || g, c.starts_at - interval '3 days', c.starts_at - interval '3 days'
-    from generate_series(${k0}, ${k1 - 1}) k cross join generate_series(0, ${SEATS - 1}) s
+    from generate_series(${k0}::int, ${k1 - 1}::int) k cross join generate_series(0, ${SEATS - 1}::int) s
     join classes c on c.id = md5('bench-class-' || k)::uuid, lateral (select k * ${SEATS} + s as g) x`;
   const bookings = sql`
     select b.*, x.g, case when x.g % 50 = 0 then b.price_amount when x.g % 20 = 0 then 1000 else 0 end as refunded
-    from generate_series(${k0 * SEATS}, ${k1 * SEATS - 1}) x(g) join bookings b on b.id = md5('bench-booking-' || x.g)::uuid`;
+    from generate_series(${k0 * SEATS}::int, ${k1 * SEATS - 1}::int) x(g) join bookings b on b.id = md5('bench-booking-' || x.g)::uuid`;
   await sql`
     insert into payments (id, payable_type, payable_id, user_id, provider_id, amount, currency, status, fee_bps, fee_amount, provider_amount, refunded_amount,
                           charge_id, card_brand, card_last4, succeeded_at, created_at, updated_at)

@@ -25,12 +25,16 @@ export const reportDaily = pgTable(
     platformFees: bigint('platform_fees', { mode: 'number' }).notNull().default(0),
     providerShare: bigint('provider_share', { mode: 'number' }).notNull().default(0),
     paymentsSucceeded: integer('payments_succeeded').notNull().default(0),
+    // From payments, by the day each was started: those whose status is failed now.
+    paymentsFailed: integer('payments_failed').notNull().default(0),
     // From bookings, by the day each booking starts, as they stand now.
     bookingsConfirmed: integer('bookings_confirmed').notNull().default(0),
     bookingsCancelled: integer('bookings_cancelled').notNull().default(0),
     bookingsCompleted: integer('bookings_completed').notNull().default(0),
     bookingsNoShow: integer('bookings_no_show').notNull().default(0),
     classSeats: integer('class_seats').notNull().default(0),
+    // From classes, by the day each starts: the seats of those not cancelled.
+    classCapacity: integer('class_capacity').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.zone, t.day, t.currency, t.providerId] })],
 );

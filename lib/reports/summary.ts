@@ -82,10 +82,11 @@ function counts(row: Row): SummaryCounts {
 
 /**
  * The summary of [from, to) in the platform's zone: every figure of
- * summary-figures.ts per currency, per interval and per provider. Money and
- * booking counts come from the rollup the triggers of migration 0009 keep in
- * step with the ledger and bookings; failed payments, class capacity, credits
- * and new clients from their own tables through indexes on their times.
+ * summary-figures.ts per currency, per interval and per provider. Money,
+ * payments, bookings and class capacity come from the daily rollup the
+ * triggers of migration 0009 keep in step with the ledger, payments, bookings
+ * and classes; credits and new clients from their own tables through indexes
+ * on their times.
  */
 export async function reportSummary(q: SummaryRequest): Promise<Summary> {
   summaryRange(q.from, q.to);
@@ -107,23 +108,15 @@ export async function reportSummary(q: SummaryRequest): Promise<Summary> {
         platform_fees: sql`platform_fees`,
         provider_share: sql`provider_share`,
         payments_succeeded: sql`payments_succeeded`,
+        payments_failed: sql`payments_failed`,
         bookings_confirmed: sql`bookings_confirmed`,
         bookings_cancelled: sql`bookings_cancelled`,
         bookings_completed: sql`bookings_completed`,
         bookings_no_show: sql`bookings_no_show`,
         class_seats: sql`class_seats`,
+        class_capacity: sql`class_capacity`,
       },
       sql`from report_daily where zone = ${zone} and day >= ${q.from}::date and day < ${q.to}::date ${byProvider(sql`provider_id`)} ${byCurrency(sql`currency`)}`,
-    ),
-    sql`select ${localDay(sql`p.created_at`)} as day, p.currency, coalesce(p.provider_id, ${NO_PROVIDER}::uuid) as provider_id, ${sql.join(
-      COUNT_COLUMNS.map((c) => sql`${c === 'payments_failed' ? sql`1` : sql`0`}::bigint as ${sql.raw(c)}`),
-      sql`, `,
-    )}
-        from payments p where p.status = 'failed' and ${inRange(sql`p.created_at`)} ${byProvider(sql`p.provider_id`)} ${byCurrency(sql`p.currency`)}`,
-    source(
-      { class_capacity: sql`c.capacity` },
-      sql`from (select ${localDay(sql`starts_at`)} as day, currency, provider_id, capacity from classes
-                where cancelled_at is null and ${inRange(sql`starts_at`)} ${byProvider(sql`provider_id`)} ${byCurrency(sql`currency`)}) c`,
     ),
     source(
       {
