@@ -114,9 +114,9 @@ export function SummaryCharts({
           <YAxis tickLine={false} axisLine={false} fontSize={12} width={80} tickFormatter={amount} />
           <Tooltip formatter={(v) => amount(Number(v))} />
           <Legend />
-          <Line type="monotone" dataKey="gross" name="Charged" stroke="var(--color-primary)" dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="net" name="Net of refunds" stroke="var(--color-muted-foreground)" dot={false} isAnimationActive={false} />
-          <Line type="monotone" dataKey="platform_fees" name="Platform fees" stroke="var(--color-destructive)" dot={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="gross" name="Charged" stroke="var(--color-primary)" dot={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="net" name="Net of refunds" stroke="var(--color-muted-foreground)" dot={false} isAnimationActive={false} />
+          <Line type="linear" dataKey="platform_fees" name="Platform fees" stroke="var(--color-destructive)" dot={false} isAnimationActive={false} />
         </LineChart>
       </Frame>
 
@@ -153,7 +153,7 @@ export function SummaryCharts({
           <XAxis dataKey="label" tickLine={false} fontSize={12} minTickGap={16} />
           <YAxis tickLine={false} axisLine={false} fontSize={12} width={48} domain={[0, 100]} unit="%" />
           <Tooltip formatter={(v) => `${Number(v).toFixed(1)} %`} />
-          <Line type="monotone" dataKey="rate" name="Success rate" stroke="var(--color-primary)" connectNulls isAnimationActive={false} />
+          <Line type="linear" dataKey="rate" name="Success rate" stroke="var(--color-primary)" connectNulls isAnimationActive={false} />
         </LineChart>
       </Frame>
 
