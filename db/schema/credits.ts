@@ -52,6 +52,7 @@ export const credits = pgTable(
   },
   (t) => [
     index('credits_client_idx').on(t.clientId, t.expiresAt),
+    index('credits_purchased_idx').on(t.purchasedAt),
     uniqueIndex('credits_payment_key').on(t.paymentId).where(sql`payment_id is not null`),
     index('credits_expiry_idx').on(t.expiresAt).where(sql`remaining_uses > 0`),
     // A credit never goes below zero, whatever the concurrency.
@@ -83,6 +84,8 @@ export const creditEntries = pgTable(
   },
   (t) => [
     index('credit_entries_credit_idx').on(t.creditId, t.id),
+    // The analytics summary's credits used and expired in a range.
+    index('credit_entries_kind_created_idx').on(t.kind, t.createdAt),
     // A booking takes at most one use, and gets it back at most once.
     uniqueIndex('credit_entries_one_use_key').on(t.bookingId).where(sql`kind = 'use'`),
     uniqueIndex('credit_entries_one_return_key').on(t.bookingId).where(sql`kind = 'return'`),

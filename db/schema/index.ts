@@ -16,3 +16,4 @@ export * from './earnings';
 export * from './connect';
 export * from './mail';
 export * from './audit';
+export * from './reports';

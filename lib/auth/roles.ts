@@ -46,6 +46,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
   // The header holds the admin's daily pages; every section is in the admin area's own navigation (adminSections).
   admin: [
     { href: '/admin', label: 'Dashboard' },
+    { href: '/admin/analytics', label: 'Analytics' },
     { href: '/admin/bookings', label: 'Bookings' },
     { href: '/admin/users', label: 'Users' },
     { href: '/admin/questionnaires', label: 'Questionnaires' },

@@ -22,3 +22,33 @@ export const earningLinesExportQuery = z.strictObject({
   to: instantField('to').optional(),
 });
 export type EarningLinesExportQuery = z.infer<typeof earningLinesExportQuery>;
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day "2027-03-01" (a day of the platform's zone); a real date. */
+const dayField = (label: string) =>
+  z
+    .string({ error: `${label} must be a date like 2027-03-01.` })
+    .regex(DATE_RE, `${label} must be a date like 2027-03-01.`)
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, `${label} is not a real date.`);
+
+export const summaryIntervals = ['day', 'week', 'month'] as const;
+export type SummaryInterval = (typeof summaryIntervals)[number];
+
+/** GET /api/v1/reports/summary: the days to sum up and how to cut them. */
+export const summaryQuery = z.strictObject({
+  // Days of the platform's zone: from included, to excluded (to = the day after the last one).
+  from: dayField('from'),
+  to: dayField('to'),
+  interval: z.enum(summaryIntervals, { message: `interval is one of ${summaryIntervals.join(', ')}.` }).default('day'),
+  // Only this provider's payments, bookings and credit uses.
+  provider_id: uuidField('provider_id').optional(),
+  // Only this currency (ISO code, lower case).
+  currency: z
+    .string()
+    .regex(/^[a-z]{3}$/, 'currency must be a three-letter ISO code in lower case, like gbp.')
+    .optional(),
+});
+export type SummaryQuery = z.infer<typeof summaryQuery>;

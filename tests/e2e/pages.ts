@@ -182,6 +182,7 @@ export async function adminPages(page: Page): Promise<AppPage[]> {
   const mail = await firstLink(page, '/admin/mail', /^\/admin\/mail\/[^/?]+$/, 'a message');
   return [
     { name: 'dashboard', path: '/admin' },
+    { name: 'analytics', path: '/admin/analytics' },
     { name: 'users', path: '/admin/users' },
     { name: 'settings', path: '/admin/settings' },
     { name: 'bookings', path: '/admin/bookings' },

@@ -1,10 +1,74 @@
 import { z } from 'zod';
-import { earningLinesExportQuery, transactionsExportQuery } from '@/lib/reports';
-import { apiModule } from '../registry';
+import {
+  earningLinesExportQuery,
+  SUMMARY_BASIS,
+  SUMMARY_DEFINITIONS,
+  summaryIntervals,
+  summaryQuery,
+  transactionsExportQuery,
+  type Summary,
+  type SummaryFigure,
+} from '@/lib/reports';
+import { apiModule, describes } from '../registry';
+
+const count = (figure: SummaryFigure) => z.number().int().describe(SUMMARY_DEFINITIONS[figure]);
+const amount = (figure: SummaryFigure) => z.number().int().describe(`${SUMMARY_DEFINITIONS[figure]} Integer minor units of the entry's currency.`);
+const ratio = (figure: SummaryFigure) => z.number().nullable().describe(`${SUMMARY_DEFINITIONS[figure]} A fraction with 4 decimals; null when there is nothing to divide by.`);
+const figures = z.object({
+  currency: z.string().describe('ISO code, lower case: every figure of the entry is in this currency only.'),
+  gross: amount('gross'),
+  refunds: amount('refunds'),
+  net: amount('net'),
+  platform_fees: amount('platform_fees'),
+  provider_share: amount('provider_share'),
+  payments_succeeded: count('payments_succeeded'),
+  payments_failed: count('payments_failed'),
+  success_rate: ratio('success_rate'),
+  refund_rate: ratio('refund_rate'),
+  bookings_confirmed: count('bookings_confirmed'),
+  bookings_cancelled: count('bookings_cancelled'),
+  no_show_rate: ratio('no_show_rate'),
+  fill_rate: ratio('fill_rate'),
+  credits_sold: count('credits_sold'),
+  credits_used: count('credits_used'),
+  credits_expired: count('credits_expired'),
+  new_clients: count('new_clients'),
+});
+const summary = describes<Summary>()(
+  z.object({
+    from: z.string().describe('First day, included.'),
+    to: z.string().describe('The day after the last, excluded.'),
+    interval: z.enum(summaryIntervals),
+    zone: z.string().describe('The platform’s time zone the days are days of.'),
+    totals: z.array(figures).describe('One entry per currency over the whole range.'),
+    series: z.array(figures.extend({ start: z.string().describe('The interval’s first day (weeks start on Monday, months on the 1st; the first interval starts at `from`).') })).describe('One entry per interval and currency, oldest first, empty intervals as zeros.'),
+    by_provider: z
+      .array(figures.extend({ provider_id: z.string().nullable().describe('Null: money no provider is paid through (class packages) and package credits.'), name: z.string() }))
+      .describe('One entry per provider and currency over the whole range.'),
+  }),
+);
 
 export const reportsApi = apiModule({
-  tags: [{ name: 'Reports', description: 'Exports for admins.' }],
+  tags: [{ name: 'Reports', description: 'Analytics and exports for admins.' }],
+  schemas: { ReportSummary: summary },
   operations: [
+    {
+      method: 'get',
+      path: '/api/v1/reports/summary',
+      operationId: 'getReportSummary',
+      summary: 'Analytics: money, payments, bookings, credits and clients per currency',
+      description: `${SUMMARY_BASIS} The same figures over the whole range (totals), per interval (series) and per provider (by_provider). At most three years at a time.`,
+      access: ['admin'],
+      query: summaryQuery,
+      fields: {
+        from: 'First day (YYYY-MM-DD) of the platform’s zone, included.',
+        to: 'The day after the last one (YYYY-MM-DD), excluded; after `from`, at most three years later.',
+        interval: 'How the series is cut: day (default), week (from Monday) or month.',
+        provider_id: 'Only this provider’s payments, bookings, classes and credit uses.',
+        currency: 'Only this currency.',
+      },
+      response: { status: 200, description: 'The summary.', schema: summary },
+    },
     {
       method: 'get',
       path: '/api/v1/reports/transactions.csv',
