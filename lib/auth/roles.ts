@@ -61,6 +61,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
 /** Every page of the admin area, shown on each admin page under the header. */
 export const adminSections: NavItem[] = [
   { href: '/admin', label: 'Dashboard' },
+  { href: '/admin/analytics', label: 'Analytics' },
   { href: '/admin/bookings', label: 'Bookings' },
   { href: '/admin/classes', label: 'Classes' },
   { href: '/admin/users', label: 'Users' },

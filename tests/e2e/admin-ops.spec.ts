@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { DEMO_PASSWORD, SignInPage, demo } from './fixtures';
 
 /** The pages an admin runs the practice from; nobody else may open them. */
-const OPS_PAGES = ['/admin', '/admin/users', '/admin/settings', '/admin/webhooks', '/admin/audit'];
+const OPS_PAGES = ['/admin', '/admin/analytics', '/admin/users', '/admin/settings', '/admin/webhooks', '/admin/audit'];
 
 for (const role of ['client', 'provider'] as const) {
   test(`a ${role} is refused every admin operations page`, async ({ page }) => {
