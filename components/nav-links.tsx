@@ -4,10 +4,13 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import type { NavItem } from '@/lib/auth';
 
+// An area's first page (the dashboard) is current on itself only, not on every page below it.
+const AREA_ROOTS = new Set(['/account', '/provider', '/admin']);
+
 /** The item for the current page: the longest href that is the path or one of its parents. */
 function activeHref(items: NavItem[], pathname: string): string | undefined {
   return items
-    .filter((item) => pathname === item.href || pathname.startsWith(`${item.href}/`))
+    .filter((item) => pathname === item.href || (!AREA_ROOTS.has(item.href) && pathname.startsWith(`${item.href}/`)))
     .sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }
 

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/page-header';
 import { StatCards } from '@/components/stat-cards';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
-import { adminSections, requirePageRole } from '@/lib/auth';
+import { requirePageRole } from '@/lib/auth';
 import { adminDashboard } from '@/lib/dashboard';
 import { formatMoney } from '@/lib/money';
 import { formatDateTime } from '@/lib/time-format';
@@ -76,22 +76,6 @@ export default async function AdminPage() {
             )}
           </CardContent>
         </Card>
-        <section aria-labelledby="sections-heading" className="flex flex-col gap-3">
-          <h2 id="sections-heading" className="text-lg font-semibold">
-            Everything else
-          </h2>
-          <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-4">
-            {adminSections
-              .filter((s) => s.href !== '/admin')
-              .map((s) => (
-                <li key={s.href}>
-                  <Link href={s.href} className="block rounded-lg border border-border bg-card px-4 py-3 text-sm font-medium hover:bg-muted">
-                    {s.label}
-                  </Link>
-                </li>
-              ))}
-          </ul>
-        </section>
       </div>
     </>
   );

@@ -52,9 +52,7 @@ export const navFor: Record<UserRole, NavItem[]> = {
     { href: '/admin/questionnaires', label: 'Questionnaires' },
     { href: '/admin/payments', label: 'Payments' },
     { href: '/admin/payouts', label: 'Payouts' },
-    { href: '/admin/reports', label: 'Reports' },
     { href: '/admin/mail', label: 'Mail' },
-    { href: '/admin/settings', label: 'Settings' },
   ],
 };
 
