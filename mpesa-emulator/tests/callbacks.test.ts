@@ -43,6 +43,10 @@ describe('callback delivery', () => {
     });
     expect(d!.subject).toBe(id);
     expect(d!.attempts.map((a) => a.status)).toEqual([503, 503, 200]);
+    // Retry delays double: 20 ms, then 40 ms (timers may fire a millisecond early).
+    const [a1, a2, a3] = d!.attempts.map((a) => a.at) as [number, number, number];
+    expect(a2 - a1).toBeGreaterThanOrEqual(18);
+    expect(a3 - a2).toBeGreaterThanOrEqual(38);
     expect(receiver.requests.every((r) => stk(r).CheckoutRequestID === id)).toBe(true);
   });
 
