@@ -21,6 +21,10 @@ export default defineConfig({
         test: { name: 'emulator', include: ['stripe-emulator/tests/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
       },
       {
+        // The offline Daraja (M-Pesa), driven over plain HTTP; it imports nothing from the app.
+        test: { name: 'mpesa-emulator', include: ['mpesa-emulator/tests/**/*.test.ts'], environment: 'node', testTimeout: 30_000 },
+      },
+      {
         resolve: { alias },
         test: {
           name: 'integration',

@@ -28,6 +28,11 @@ const steps: Step[] = [
     report: 'test-results/emulator.json',
   },
   {
+    name: 'mpesa-emulator',
+    command: ['npx', 'vitest', 'run', '--project', 'mpesa-emulator', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/mpesa-emulator.json'],
+    report: 'test-results/mpesa-emulator.json',
+  },
+  {
     name: 'emulator-browser',
     command: ['npx', 'playwright', 'test', '-c', 'stripe-emulator/playwright.config.ts'],
     report: 'test-results/emulator-browser.json',
