@@ -35,7 +35,14 @@ const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'shor
 const label = (d: string) => dayLabel.format(new Date(`${d}T00:00:00Z`));
 const percent = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)} %`);
 
-function Frame({ title, id, csv, table, children }: { title: string; id: string; csv: CsvLink; table: ReactNode; children: ReactElement }) {
+/** The chart's figures for screen readers: the header row, then one row a point, its first cell naming it. */
+interface FigureTable {
+  caption: string;
+  columns: readonly string[];
+  rows: readonly { key: string; cells: readonly ReactNode[] }[];
+}
+
+function Frame({ title, id, csv, table, children }: { title: string; id: string; csv: CsvLink; table: FigureTable; children: ReactElement }) {
   return (
     <figure className="flex flex-col gap-3" aria-labelledby={id} data-testid={`chart-${id}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -56,7 +63,28 @@ function Frame({ title, id, csv, table, children }: { title: string; id: string;
           {children}
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">{table}</table>
+      <table className="sr-only">
+        <caption>{table.caption}</caption>
+        <thead>
+          <tr>
+            {table.columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map(({ key, cells: [name, ...values] }) => (
+            <tr key={key}>
+              <th scope="row">{name}</th>
+              {values.map((v, i) => (
+                <td key={table.columns[i + 1]}>{v}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </figure>
   );
 }
@@ -82,31 +110,11 @@ export function SummaryCharts({
         id={`revenue-${currency}`}
         title={`Revenue and fees over time (${upper})`}
         csv={csv.revenue}
-        table={
-          <>
-            <caption>Revenue and fees over time, {upper}</caption>
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col">Charged</th>
-                <th scope="col">Refunded</th>
-                <th scope="col">Net</th>
-                <th scope="col">Platform fees</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.start}>
-                  <th scope="row">{r.label}</th>
-                  <td>{amount(r.gross)}</td>
-                  <td>{amount(r.refunds)}</td>
-                  <td>{amount(r.net)}</td>
-                  <td>{amount(r.platform_fees)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </>
-        }
+        table={{
+          caption: `Revenue and fees over time, ${upper}`,
+          columns: ['From', 'Charged', 'Refunded', 'Net', 'Platform fees'],
+          rows: rows.map((r) => ({ key: r.start, cells: [r.label, amount(r.gross), amount(r.refunds), amount(r.net), amount(r.platform_fees)] })),
+        }}
       >
         <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
@@ -124,29 +132,11 @@ export function SummaryCharts({
         id={`success-${currency}`}
         title={`Payment success rate (${upper})`}
         csv={csv.success}
-        table={
-          <>
-            <caption>Payment success rate, {upper}</caption>
-            <thead>
-              <tr>
-                <th scope="col">From</th>
-                <th scope="col">Succeeded</th>
-                <th scope="col">Failed</th>
-                <th scope="col">Success rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.start}>
-                  <th scope="row">{r.label}</th>
-                  <td>{r.payments_succeeded}</td>
-                  <td>{r.payments_failed}</td>
-                  <td>{percent(r.success_rate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </>
-        }
+        table={{
+          caption: `Payment success rate, ${upper}`,
+          columns: ['From', 'Succeeded', 'Failed', 'Success rate'],
+          rows: rows.map((r) => ({ key: r.start, cells: [r.label, r.payments_succeeded, r.payments_failed, percent(r.success_rate)] })),
+        }}
       >
         <LineChart accessibilityLayer={false} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid vertical={false} strokeDasharray="3 3" />
@@ -162,29 +152,11 @@ export function SummaryCharts({
           id={`providers-${currency}`}
           title={`Revenue by provider (${upper})`}
           csv={csv.providers}
-          table={
-            <>
-              <caption>Revenue by provider, {upper}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Provider</th>
-                  <th scope="col">Charged</th>
-                  <th scope="col">Net of refunds</th>
-                  <th scope="col">Platform fees</th>
-                </tr>
-              </thead>
-              <tbody>
-                {providers.map((p) => (
-                  <tr key={p.key}>
-                    <th scope="row">{p.name}</th>
-                    <td>{amount(p.gross)}</td>
-                    <td>{amount(p.net)}</td>
-                    <td>{amount(p.platform_fees)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </>
-          }
+          table={{
+            caption: `Revenue by provider, ${upper}`,
+            columns: ['Provider', 'Charged', 'Net of refunds', 'Platform fees'],
+            rows: providers.map((p) => ({ key: p.key, cells: [p.name, amount(p.gross), amount(p.net), amount(p.platform_fees)] })),
+          }}
         >
           <BarChart accessibilityLayer={false} data={providers} layout="vertical" margin={{ top: 8, right: 8, bottom: 0, left: 8 }}>
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />

@@ -44,25 +44,32 @@ export async function adminDashboard(admin: PublicUser): Promise<AdminDashboard>
   const zone = await getSetting('platform_time_zone');
   const at = now();
   const db = getDb();
-  const [[bounds], revenue, [bookings], [refunds], questionnaires, mail, failedWebhooks, candidates] = await Promise.all([
-    db.execute<{ start: Date; end: Date }>(sql`
-      select (date_trunc('day', ${at.toISOString()}::timestamptz at time zone ${zone}) at time zone ${zone}) as start,
-             ((date_trunc('day', ${at.toISOString()}::timestamptz at time zone ${zone}) + interval '1 day') at time zone ${zone}) as end`),
+  // Today's bounds in the platform's zone, once; every figure below counts within them.
+  const [bounds] = await db.execute<{ start_ms: string; end_ms: string }>(sql`
+    with day as (select date_trunc('day', ${at.toISOString()}::timestamptz at time zone ${zone}) as local)
+    select (extract(epoch from local at time zone ${zone}) * 1000)::bigint::text as start_ms,
+           (extract(epoch from (local + interval '1 day') at time zone ${zone}) * 1000)::bigint::text as end_ms
+    from day`);
+  if (!bounds) throw new Error('no day bounds');
+  const start = new Date(Number(bounds.start_ms));
+  const end = new Date(Number(bounds.end_ms));
+  const [revenue, [bookings], [refunds], questionnaires, mail, failedWebhooks, candidates] = await Promise.all([
     db.execute<{ currency: string; charged: number; refunded: number }>(sql`
       select currency,
              coalesce(sum(gross) filter (where type <> 'refund'), 0)::int as charged,
              coalesce(-sum(gross) filter (where type = 'refund'), 0)::int as refunded
       from payment_transactions
-      where created_at >= date_trunc('day', ${at.toISOString()}::timestamptz at time zone ${zone}) at time zone ${zone}
-        and created_at < ${at.toISOString()}::timestamptz + interval '1 second'
+      where created_at >= ${start.toISOString()}::timestamptz and created_at < ${end.toISOString()}::timestamptz
       group by currency order by currency`),
     db.execute<{ made: number; sessions: number }>(sql`
-      with day as (
-        select date_trunc('day', ${at.toISOString()}::timestamptz at time zone ${zone}) at time zone ${zone} as start
-      )
       select
-        (select count(*) from bookings, day where created_at >= day.start and created_at < day.start + interval '1 day' and status not in ('expired', 'pending_payment'))::int as made,
-        (select count(*) from bookings, day where starts_at >= day.start and starts_at < day.start + interval '1 day' and status in ('confirmed', 'in_progress', 'completed', 'no_show'))::int as sessions`),
+        count(*) filter (where created_at >= ${start.toISOString()}::timestamptz and created_at < ${end.toISOString()}::timestamptz
+                           and status not in ('expired', 'pending_payment'))::int as made,
+        count(*) filter (where starts_at >= ${start.toISOString()}::timestamptz and starts_at < ${end.toISOString()}::timestamptz
+                           and status in ('confirmed', 'in_progress', 'completed', 'no_show'))::int as sessions
+      from bookings
+      where (created_at >= ${start.toISOString()}::timestamptz and created_at < ${end.toISOString()}::timestamptz)
+         or (starts_at >= ${start.toISOString()}::timestamptz and starts_at < ${end.toISOString()}::timestamptz)`),
     db.execute<{ n: number }>(sql`select count(*)::int as n from refunds where status in ('failed', 'requires_action')`),
     listQuestionnaires(admin, { state: 'needs_clearance', page: 1, pageSize: 1 }),
     listMessages({ state: 'failed', page: 1, page_size: 1 }),
@@ -70,7 +77,7 @@ export async function adminDashboard(admin: PublicUser): Promise<AdminDashboard>
     payoutCandidates(),
   ]);
   return {
-    day_start: new Date(bounds?.start ?? at).toISOString(),
+    day_start: start.toISOString(),
     zone,
     revenue: revenue.map((r) => ({ currency: r.currency, charged: Number(r.charged), refunded: Number(r.refunded), net: Number(r.charged) - Number(r.refunded) })),
     bookings_made: Number(bookings?.made ?? 0),
