@@ -33,6 +33,26 @@ const envSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be a webhook signing secret (whsec_…)').optional(),
   // Where the Stripe SDK sends requests instead of api.stripe.com, e.g. http://127.0.0.1:12111 (the emulator).
   STRIPE_API_BASE: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // M-Pesa (Daraja): real consumer credentials, or the offline emulator's (npm start sets those when no key is given).
+  MPESA_CONSUMER_KEY: z.string().min(1).optional(),
+  MPESA_CONSUMER_SECRET: z.string().min(1).optional(),
+  // Where Daraja is: https://sandbox.safaricom.co.ke, https://api.safaricom.co.ke, or the emulator.
+  MPESA_API_BASE: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://sandbox.safaricom.co.ke'),
+  MPESA_SHORTCODE: z.string().regex(/^\d{5,7}$/, 'must be a 5 to 7 digit shortcode').default('174379'),
+  MPESA_PASSKEY: z.string().min(1).default('bfb279f9aa9bdbcf158e97dd71a467cd2e0c893059b10f78e6b72ada1ed2c919'),
+  MPESA_TRANSACTION_TYPE: z.enum(['CustomerPayBillOnline', 'CustomerBuyGoodsOnline']).default('CustomerPayBillOnline'),
+  // The till or paybill that receives the money (PartyB); the shortcode when unset.
+  MPESA_PARTY_B: z.string().regex(/^\d{5,7}$/, 'must be a 5 to 7 digit shortcode').optional(),
+  // The secret part of the callback URLs Daraja is given (/api/mpesa/callback/<secret>); npm start generates one.
+  MPESA_CALLBACK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{16,}$/, 'must be at least 16 letters, digits, - or _').optional(),
+  // The public address Daraja posts results to; APP_URL when unset.
+  MPESA_CALLBACK_BASE: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  // Reversals (refunds): the initiator's name and encrypted credential from the Daraja portal.
+  MPESA_INITIATOR: z.string().min(1).default('wellbook'),
+  MPESA_SECURITY_CREDENTIAL: z.string().min(1).default('offline-emulator-credential'),
+  // A pending M-Pesa payment older than this is asked about by STK Query (the worker, every minute).
+  MPESA_QUERY_AFTER_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  MPESA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   // E-mail: an SMTP server (smtp://user:pass@host:587, smtps://… for TLS); npm start runs a local catcher when unset.
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().regex(/^(.+<[^@\s]+@[^@\s]+>|[^@\s]+@[^@\s]+)$/, 'must be an address, e.g. "Wellbook <hello@example.com>"').default('Wellbook <no-reply@wellbook.local>'),

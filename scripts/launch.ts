@@ -1,7 +1,8 @@
 /**
  * `npm start` / `npm run dev`: builds when needed, starts the database (the
  * embedded PostgreSQL unless DATABASE_URL is set) and the offline Stripe
- * emulator (unless STRIPE_SECRET_KEY is set), a local SMTP catcher (unless
+ * emulator (unless STRIPE_SECRET_KEY is set), the offline Daraja (M-Pesa)
+ * emulator (unless MPESA_CONSUMER_KEY is set), a local SMTP catcher (unless
  * SMTP_URL is set), migrates, seeds an empty database, starts the job worker
  * and the Next server, connects the demo provider Maya on the emulator
  * (scripts/connect-demo-provider.ts), and on Ctrl-C or SIGTERM stops all it
@@ -18,6 +19,7 @@ import { loadDotEnv, localSecrets } from './lib/data-dir';
 import { openDatabase, type OpenDatabase } from './lib/database';
 import { isPortTaken } from './lib/embedded-postgres';
 import { setUpMail } from './lib/mail';
+import { setUpMpesa } from './lib/mpesa-emulator';
 import { setUpStripe } from './lib/stripe-emulator';
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
@@ -81,11 +83,15 @@ async function main(): Promise<void> {
   if (stripe.service) services.push(stripe.service);
   log(`Payments: ${stripe.description}`);
 
+  const mpesa = await setUpMpesa({ appPort: port, callbackSecret: process.env.MPESA_CALLBACK_SECRET || secrets.MPESA_CALLBACK_SECRET, onUnexpectedExit });
+  if (mpesa.service) services.push(mpesa.service);
+  log(`M-Pesa: ${mpesa.description}`);
+
   const mail = await setUpMail({ appPort: port });
   if (mail.stop) stopMail = mail.stop;
   log(`E-mail: ${mail.description}`);
 
-  const runtimeEnv = { ...appEnv, ...stripe.appEnv, ...mail.appEnv, DATABASE_URL: database.url };
+  const runtimeEnv = { ...appEnv, ...stripe.appEnv, ...mpesa.appEnv, ...mail.appEnv, DATABASE_URL: database.url };
   services.push(
     startChild('Job worker', ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], { ...runtimeEnv, NODE_ENV: 'production' }, onUnexpectedExit),
   );

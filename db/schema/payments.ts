@@ -50,6 +50,8 @@ export const payments = pgTable(
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),
     status: paymentState('status').notNull().default('created'),
+    // 'card' (Stripe) or 'mpesa' (M-Pesa STK Push). For M-Pesa the id is our own (mp_...), the attempts are mpesa_requests.
+    provider: text('provider').notNull().default('card'),
     // Fixed when the payment is created, never recomputed from today's settings.
     feeBps: integer('fee_bps').notNull(),
     feeAmount: integer('fee_amount').notNull(),
@@ -60,6 +62,9 @@ export const payments = pgTable(
     cardBrand: text('card_brand'),
     cardLast4: text('card_last4'),
     receiptUrl: text('receipt_url'),
+    // M-Pesa: the phone asked (2547... / 2541...), the receipt number once paid.
+    mpesaPhone: text('mpesa_phone'),
+    mpesaReceipt: text('mpesa_receipt'),
     failureCode: text('failure_code'),
     failureMessage: text('failure_message'),
     succeededAt: timestamp('succeeded_at', { withTimezone: true }),
@@ -73,6 +78,39 @@ export const payments = pgTable(
     index('payments_status_idx').on(t.status, t.createdAt),
     check('payments_amounts_check', sql`${t.amount} > 0 and ${t.feeAmount} >= 0 and ${t.providerAmount} = ${t.amount} - ${t.feeAmount}`),
     check('payments_refunded_check', sql`${t.refundedAmount} between 0 and ${t.amount}`),
+    check('payments_provider_check', sql`${t.provider} in ('card', 'mpesa')`),
+  ],
+);
+
+// Every STK Push sent for an M-Pesa payment (a resend is a new one), keyed by Daraja's CheckoutRequestID:
+// the callback and the STK Query both resolve it once (a conditional update from 'pending').
+export const mpesaRequests = pgTable(
+  'mpesa_requests',
+  {
+    checkoutRequestId: text('checkout_request_id').primaryKey(),
+    merchantRequestId: text('merchant_request_id').notNull(),
+    paymentId: text('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    phone: text('phone').notNull(),
+    // Minor units, as everywhere (KES 100.00 is 10000); Daraja is sent whole shillings.
+    amount: integer('amount').notNull(),
+    // 'pending' until the callback or the STK Query says; then 'succeeded' or 'failed'.
+    status: text('status').notNull().default('pending'),
+    resultCode: integer('result_code'),
+    resultDesc: text('result_desc'),
+    receipt: text('receipt'),
+    // 'callback' or 'query': what resolved it.
+    resolvedBy: text('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    callbackCount: integer('callback_count').notNull().default(0),
+    lastQueriedAt: timestamp('last_queried_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('mpesa_requests_payment_idx').on(t.paymentId, t.createdAt),
+    index('mpesa_requests_pending_idx').on(t.createdAt).where(sql`status = 'pending'`),
+    check('mpesa_requests_status_check', sql`${t.status} in ('pending', 'succeeded', 'failed')`),
   ],
 );
 

@@ -14,6 +14,8 @@ interface LocalSecrets {
   STRIPE_WEBHOOK_SECRET: string;
   /** Encrypts questionnaire answers on this laptop; a real deployment sets its own. */
   QUESTIONNAIRE_KEY: string;
+  /** The secret path part of the M-Pesa callback URLs. */
+  MPESA_CALLBACK_SECRET: string;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function localSecrets(dir = dataDir()): Promise<LocalSecrets> {
     AUTH_SECRET: stored.AUTH_SECRET ?? randomBytes(32).toString('base64url'),
     STRIPE_WEBHOOK_SECRET: stored.STRIPE_WEBHOOK_SECRET ?? `whsec_${randomBytes(24).toString('hex')}`,
     QUESTIONNAIRE_KEY: stored.QUESTIONNAIRE_KEY ?? randomBytes(32).toString('base64'),
+    MPESA_CALLBACK_SECRET: stored.MPESA_CALLBACK_SECRET ?? randomBytes(24).toString('base64url'),
   };
   if (JSON.stringify(stored) !== JSON.stringify(secrets)) {
     await fs.mkdir(dir, { recursive: true });

@@ -16,6 +16,7 @@ import { createIsolatedDatabase, dropDatabase } from '../../scripts/lib/database
 import { freePort, startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
 import type { Emulator } from '../../stripe-emulator/src/emulator';
 import { createEmulator } from '../../stripe-emulator/src/index';
+import { createEmulator as createDarajaEmulator, type Emulator as DarajaEmulator } from '../../mpesa-emulator/src/index';
 import { startMailCatcher } from '../../scripts/lib/mail-catcher';
 
 /** Fixed for test runs so tests can decrypt what the app stored. */
@@ -25,6 +26,8 @@ export interface Stack {
   databaseUrl: string;
   /** The offline Stripe emulator the app servers talk to (in this process). */
   stripe: { url: string; webhookSecret: string; emulator: Emulator };
+  /** The offline Daraja (M-Pesa) emulator (in this process); its callbacks go to the first app server. */
+  mpesa: { url: string; callbackSecret: string; emulator: DarajaEmulator };
   /** Base URLs of the app servers, all sharing the one database. */
   appUrls: string[];
   /** Their process ids, in the same order (benchmarks read their memory). */
@@ -170,6 +173,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       STRIPE_API_BASE: stripeUrl,
       STRIPE_WEBHOOK_SECRET: webhookSecret,
     };
+    // M-Pesa is the Daraja emulator; the app tells it to call back the first server.
+    const daraja = createDarajaEmulator({ port: 0, callbackRetryBaseMs: 100, timeoutPhoneSeconds: 5 });
+    const darajaUrl = await daraja.listen();
+    cleanups.push(() => daraja.close());
+    const callbackSecret = randomBytes(18).toString('base64url');
+    const mpesaEnv = {
+      MPESA_CONSUMER_KEY: 'wellbook-test-consumer-key',
+      MPESA_CONSUMER_SECRET: 'wellbook-test-consumer-secret',
+      MPESA_API_BASE: darajaUrl,
+      MPESA_CALLBACK_SECRET: callbackSecret,
+      MPESA_CALLBACK_BASE: `http://${options.host ?? '127.0.0.1'}:${firstPort}`,
+    };
     // E-mail goes over real SMTP to a catcher the stack runs; links point at the first server.
     const mail = await startMailCatcher();
     cleanups.push(() => mail.stop());
@@ -182,7 +197,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         authSecret,
         port: i === 0 ? firstPort : undefined,
         host: options.host,
-        env: { ...stripeEnv, ...mailEnv, ...options.env },
+        env: { ...stripeEnv, ...mpesaEnv, ...mailEnv, ...options.env },
         log: logStream,
         nodeArgs: options.nodeArgs,
       });
@@ -209,6 +224,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
             MAIL_SWEEP_SECONDS: '1',
             REMINDER_SWEEP_SECONDS: '1',
             ...stripeEnv,
+            ...mpesaEnv,
             ...mailEnv,
             ...options.env,
           },
@@ -235,7 +251,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           }),
       );
     }
-    return { databaseUrl: database.url, appUrls, appPids, logFile, stop, stripe: { url: stripeUrl, webhookSecret, emulator }, mail: { url: mail.url, smtpUrl: mail.smtpUrl }, workerPidFile };
+    return { databaseUrl: database.url, appUrls, appPids, logFile, stop, stripe: { url: stripeUrl, webhookSecret, emulator }, mpesa: { url: darajaUrl, callbackSecret, emulator: daraja }, mail: { url: mail.url, smtpUrl: mail.smtpUrl }, workerPidFile };
   } catch (err) {
     await stop();
     throw err;
