@@ -11,9 +11,7 @@ export function normaliseKenyanPhone(input: string): string | null {
   return match ? `254${match[1]}` : null;
 }
 
-/** The phone with all but its last 3 digits hidden: 2547******149. */
+/** The phone with all but its last 3 digits hidden: *********149. */
 export function maskPhone(phone: string): string {
-  if (phone.length <= 3) return phone;
-  const keep = phone.startsWith('254') ? 4 : 0;
-  return `${phone.slice(0, keep)}${'*'.repeat(Math.max(0, phone.length - keep - 3))}${phone.slice(-3)}`;
+  return phone.length <= 3 ? phone : `${'*'.repeat(phone.length - 3)}${phone.slice(-3)}`;
 }

@@ -19,6 +19,8 @@ import { expireDueCredits } from '../lib/credits';
 import { getBoss, QUEUES, type JobData } from '../lib/jobs';
 import { logger } from '../lib/logger';
 import { createPayouts, payments, sendPayout } from '../lib/flows';
+import { env } from '../lib/env';
+import { mpesaConfigured } from '../lib/payments';
 import { getSetting } from '../lib/settings';
 import { deliverDueMessages, deliverMessage } from '../lib/mail';
 import { sendDueReminders } from '../lib/flows';
@@ -31,6 +33,13 @@ if (!Number.isFinite(sweepSeconds) || sweepSeconds <= 0) {
 const reconcileMinutes = Number(process.env.RECONCILE_MINUTES || 10);
 if (!Number.isFinite(reconcileMinutes) || reconcileMinutes <= 0) {
   console.error('[worker] RECONCILE_MINUTES must be a positive number.');
+  process.exit(1);
+}
+
+// Seed 004's check_pending_payments for M-Pesa: STK Query for prompts pending longer than MPESA_QUERY_AFTER_SECONDS.
+const mpesaQuerySeconds = Number(process.env.MPESA_QUERY_EVERY_SECONDS || 60);
+if (!Number.isFinite(mpesaQuerySeconds) || mpesaQuerySeconds <= 0) {
+  console.error('[worker] MPESA_QUERY_EVERY_SECONDS must be a positive number.');
   process.exit(1);
 }
 
@@ -137,6 +146,16 @@ const reconcile = setInterval(() => {
     .finally(() => (reconciling = false));
 }, reconcileMinutes * 60_000);
 
+let queryingMpesa = false;
+const mpesaQuery = setInterval(() => {
+  if (queryingMpesa || !mpesaConfigured()) return;
+  queryingMpesa = true;
+  payments
+    .reconcileMpesa({ olderThanSeconds: env().MPESA_QUERY_AFTER_SECONDS, update: true })
+    .catch((err: unknown) => logger.error('M-Pesa reconciliation failed', { message: (err as Error).message }))
+    .finally(() => (queryingMpesa = false));
+}, mpesaQuerySeconds * 1000);
+
 let expiringCredits = false;
 const creditExpiry = setInterval(() => {
   if (expiringCredits) return;
@@ -148,7 +167,7 @@ const creditExpiry = setInterval(() => {
     .finally(() => (expiringCredits = false));
 }, creditExpirySeconds * 1000);
 
-console.log(`[worker] running (auto-complete every ${autoCompleteSeconds} s, hold sweep every ${sweepSeconds} s, credit expiry every ${creditExpirySeconds} s, payment reconciliation every ${reconcileMinutes} min)`);
+console.log(`[worker] running (auto-complete every ${autoCompleteSeconds} s, hold sweep every ${sweepSeconds} s, credit expiry every ${creditExpirySeconds} s, payment reconciliation every ${reconcileMinutes} min, M-Pesa STK Query every ${mpesaQuerySeconds} s)`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -157,6 +176,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     stopping = true;
     clearInterval(sweep);
     clearInterval(reconcile);
+    clearInterval(mpesaQuery);
     clearInterval(creditExpiry);
     clearInterval(autoComplete);
     clearInterval(mailSweep);

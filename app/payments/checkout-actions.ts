@@ -46,6 +46,8 @@ export async function startPackageCheckoutAction(packageId: string): Promise<Sta
   if (!client || client.role !== 'client') return signedOut;
   return started(async () => {
     const { purchase_id: purchaseId, ...checkout } = await startPackagePurchase(packageId, client, await requestOrigin());
+    // Card only here (no pay_with given).
+    if (checkout.mode === 'mpesa') throw new Error('unexpected M-Pesa checkout');
     return { checkout, resultPath: `/account/credits/purchases/${encodeURIComponent(purchaseId)}` };
   });
 }

@@ -2,13 +2,16 @@ import { z } from 'zod';
 import { bookingStatus } from '@/db/schema';
 import { instantField, uuidField } from '@/lib/fields';
 
-// "credit" uses a class credit (PRODUCT.md); "card" (the default) starts a card payment.
-const payWithField = z.enum(['card', 'credit'], { error: 'pay_with must be "card" or "credit".' }).optional();
+// "credit" uses a class credit (PRODUCT.md); "card" (the default) starts a card payment; "mpesa" an M-Pesa STK Push to `phone`.
+const payWithField = z.enum(['card', 'credit', 'mpesa'], { error: 'pay_with must be "card", "credit" or "mpesa".' }).optional();
+// Checked (and normalised) by payments when pay_with is "mpesa": 07…, 01…, +2547…, 2541….
+const phoneField = z.string({ error: 'phone must be a string.' }).max(32, 'phone must be at most 32 characters.').optional();
 
 /** A seat in a group class. */
 const classSeatBody = z.strictObject({
   class_id: uuidField('class_id'),
   pay_with: payWithField,
+  phone: phoneField,
 });
 
 /** A 1:1 slot of a practitioner's session type. */
@@ -18,6 +21,7 @@ const sessionSlotBody = z.strictObject({
   // The slot's start, as returned by GET /api/v1/providers/:id/slots.
   starts_at: instantField('starts_at'),
   pay_with: payWithField,
+  phone: phoneField,
 });
 
 const SLOT_FIELDS = ['session_type_id', 'provider_id', 'starts_at'] as const;

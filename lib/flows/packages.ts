@@ -1,6 +1,6 @@
 import 'server-only';
 import { changePackage, type PackagePatch, isPurchaseOpen, openPurchase, type PackageDto } from '@/lib/packages';
-import { cancelOpenPayment, type CheckoutStart } from '@/lib/payments';
+import { cancelOpenPayment, type CheckoutStart, type MpesaPaymentDto } from '@/lib/payments';
 import { isAppError } from '@/lib/errors';
 import type { PublicUser } from '@/lib/users';
 import { payments } from './payments';
@@ -11,11 +11,22 @@ import { payments } from './payments';
  * again, however often and however concurrently, resumes the same purchase and
  * PaymentIntent. The credit is granted by the payment's webhook, never here.
  */
-export async function startPackagePurchase(packageId: string, client: PublicUser, origin: string): Promise<{ purchase_id: string } & CheckoutStart> {
+export type PackageCheckout = CheckoutStart | { mode: 'mpesa'; payment: MpesaPaymentDto; amount: MpesaPaymentDto['amount'] };
+
+export async function startPackagePurchase(
+  packageId: string,
+  client: PublicUser,
+  origin: string,
+  pay: { pay_with?: 'card' | 'mpesa'; phone?: string } = {},
+): Promise<{ purchase_id: string } & PackageCheckout> {
   // A purchase that is paid or closed between finding it and paying for it is settled: take the next one.
   for (let attempt = 0; ; attempt++) {
     const purchaseId = await openPurchase(packageId, client);
     try {
+      if (pay.pay_with === 'mpesa') {
+        const payment = await payments.startMpesa({ type: 'package', id: purchaseId }, client, { phone: pay.phone });
+        return { purchase_id: purchaseId, mode: 'mpesa', payment, amount: payment.amount };
+      }
       const checkout = await payments.checkout({ type: 'package', id: purchaseId }, client, origin, {
         paid: `/account/credits/purchases/${purchaseId}`,
         back: '/packages',

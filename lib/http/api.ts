@@ -70,7 +70,7 @@ const unauthorized = (message: string) => new AppError('unauthorized', message, 
  * every call that presents one is audited with its final status.
  */
 export function apiRoute<A extends Access, S extends z.ZodType | undefined = undefined, I extends boolean = false>(
-  options: { access: A; body?: S; integration?: I },
+  options: { access: A; body?: S; integration?: I; /** No body at all is read as `{}`. */ bodyOptional?: boolean },
   handler: (ctx: Context<BodyOf<S>, CallerFor<A, I>>) => Promise<unknown>,
 ) {
   return async (request: Request, route: { params: Promise<Record<string, string | string[] | undefined>> }) => {
@@ -89,7 +89,7 @@ export function apiRoute<A extends Access, S extends z.ZodType | undefined = und
       } else {
         caller = { user: await authorisedUser(request, options.access), apiKey: null };
       }
-      const body = options.body ? await readJsonBody(request, options.body) : undefined;
+      const body = options.body ? await readJsonBody(request, options.body, { optional: options.bodyOptional }) : undefined;
       const params = (await route?.params) ?? {};
       const result = await handler({ request, body, params, ...caller } as Context<BodyOf<S>, CallerFor<A, I>>);
       response = result instanceof Response ? result : Response.json(result);

@@ -8,8 +8,9 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * Reads a JSON request body and validates it. Anything else (another content
  * type, a body too large, invalid JSON, wrong types, unknown fields) is a 4xx.
  */
-export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+export async function readJsonBody<S extends z.ZodType>(request: Request, schema: S, options: { optional?: boolean } = {}): Promise<z.output<S>> {
   const type = request.headers.get('content-type') ?? '';
+  if (options.optional && !type && (request.headers.get('content-length') ?? '0') === '0') return parseBody(schema, {});
   if (!/^application\/(.+\+)?json\b/i.test(type.trim())) {
     throw new AppError('unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
@@ -24,6 +25,10 @@ export async function readJsonBody<S extends z.ZodType>(request: Request, schema
   } catch {
     throw new AppError('invalid_json', 'The request body is not valid JSON.');
   }
+  return parseBody(schema, data);
+}
+
+function parseBody<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
   const result = schema.safeParse(data);
   if (!result.success) {
     throw new AppError('validation_failed', 'Some fields are missing or invalid.', { fields: fieldErrors(result.error) });

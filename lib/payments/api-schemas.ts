@@ -9,6 +9,14 @@ export const refundBody = z.strictObject({
 });
 export type RefundBody = z.infer<typeof refundBody>;
 
+/** POST /api/v1/bookings/:id/payment and /packages/:id/purchase: how to pay; no body is the card. */
+export const payBody = z.strictObject({
+  pay_with: z.enum(['card', 'mpesa'], { error: 'pay_with must be "card" or "mpesa".' }).optional(),
+  // "mpesa": 07…, 01…, +2547…, 2541… (normalised by payments).
+  phone: z.string({ error: 'phone must be a string.' }).max(32, 'phone must be at most 32 characters.').optional(),
+});
+export type PayBody = z.infer<typeof payBody>;
+
 /** GET /api/v1/payments */
 export const listPaymentsQuery = z.strictObject({
   status: z.enum(paymentState.enumValues).optional(),

@@ -26,7 +26,7 @@ export async function lockPayment(tx: Tx, id: string): Promise<Payment | undefin
   return row;
 }
 
-function handlerOf(payables: PayableRegistry, payment: Payment): PayableHandler {
+export function handlerOf(payables: PayableRegistry, payment: Payment): PayableHandler {
   const handler = payables[payment.payableType as PayableType];
   if (!handler) throw new Error(`payment ${payment.id} pays for an unknown payable type ${payment.payableType}`);
   return handler;
@@ -112,19 +112,25 @@ async function applySucceeded(handler: PayableHandler, tx: Tx, payment: Payment,
     amount: { amount: pi.amount_received || pi.amount, currency: pi.currency },
     recordedBy,
   });
-  if (!accepted && newlySucceeded) {
-    // The booking expired or was cancelled meanwhile: never keep money for nothing. Stripe is
-    // called after the commit, by the worker, once (the job and the refund are keyed by the payment).
-    logger.warn('payment succeeded for a payable that can no longer take it; refunding', { payment_intent: pi.id });
-    await enqueue(tx, QUEUES.autoRefund, { paymentIntentId: pi.id }, { singletonKey: pi.id, retryLimit: 20, retryDelay: 5, retryBackoff: true });
-    const [client] = await tx.select({ name: users.name }).from(users).where(eq(users.id, payment.userId)).limit(1);
-    await queueToAdmins(tx, `payment_auto_refunded:${pi.id}`, 'payment_auto_refunded', {
-      payment_id: pi.id,
-      amount: { amount: payment.amount, currency: payment.currency },
-      description: `${payment.payableType} ${payment.payableId}`,
-      client_name: client?.name ?? '',
-    });
-  }
+  if (!accepted && newlySucceeded) await queueAutoRefund(tx, payment);
+}
+
+/**
+ * The payable could no longer take a payment that succeeded (the booking
+ * expired or was cancelled meanwhile): never keep money for nothing. The
+ * provider is called after the commit, by the worker, once (the job and the
+ * refund are keyed by the payment); admins are told.
+ */
+export async function queueAutoRefund(tx: Tx, payment: Payment): Promise<void> {
+  logger.warn('payment succeeded for a payable that can no longer take it; refunding', { payment_id: payment.id, provider: payment.provider });
+  await enqueue(tx, QUEUES.autoRefund, { paymentIntentId: payment.id }, { singletonKey: payment.id, retryLimit: 20, retryDelay: 5, retryBackoff: true });
+  const [client] = await tx.select({ name: users.name }).from(users).where(eq(users.id, payment.userId)).limit(1);
+  await queueToAdmins(tx, `payment_auto_refunded:${payment.id}`, 'payment_auto_refunded', {
+    payment_id: payment.id,
+    amount: { amount: payment.amount, currency: payment.currency },
+    description: `${payment.payableType} ${payment.payableId}`,
+    client_name: client?.name ?? '',
+  });
 }
 
 /**

@@ -6,7 +6,7 @@ import 'server-only';
  * `createPayments(registry)`, bound once in lib/flows; the rest is here.
  */
 export { createPayments, type Payments } from './service';
-export { listPaymentsQuery, refundBody, type ListPaymentsQuery, type RefundBody } from './api-schemas';
+export { listPaymentsQuery, payBody, refundBody, type ListPaymentsQuery, type PayBody, type RefundBody } from './api-schemas';
 export type { CheckoutStart } from './checkout';
 export type { HostedCheckout } from './hosted-checkout';
 export type { StartedPayment } from './start';
@@ -42,5 +42,9 @@ export {
   type RefundDto as PaymentRefundDto,
 } from './queries';
 export { browserStripeConfig } from './stripe-client';
+export { mpesaAmountProblem, paymentStatusFor, requirePhone, type MpesaPaymentDto, type MpesaReconcileResult, type PaymentStatusDto } from './mpesa';
+export { isCallbackSecret, mpesaConfigured } from './mpesa-client';
+export { answerDaraja } from './mpesa-routes';
+export { mpesaResultMessage } from './mpesa-results';
 export type { StripeCharge, StripeEvent, StripePaymentIntent } from './stripe-types';
 export { connectState, dashboardLink, linkConnectAccount, onboardingLink, transferPayout, type ConnectState, type TransferResult } from './connect';

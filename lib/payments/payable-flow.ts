@@ -53,11 +53,12 @@ export async function settleCancelledPayable(
  */
 export async function cancelOpenPayment(payable: PayableRef): Promise<void> {
   const [open] = await getDb()
-    .select({ id: payments.id })
+    .select({ id: payments.id, provider: payments.provider })
     .from(payments)
     .where(and(eq(payments.payableType, payable.type), eq(payments.payableId, payable.id), inArray(payments.status, ['created', 'pending', 'failed'])))
     .limit(1);
-  if (open) {
+  // An M-Pesa prompt cannot be withdrawn from the phone; if it is paid anyway, the payable refuses it and it is reversed.
+  if (open && open.provider === 'card') {
     await getStripe()
       .paymentIntents.cancel(open.id, { cancellation_reason: 'abandoned' })
       .catch((err: unknown) => logger.warn('could not cancel the PaymentIntent of a settled payable', { payment_intent: open.id, message: (err as Error).message }));

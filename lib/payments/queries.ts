@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { paymentTransactions, payments, refunds, users, type PaymentState } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import type { Money } from '@/lib/money';
+import { maskPhone } from '@/lib/phone';
 import type { PublicUser } from '@/lib/users';
 
 const clientUser = alias(users, 'payment_client');
@@ -22,8 +23,12 @@ export interface PaymentDto {
   provider_amount: number;
   refunded_amount: number;
   status: PaymentState;
+  /** How it was paid: 'card' (Stripe) or 'mpesa'. */
+  payment_provider: 'card' | 'mpesa';
   /** The client's card, receipt and decline reason are shown to the client and admins only. */
   card: { brand: string; last4: string } | null;
+  /** M-Pesa: the receipt number, and the phone with all but its last 3 digits hidden (the phone for the client and admins only). */
+  mpesa: { receipt: string | null; phone: string | null } | null;
   receipt_url: string | null;
   failure: { code: string | null; message: string | null } | null;
   created_at: string;
@@ -94,7 +99,9 @@ function toPaymentDto(row: PaymentRow, viewer: PublicUser): PaymentDto {
     provider_amount: p.providerAmount,
     refunded_amount: p.refundedAmount,
     status: p.status,
+    payment_provider: p.provider === 'mpesa' ? 'mpesa' : 'card',
     card: personal && p.cardBrand && p.cardLast4 ? { brand: p.cardBrand, last4: p.cardLast4 } : null,
+    mpesa: p.provider === 'mpesa' ? { receipt: p.mpesaReceipt, phone: personal && p.mpesaPhone ? maskPhone(p.mpesaPhone) : null } : null,
     receipt_url: personal ? p.receiptUrl : null,
     failure: personal && (p.failureCode || p.failureMessage) ? { code: p.failureCode, message: p.failureMessage } : null,
     created_at: p.createdAt.toISOString(),
@@ -114,7 +121,7 @@ function filterConditions(viewer: PublicUser, filters: Omit<PaymentFilters, 'pag
   if (filters.to) where.push(lt(payments.createdAt, filters.to));
   const search = filters.search?.trim();
   if (search) {
-    if (/^pi_/i.test(search)) where.push(like(payments.id, `${escapeLike(search)}%`));
+    if (/^(pi|mp)_/i.test(search)) where.push(like(payments.id, `${escapeLike(search)}%`));
     else if (viewer.role !== 'client') {
       const pattern = `%${escapeLike(search)}%`;
       where.push(or(ilike(clientUser.email, pattern), ilike(clientUser.name, pattern)));
@@ -235,7 +242,7 @@ export async function unsettledPayments(olderThan: Date): Promise<{ id: string; 
   return getDb()
     .select({ id: payments.id, status: payments.status, payableType: payments.payableType, payableId: payments.payableId })
     .from(payments)
-    .where(and(inArray(payments.status, ['created', 'pending', 'failed']), lt(payments.createdAt, olderThan)))
+    .where(and(eq(payments.provider, 'card'), inArray(payments.status, ['created', 'pending', 'failed']), lt(payments.createdAt, olderThan)))
     .orderBy(asc(payments.createdAt));
 }
 

@@ -7,6 +7,7 @@ import type { PayableRegistry, PayableType } from '@/lib/payables';
 import { paymentStatus, unsettledPayments } from './queries';
 import { getStripe } from './stripe-client';
 import type { StripePaymentIntent } from './stripe-types';
+import { reconcileMpesa } from './mpesa';
 import { syncPaymentIntent } from './sync';
 
 // Stripe lets these be canceled; a processing or finished PaymentIntent cannot be.
@@ -17,8 +18,9 @@ export interface ReconcileFinding {
   from: PaymentState;
   /** The status the payment has (with update) or should have (without) once Stripe's state is applied. */
   to: PaymentState;
-  /** What Stripe says, and what was done about it. */
+  /** What Stripe (or, for M-Pesa, STK Query) says, and what was done about it. */
   stripe_status: string;
+  provider?: 'card' | 'mpesa';
   action: 'synced' | 'canceled' | 'reported';
 }
 
@@ -58,6 +60,14 @@ export async function reconcilePendingPayments(payables: PayableRegistry, option
   const cutoff = new Date(now().getTime() - options.olderThanMinutes * 60_000);
   const candidates = await unsettledPayments(cutoff);
   const result: ReconcileResult = { checked: 0, changed: [], errors: [] };
+
+  // M-Pesa prompts still pending are asked about by STK Query (a lost callback); without update, only counted.
+  const mpesa = await reconcileMpesa(payables, { olderThanSeconds: options.olderThanMinutes * 60, update: options.update });
+  result.checked += mpesa.checked;
+  result.errors.push(...mpesa.errors);
+  for (const r of mpesa.resolved) {
+    result.changed.push({ id: r.payment_id, from: 'pending', to: (await paymentStatus(r.payment_id)) ?? r.state, stripe_status: `STK Query: ${r.state}`, action: 'synced', provider: 'mpesa' });
+  }
 
   if (candidates.length === 0) return result;
   const stripe = getStripe();

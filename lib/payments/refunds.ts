@@ -8,6 +8,7 @@ import { logger } from '@/lib/logger';
 import { formatMoney } from '@/lib/money';
 import type { PayableRef, PayableRegistry } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users';
+import { reverseAutomatically, reverseMpesaPayment } from './mpesa';
 import { getStripe } from './stripe-client';
 import { invalidRequestMessage, stripeErrorCode } from './stripe-types';
 import { syncRefunds } from './sync';
@@ -52,6 +53,8 @@ async function remainingOf(payment: Payment): Promise<number> {
 }
 
 async function refund(payables: PayableRegistry, payment: Payment, input: { amount?: number; reason: string }, actor: PublicUser): Promise<RefundDto> {
+  // M-Pesa has no refund: a Transaction Reversal, whole, settled by its asynchronous Result.
+  if (payment.provider === 'mpesa') return reverseMpesaPayment(payment, input, actor);
   if (!['succeeded', 'partially_refunded'].includes(payment.status)) {
     throw new AppError('invalid_transition', `Only a paid payment can be refunded; this one is ${payment.status}.`);
   }
@@ -106,6 +109,7 @@ async function refund(payables: PayableRegistry, payment: Payment, input: { amou
  * one refund; a payment already refunded in full is done.
  */
 export async function refundAutomatically(payables: PayableRegistry, paymentIntentId: string): Promise<void> {
+  if (paymentIntentId.startsWith('mp_')) return reverseAutomatically(paymentIntentId);
   try {
     await getStripe().refunds.create(
       { payment_intent: paymentIntentId, reason: 'requested_by_customer', metadata: { reason: 'auto: payable no longer available' } },

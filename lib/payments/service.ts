@@ -5,6 +5,8 @@ import type { PublicUser } from '@/lib/users';
 import { checkoutFor } from './checkout';
 import { recordExternalPayment } from './external';
 import { paymentForNewPayable, settleCancelledPayable } from './payable-flow';
+import { queryAndApply, reconcileMpesa, startMpesaPayment } from './mpesa';
+import { handleReversalResult, handleStkCallback } from './mpesa-callbacks';
 import { reconcilePendingPayments } from './reconcile';
 import { refundAutomatically, refundForPayable, refundPayment } from './refunds';
 import { startPayment } from './start';
@@ -39,6 +41,13 @@ export function createPayments(payables: PayableRegistry) {
     refund: (paymentId: string, input: { amount?: number; reason: string }, actor: PublicUser) => refundPayment(payables, paymentId, input, actor),
     refundForPayable: (payable: PayableRef, reason: string, actor: PublicUser) => refundForPayable(payables, payable, reason, actor),
     refundAutomatically: (paymentIntentId: string) => refundAutomatically(payables, paymentIntentId),
+    /** Sends (or, after a failed prompt, re-sends) the M-Pesa STK Push of a payable in KES. */
+    startMpesa: (payable: PayableRef, user: PublicUser, input: { phone?: string }) => startMpesaPayment(payables, payable, user, input),
+    handleMpesaCallback: (body: unknown) => handleStkCallback(payables, body),
+    handleMpesaReversalResult: (body: unknown) => handleReversalResult(payables, body),
+    /** STK Query for every M-Pesa prompt pending longer than `olderThanSeconds` (a lost callback). */
+    reconcileMpesa: (options: { olderThanSeconds: number; update: boolean }) => reconcileMpesa(payables, options),
+    queryMpesa: (checkoutRequestId: string) => queryAndApply(payables, checkoutRequestId),
     reconcile: (options: { olderThanMinutes: number; update: boolean }) => reconcilePendingPayments(payables, options),
     recordExternalPayment: (tx: Tx, input: { paymentIntent: StripePaymentIntent; payable: PayableRef; charge?: PayableCharge; recordedBy: PaymentRecorder }) =>
       recordExternalPayment(payables, tx, input),

@@ -16,12 +16,20 @@ export interface StartedPayment {
   status: string;
 }
 
-/** What a payable owes its client now; 404 for anyone else, 409 when nothing is owed. */
-export async function chargeFor(payables: PayableRegistry, payable: PayableRef, user: PublicUser): Promise<PayableCharge> {
+/**
+ * What a payable owes its client now; 404 for anyone else, 409 when nothing is
+ * owed. KES prices are paid by M-Pesa (one payment per payable, and M-Pesa is
+ * how clients in Kenya pay): a card asked for one is 422.
+ */
+export async function chargeFor(payables: PayableRegistry, payable: PayableRef, user: PublicUser, provider: 'card' | 'mpesa' = 'card'): Promise<PayableCharge> {
   const charge = await payables[payable.type].charge(getDb(), payable.id);
   if (!charge) throw new AppError('invalid_transition', 'Nothing to pay for this booking.');
   // Another client's booking does not exist, as far as this one can tell.
   if (charge.clientId !== user.id) throw new AppError('not_found', 'Booking not found.');
+  if (provider === 'card' && charge.amount.currency === 'kes') {
+    const message = 'Prices in KES are paid with M-Pesa: send pay_with "mpesa" and a phone number.';
+    throw new AppError('unprocessable', message, { fields: { pay_with: [message] } });
+  }
   return charge;
 }
 

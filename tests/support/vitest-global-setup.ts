@@ -9,6 +9,8 @@ declare module 'vitest' {
     stripeUrl: string;
     stripeWebhookSecret: string;
     mailUrl: string;
+    mpesaUrl: string;
+    mpesaCallbackSecret: string;
     workerPidFile: string;
   }
 }
@@ -22,6 +24,8 @@ export default async function setup(project: TestProject) {
   project.provide('stripeUrl', stack.stripe.url);
   project.provide('stripeWebhookSecret', stack.stripe.webhookSecret);
   project.provide('mailUrl', stack.mail.url);
+  project.provide('mpesaUrl', stack.mpesa.url);
+  project.provide('mpesaCallbackSecret', stack.mpesa.callbackSecret);
   project.provide('workerPidFile', stack.workerPidFile);
   return () => stack.stop();
 }

@@ -1,0 +1,33 @@
+import 'server-only';
+import { isAppError } from '@/lib/errors';
+import { logger } from '@/lib/logger';
+import { isCallbackSecret } from './mpesa-client';
+import type { StkOutcome } from './mpesa';
+
+const notFound = () => Response.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
+
+/**
+ * Answers a Daraja post to /api/mpesa/<kind>/<secret>: a wrong secret is a
+ * plain 404 with no effect; an unknown CheckoutRequestID is 404 too (its
+ * prompt may not be stored yet: Daraja's retry finds it); a result that does
+ * not match its prompt is 422; handled or repeated, 200 in Daraja's shape.
+ */
+export async function answerDaraja(request: Request, secret: string, handle: (body: unknown) => Promise<StkOutcome>): Promise<Response> {
+  if (!isCallbackSecret(secret)) return notFound();
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ error: { code: 'invalid_json', message: 'The body is not JSON.' } }, { status: 400 });
+  }
+  try {
+    const outcome = await handle(body);
+    if (outcome === 'unknown') return Response.json({ error: { code: 'not_found', message: 'No such M-Pesa request.' } }, { status: 404 });
+    if (outcome === 'rejected') return Response.json({ error: { code: 'unprocessable', message: 'The result does not match its request.' } }, { status: 422 });
+    return Response.json({ ResultCode: 0, ResultDesc: 'Accepted', outcome });
+  } catch (err) {
+    if (isAppError(err) && err.status < 500) return Response.json(err.toBody(), { status: err.status });
+    logger.error('M-Pesa callback failed', { message: (err as Error).message });
+    return Response.json({ error: { code: 'internal_error', message: 'Handler failed; retry later.' } }, { status: 500 });
+  }
+}
