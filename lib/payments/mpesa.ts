@@ -12,7 +12,7 @@ import type { PayableCharge, PayableHandler, PayableRef, PayableRegistry } from 
 import { maskPhone, normaliseKenyanPhone, PHONE_HINT } from '@/lib/phone';
 import type { PublicUser } from '@/lib/users';
 import { applyRefunds, handlerOf, lockPayment, queueAutoRefund } from './apply';
-import { DarajaError, reverseTransaction, STILL_PROCESSING, stkPush, stkQuery } from './mpesa-client';
+import { DarajaError, mpesaConfigured, reverseTransaction, STILL_PROCESSING, stkPush, stkQuery } from './mpesa-client';
 import { MPESA_MAX_SHILLINGS, mpesaResultMessage } from './mpesa-results';
 import type { RefundDto } from './refunds';
 import { chargeFor, newPaymentRow, storePaymentRow } from './start';
@@ -292,6 +292,9 @@ export interface MpesaReconcileResult {
  * still confirms what was paid. Without `update` nothing is asked or changed.
  */
 export async function reconcileMpesa(payables: PayableRegistry, options: { olderThanSeconds: number; update: boolean; limit?: number }): Promise<MpesaReconcileResult> {
+  const result: MpesaReconcileResult = { checked: 0, resolved: [], still_pending: 0, errors: [] };
+  // A deployment without M-Pesa has no prompts to ask about.
+  if (!mpesaConfigured()) return result;
   const cutoff = new Date(now().getTime() - options.olderThanSeconds * 1000);
   const pending = await getDb()
     .select({ id: mpesaRequests.checkoutRequestId, paymentId: mpesaRequests.paymentId })
@@ -299,7 +302,6 @@ export async function reconcileMpesa(payables: PayableRegistry, options: { older
     .where(and(eq(mpesaRequests.status, 'pending'), lte(mpesaRequests.createdAt, cutoff)))
     .orderBy(asc(mpesaRequests.createdAt))
     .limit(options.limit ?? 500);
-  const result: MpesaReconcileResult = { checked: 0, resolved: [], still_pending: 0, errors: [] };
   if (!options.update) return { ...result, checked: pending.length, still_pending: pending.length };
   for (const request of pending) {
     result.checked++;

@@ -22,7 +22,7 @@ describe('POST /api/v1/bookings body: a class seat or a 1:1 slot', () => {
     expect(refused({ class_id: 'class-1' })).toEqual({ class_id: ['class_id must be a valid id.'] });
     expect(refused({ class_id: id, seats: 2 })).toEqual({ seats: ['Unknown field.'] });
     expect(refused({ class_id: id, starts_at: '2030-01-01T10:00:00Z' })).toEqual({ starts_at: ['Unknown field.'] });
-    expect(refused({ class_id: id, pay_with: 'cash' })).toEqual({ _: ['pay_with must be "card" or "credit".'] });
+    expect(refused({ class_id: id, pay_with: 'cash' })).toEqual({ _: ['pay_with must be "card", "credit" or "mpesa".'] });
     expect(refused({ session_type_id: id, starts_at: '2030-01-01T10:00:00Z' })).toEqual({ _: ['provider_id must be an id.'] });
     expect(refused({ session_type_id: id, provider_id: id, starts_at: '2030-01-01T10:00:00' }).starts_at?.[0]).toMatch(/with an offset/);
     expect(refused({})).toEqual({ _: ['Give class_id, or session_type_id, provider_id and starts_at.'] });
@@ -31,7 +31,7 @@ describe('POST /api/v1/bookings body: a class seat or a 1:1 slot', () => {
 
   it('is described in the OpenAPI document as one object with both shapes', () => {
     const body = buildOpenApiDocument().paths['/api/v1/bookings']?.post?.requestBody?.content['application/json']?.schema;
-    expect(Object.keys(body?.properties ?? {}).sort()).toEqual(['class_id', 'pay_with', 'provider_id', 'session_type_id', 'starts_at']);
+    expect(Object.keys(body?.properties ?? {}).sort()).toEqual(['class_id', 'pay_with', 'phone', 'provider_id', 'session_type_id', 'starts_at']);
     expect(body?.anyOf?.map((shape) => (typeof shape === 'object' ? shape.required : undefined))).toEqual([['class_id'], ['session_type_id', 'provider_id', 'starts_at']]);
   });
 });

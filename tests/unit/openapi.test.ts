@@ -144,7 +144,7 @@ describe('the OpenAPI document', () => {
 
   it('describes POST /api/v1/bookings with its real body schema', () => {
     const body = doc.paths['/api/v1/bookings']?.post?.requestBody?.content['application/json']?.schema;
-    expect(body?.properties?.pay_with).toMatchObject({ enum: ['card', 'credit'] });
+    expect(body?.properties?.pay_with).toMatchObject({ enum: ['card', 'credit', 'mpesa'] });
     expect(body?.additionalProperties).toBe(false);
   });
 });

@@ -25,6 +25,7 @@ const OWNERS: Record<string, string> = {
   notices: 'lib/bookings',
   payments: 'lib/payments',
   paymentTransactions: 'lib/payments',
+  mpesaRequests: 'lib/payments',
   refunds: 'lib/payments',
   stripeEvents: 'lib/payments',
   webhookEvents: 'lib/payments',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { cancelBookingBody, createBookingBody, listBookingsQuery, rescheduleBody } from '@/lib/bookings';
 import { apiModule } from '../registry';
 import { booking, bookingPage, bookingSchemas, notice } from '../responses/bookings';
-import { refund, startedPayment } from '../responses/payments';
+import { mpesaPayment, refund, startedPayment } from '../responses/payments';
 
 const bookingBody = z.object({ booking });
 const bookingId = 'The booking id.';
@@ -41,8 +41,21 @@ export const bookingsApi = apiModule({
         '(`payment`, null when payments are off, with hosted Checkout, or when Stripe could not be reached: ask again with POST /api/v1/bookings/{id}/payment).',
       access: ['client'],
       body: createBookingBody,
-      fields: { pay_with: '`card` (the default) starts a card payment; `credit` takes one use of the client\'s valid credit that covers it and expires first, and the booking is confirmed at once (`payment_status` credit_used); none -> 422 credit_unavailable.' },
-      response: { status: 201, description: 'The booking, and its payment when one is due.', schema: z.object({ booking, payment: startedPayment.nullable() }) },
+      fields: {
+        pay_with:
+          '`card` (the default) starts a card payment; `credit` takes one use of the client\'s valid credit that covers it and expires first, and the booking is confirmed at once (`payment_status` credit_used); none -> 422 credit_unavailable; ' +
+          '`mpesa` (a KES price) sends an M-Pesa STK Push to `phone`: a bad phone is a 400, a price not in whole KES 1 to 250,000 a 422, both before anything is booked.',
+        phone: 'With pay_with `mpesa`: a Kenyan mobile number, 07…, 01…, +2547… or 2541….',
+      },
+      response: {
+        status: 201,
+        description: 'The booking, and its payment when one is due (`payment_error` when an M-Pesa prompt could not be sent: ask again with POST /api/v1/bookings/{id}/payment).',
+        schema: z.object({
+          booking,
+          payment: z.union([startedPayment, mpesaPayment]).nullable(),
+          payment_error: z.object({ code: z.string(), message: z.string() }).optional(),
+        }),
+      },
       errors: ['not_found', 'class_full', 'slot_taken', 'already_booked', 'questionnaire_required', 'questionnaire_needs_clearance', 'booking_closed', 'slot_unavailable', 'credit_unavailable'],
     },
     {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createPackageBody, listPackagesQuery, updatePackageBody } from '@/lib/packages';
+import { payBody } from '@/lib/payments';
 import { apiModule } from '../registry';
 import { classPackage, packageSchemas, purchaseStart, purchaseView } from '../responses/packages';
 
@@ -57,9 +58,11 @@ export const packagesApi = apiModule({
       summary: 'Buy a package',
       description:
         'Starts or resumes the client\'s purchase and its one card payment, with the server\'s price; asking again never makes a second charge. ' +
-        'The credit is granted by the payment\'s webhook, once.',
+        'The credit is granted by the payment\'s webhook (or M-Pesa callback), once. A package priced in KES is paid with M-Pesa: send `{pay_with: "mpesa", phone}`.',
       access: ['client'],
       params: { id: 'The package id.' },
+      body: payBody,
+      fields: { pay_with: '`card` (the default; no body at all is the card too) or `mpesa`.', phone: 'For M-Pesa: a Kenyan mobile number, 07…, 01…, +2547… or 2541…; normalised to 2547…/2541….' },
       response: { status: 201, description: 'How to pay.', schema: purchaseStart },
       errors: ['unprocessable', 'service_unavailable'],
     },

@@ -4,7 +4,7 @@ import type { PackageDto, PurchaseView } from '@/lib/packages';
 import { describes } from '../registry';
 import { id, instant, money } from './common';
 import { credit } from './credits';
-import { hostedCheckout, startedPayment } from './payments';
+import { hostedCheckout, startedPayment, mpesaPayment } from './payments';
 
 export const classPackage = describes<PackageDto>()(
   z
@@ -33,8 +33,9 @@ export const purchaseStart = z
   .discriminatedUnion('mode', [
     z.object({ mode: z.literal('payment_element'), purchase_id: id, ...startedPayment.shape, currency: z.string() }),
     z.object({ mode: z.literal('hosted'), purchase_id: id, ...hostedCheckout.shape, url: z.string(), currency: z.string() }),
+    z.object({ mode: z.literal('mpesa'), purchase_id: id, payment: mpesaPayment, amount: money, currency: z.string() }),
   ])
-  .describe('The purchase and how to pay for it: a client secret for the Payment Element, or a hosted Checkout URL.');
+  .describe('The purchase and how to pay for it: a client secret for the Payment Element, a hosted Checkout URL, or (pay_with "mpesa") the STK Push sent to the phone.');
 
 export const purchaseView = describes<PurchaseView>()(
   z.object({
