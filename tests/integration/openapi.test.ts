@@ -38,7 +38,7 @@ describe('GET /api/v1/openapi.json', () => {
     const post = doc.paths['/api/v1/bookings']?.post;
     const body = post?.requestBody?.content['application/json']?.schema;
     expect(body?.type).toBe('object');
-    expect(body?.properties?.pay_with).toMatchObject({ type: 'string', enum: ['card', 'credit'] });
+    expect(body?.properties?.pay_with).toMatchObject({ type: 'string', enum: ['card', 'credit', 'mpesa'] });
     expect(post?.security).toEqual([{ bearerAuth: [] }, { cookieAuth: [] }]);
     expect(Object.keys(post?.responses ?? {})).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '422']));
   });
