@@ -4,7 +4,7 @@ import { LocalDateTime } from '@/components/local-date';
 import { formatMoney } from '@/lib/money';
 import type { PaymentDto } from '@/lib/payments';
 import { linkClass } from './empty-table';
-import { cardLabel } from './labels';
+import { paidWithLabel } from './labels';
 import { PaymentStatusBadge } from './status-badge';
 
 const nowrap = 'whitespace-nowrap';
@@ -26,7 +26,7 @@ const columns: readonly Column<PaymentDto>[] = [
   { header: 'Amount', className: nowrap, cell: (p) => formatMoney(p.amount) },
   { header: 'Fee', className: nowrap, cell: (p) => formatMoney({ amount: p.platform_fee.amount, currency: p.amount.currency }) },
   { header: 'Refunded', className: nowrap, cell: (p) => (p.refunded_amount > 0 ? formatMoney({ amount: p.refunded_amount, currency: p.amount.currency }) : '—') },
-  { header: 'Card', className: nowrap, cell: (p) => cardLabel(p.card) },
+  { header: 'Paid with', className: nowrap, cell: (p) => paidWithLabel(p) },
 ];
 
 export function AdminPaymentsTable({ payments }: { payments: PaymentDto[] }) {

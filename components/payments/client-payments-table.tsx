@@ -4,7 +4,7 @@ import { LocalDateTime } from '@/components/local-date';
 import type { PaymentDto } from '@/lib/payments';
 import { AmountWithRefund } from './amount-with-refund';
 import { linkClass } from './empty-table';
-import { cardLabel, payableTypeLabel } from './labels';
+import { paidWithLabel, payableTypeLabel } from './labels';
 import { PaymentStatusBadge } from './status-badge';
 
 function WhatFor({ payment }: { payment: PaymentDto }) {
@@ -31,7 +31,7 @@ const columns: readonly Column<PaymentDto>[] = [
   },
   { header: 'Amount', className: 'whitespace-nowrap', cell: (p) => <AmountWithRefund payment={p} /> },
   { header: 'Status', cell: (p) => <PaymentStatusBadge status={p.status} /> },
-  { header: 'Card', className: 'whitespace-nowrap', cell: (p) => cardLabel(p.card) },
+  { header: 'Paid with', className: 'whitespace-nowrap', cell: (p) => paidWithLabel(p) },
   {
     header: 'Receipt',
     cell: (p) =>

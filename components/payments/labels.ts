@@ -20,6 +20,12 @@ export function payableTypeLabel(type: string): string {
 }
 
 /** "Visa •••• 4242". */
+/** How a payment is paid: the card, or M-Pesa with the phone's last digits where they may be shown. */
+export function paidWithLabel(payment: Pick<PaymentDto, 'payment_provider' | 'card' | 'mpesa'>): string {
+  if (payment.payment_provider === 'mpesa') return payment.mpesa?.phone ? `M-Pesa ••• ${payment.mpesa.phone.slice(-3)}` : 'M-Pesa';
+  return cardLabel(payment.card);
+}
+
 export function cardLabel(card: PaymentDto['card']): string {
   if (!card) return '—';
   const brand = card.brand === 'amex' ? 'American Express' : card.brand.charAt(0).toUpperCase() + card.brand.slice(1);

@@ -5,7 +5,7 @@ import { LocalDateTime } from '@/components/local-date';
 import { BackLink, DetailsCard } from '@/components/record-layout';
 import { PageHeader } from '@/components/page-header';
 import { linkClass } from '@/components/payments/empty-table';
-import { cardLabel, payableTypeLabel } from '@/components/payments/labels';
+import { paidWithLabel, payableTypeLabel } from '@/components/payments/labels';
 import { LedgerTable, RefundsTable } from '@/components/payments/payment-ledger';
 import { RefundDialog } from '@/components/payments/refund-dialog';
 import { PaymentStatusBadge } from '@/components/payments/status-badge';
@@ -43,12 +43,14 @@ export function PaymentDetail({ detail, backHref, bookingHref }: { detail: Detai
         payableTypeLabel(payment.payable.type)
       ),
     ],
-    ['Card', cardLabel(payment.card)],
+    ['Paid with', paidWithLabel(payment)],
     ['Created', <LocalDateTime key="c" iso={payment.created_at} withYear />],
     ['Paid', payment.succeeded_at ? <LocalDateTime key="p" iso={payment.succeeded_at} withYear /> : '—'],
     [
       'Receipt',
-      payment.receipt_url ? (
+      payment.mpesa ? (
+        (payment.mpesa.receipt ?? '—')
+      ) : payment.receipt_url ? (
         <a key="r" href={payment.receipt_url} target="_blank" rel="noreferrer noopener" className={linkClass}>
           Stripe receipt<span className="sr-only"> (opens in a new tab)</span>
         </a>
@@ -57,7 +59,7 @@ export function PaymentDetail({ detail, backHref, bookingHref }: { detail: Detai
       ),
     ],
   ];
-  if (payment.failure) details.push(['Decline', `${payment.failure.message ?? ''}${payment.failure.code ? ` (${payment.failure.code})` : ''}`]);
+  if (payment.failure) details.push([payment.payment_provider === 'mpesa' ? 'Last attempt' : 'Decline', `${payment.failure.message ?? ''}${payment.failure.code ? ` (${payment.failure.code})` : ''}`]);
 
   return (
     <>
@@ -79,7 +81,7 @@ export function PaymentDetail({ detail, backHref, bookingHref }: { detail: Detai
               {refundable ? `${m(remaining)} can still be refunded.` : 'Only a paid payment with money left on it can be refunded.'}
             </CardDescription>
           </CardHeader>
-          <CardContent>{refundable ? <RefundDialog paymentId={payment.id} remainingLabel={m(remaining)} currency={currency} /> : null}</CardContent>
+          <CardContent>{refundable ? <RefundDialog paymentId={payment.id} remainingLabel={m(remaining)} currency={currency} fullOnly={payment.payment_provider === 'mpesa'} /> : null}</CardContent>
         </Card>
       </div>
       <section className="mt-8 flex flex-col gap-4" aria-labelledby="refunds-heading">

@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'react';
 import { previewRefundAction, refundPaymentAction } from '@/app/payments/actions';
-import { ConfirmActionDialog } from '@/components/confirm-action-dialog';
+import { ConfirmActionDialog, type DialogInput } from '@/components/confirm-action-dialog';
 
 /** What the refund takes back besides the money, asked of the server for the amount typed (a class pass's uses). */
 function useRefundPreview(paymentId: string) {
@@ -26,9 +26,19 @@ function useRefundPreview(paymentId: string) {
  * refunds what remains) and a required reason. For a class pass it says how
  * many uses the refund will revoke. Stripe's own refusal is shown as it is.
  */
-export function RefundDialog({ paymentId, remainingLabel, currency }: { paymentId: string; remainingLabel: string; currency: string }) {
+export function RefundDialog({ paymentId, remainingLabel, currency, fullOnly = false }: { paymentId: string; remainingLabel: string; currency: string; fullOnly?: boolean }) {
   const amount = useRef('');
   const { revokes, ask } = useRefundPreview(paymentId);
+  const amountInput: DialogInput = {
+    name: 'amount',
+    label: `Amount (${currency.toUpperCase()}, optional)`,
+    placeholder: `Everything that remains (${remainingLabel})`,
+    inputMode: 'decimal',
+    onChange: (value) => {
+      amount.current = value;
+      ask(value, 300);
+    },
+  };
   return (
     <ConfirmActionDialog
       action={refundPaymentAction}
@@ -36,22 +46,18 @@ export function RefundDialog({ paymentId, remainingLabel, currency }: { paymentI
       triggerVariant="destructive"
       confirmVariant="destructive"
       title="Refund this payment?"
-      description={`Up to ${remainingLabel} can be refunded to the client’s card. The platform fee and the practitioner’s share shrink in proportion. This cannot be undone.`}
+      description={
+        fullOnly
+          ? `M-Pesa payments are refunded in full only: all ${remainingLabel} goes back to the client’s M-Pesa by a reversal, which M-Pesa confirms a little later. This cannot be undone.`
+          : `Up to ${remainingLabel} can be refunded to the client’s card. The platform fee and the practitioner’s share shrink in proportion. This cannot be undone.`
+      }
       confirmLabel="Refund"
       pendingLabel="Refunding…"
       cancelLabel="Keep payment"
       fields={{ payment_id: paymentId }}
       inputs={[
-        {
-          name: 'amount',
-          label: `Amount (${currency.toUpperCase()}, optional)`,
-          placeholder: `Everything that remains (${remainingLabel})`,
-          inputMode: 'decimal',
-          onChange: (value) => {
-            amount.current = value;
-            ask(value, 300);
-          },
-        },
+        // M-Pesa reverses a transaction whole: no amount to choose.
+        ...(fullOnly ? [] : [amountInput]),
         { name: 'reason', label: 'Reason', required: true, maxLength: 500, multiline: true },
       ]}
       onOpenChange={(open) => {

@@ -123,13 +123,13 @@ export async function announcePaymentFailed(tx: Tx, bookingId: string, paymentId
 
 /** Money went back to the card: one message per refund total. */
 export async function announceRefund(tx: Tx, bookingId: string, refund: { refunded: number; paid: number; paymentRef: string }): Promise<void> {
-  const [p] = await tx.select({ currency: payments.currency, userId: payments.userId }).from(payments).where(eq(payments.id, refund.paymentRef)).limit(1);
+  const [p] = await tx.select({ currency: payments.currency, userId: payments.userId, provider: payments.provider }).from(payments).where(eq(payments.id, refund.paymentRef)).limit(1);
   if (!p) return;
   const booking = await bookingSnapshot(tx, bookingId);
   await queueMessage(tx, {
     key: `refund_issued:${refund.paymentRef}:${refund.refunded}`,
     template: 'refund_issued',
-    data: { description: booking.title, amount: { amount: refund.refunded, currency: p.currency }, to: 'card', booking },
+    data: { description: booking.title, amount: { amount: refund.refunded, currency: p.currency }, to: p.provider === 'mpesa' ? 'mpesa' : 'card', booking },
     userId: p.userId,
   });
 }

@@ -44,7 +44,7 @@ export interface MessageData {
   payment_receipt: { booking: BookingSnapshot | null; description: string; amount: Money; card_brand: string | null; card_last4: string | null; receipt_url: string | null; paid_at: string };
   /** The card was declined; the hold lasts until `hold_expires_at`. */
   payment_failed: { booking: BookingSnapshot; amount: Money; reason: string | null; hold_expires_at: string | null };
-  refund_issued: { description: string; amount: Money; to: 'card' | 'credit'; booking: BookingSnapshot | null };
+  refund_issued: { description: string; amount: Money; to: 'card' | 'mpesa' | 'credit'; booking: BookingSnapshot | null };
   credit_granted: { package_name: string; uses: number; expires_at: string };
   credit_used: { package_name: string; remaining: number; booking: BookingSnapshot };
   credit_returned: { package_name: string; remaining: number; booking: BookingSnapshot };

@@ -54,8 +54,10 @@ export function RefundIssued({ data: { description, amount: refunded, to, bookin
   const line =
     to === 'card'
       ? `${amount(refunded)} for ${description} is on its way back to your card. It can take 5 to 10 days to show on your statement.`
-      : `Your class credit for ${description} is back in your account.`;
-  const action = booking && to === 'card' ? { href: links.booking(ctx, booking.booking_id), label: 'View booking' } : { href: links.credits(ctx), label: 'Your credits' };
+      : to === 'mpesa'
+        ? `${amount(refunded)} for ${description} is going back to your M-Pesa account; M-Pesa will send you a message when it arrives.`
+        : `Your class credit for ${description} is back in your account.`;
+  const action = booking && to !== 'credit' ? { href: links.booking(ctx, booking.booking_id), label: 'View booking' } : { href: links.credits(ctx), label: 'Your credits' };
   return (
     <NoticeMessage ctx={ctx} heading="Refund issued" lines={[line]} action={action}>
       {booking ? <BookingDetails booking={booking} /> : null}
@@ -88,7 +90,7 @@ export const paymentTemplates: TemplateTable<'payment_receipt' | 'payment_failed
   payment_receipt: { subject: (d) => `Receipt: ${d.description}, ${amount(d.amount)}`, Component: PaymentReceipt },
   payment_failed: { subject: (d) => `Payment failed: ${d.booking.title}, ${amount(d.amount)}`, Component: PaymentFailed },
   refund_issued: {
-    subject: (d) => (d.to === 'card' ? `Refund: ${amount(d.amount)} for ${d.description}` : `Credit returned: ${d.description}`),
+    subject: (d) => (d.to !== 'credit' ? `Refund: ${amount(d.amount)} for ${d.description}` : `Credit returned: ${d.description}`),
     Component: RefundIssued,
   },
   payout_sent: { subject: (d) => `Payout sent: ${amount(d.amount)}`, Component: PayoutSent },
