@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { payments } from '@/lib/flows/payments';
-import { adminToken, api, appUrls, bookingOf, expectErrorShape, makeClass, makeClient, testSql, waitFor, type TestUser } from './fixtures';
+import { adminToken, api, appUrls, bookingOf, creditsOfPurchase, expectErrorShape, makeClass, makeClient, testSql, waitFor, type TestUser } from './fixtures';
 
 // The in-process reconciliation reaches the stack's Daraja emulator (env() is read on first use, after this).
 process.env.MPESA_CONSUMER_KEY = 'wellbook-test-consumer-key';
@@ -262,5 +262,27 @@ describe('M-Pesa STK Push payments', () => {
     expect((await bookingOf(bookingId, client.token)).payment_status).toBe('refunded');
     const reversals = (await daraja<{ data: { transaction_id: string }[] }>('/reversals')).data;
     expect(reversals.filter((r) => r.transaction_id === refunded?.mpesa_receipt)).toHaveLength(1);
+  });
+
+  it('a KES package is bought with M-Pesa: its credit is granted once the phone approves', async () => {
+    const admin = await adminToken();
+    const created = await api<{ id: string }>('/api/v1/packages', {
+      json: { name: `Nairobi test pass ${Date.now()}`, class_count: 5, price: { amount: 600_000, currency: 'KES' }, validity_days: 60 },
+      token: admin,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const buyer = await makeClient();
+    const card = await api(`/api/v1/packages/${created.body.id}/purchase`, { method: 'POST', token: buyer.token });
+    expect(card.status).toBe(422);
+    const start = await api<{ purchase_id: string; mode: string; payment: MpesaPayment; currency: string }>(`/api/v1/packages/${created.body.id}/purchase`, {
+      json: { pay_with: 'mpesa', phone: '+254708374149' },
+      token: buyer.token,
+    });
+    expect(start.status, JSON.stringify(start.body)).toBe(201);
+    expect(start.body).toMatchObject({ mode: 'mpesa', currency: 'kes', payment: { provider: 'mpesa', status: 'pending', amount: { amount: 600_000, currency: 'kes' } } });
+    const credits = await waitFor(() => creditsOfPurchase(start.body.purchase_id), (r) => r.length > 0, 20_000);
+    expect(credits).toHaveLength(1);
+    expect(credits[0]).toMatchObject({ total_uses: 5, remaining_uses: 5 });
+    expect((await ledgerOf(start.body.payment.id)).map((r) => [r.type, r.gross, r.currency])).toEqual([['purchase', 600_000, 'kes']]);
   });
 });
