@@ -6,6 +6,7 @@ import { now } from '@/lib/clock';
 import { settingDefaults } from '@/lib/settings/defaults';
 import { seedDemoClients } from './seed-clients';
 import { seedDemoEarnings } from './seed-earnings';
+import { seedNairobi } from './seed-nairobi';
 import { seedDemoSchedule } from './seed-schedule';
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
@@ -39,6 +40,13 @@ export const demoUsers: DemoUser[] = [
     name: 'Sam Rivera',
     role: 'provider',
     provider: { headline: 'Listener', bio: 'A calm ear when you need to talk things through.', timeZone: 'America/New_York' },
+  },
+  {
+    // Priced in Kenyan shillings and paid by M-Pesa (db/seed-nairobi.ts).
+    email: 'wanjiru@wellbook.test',
+    name: 'Wanjiru Kamau',
+    role: 'provider',
+    provider: { headline: 'Yoga teacher in Nairobi', bio: 'Forest yoga at Karura and breathwork in Westlands; pay by M-Pesa.', timeZone: 'Africa/Nairobi' },
   },
   { email: 'alice@wellbook.test', name: 'Alice Brown', role: 'client' },
   { email: 'ben@wellbook.test', name: 'Ben Clarke', role: 'client' },
@@ -87,6 +95,7 @@ export async function seedDemoData(
     }
     await seedDemoSchedule(tx, startedAt);
     await seedDemoPackages(tx);
+    await seedNairobi(tx, startedAt);
     await seedDemoEarnings(tx, startedAt);
     await seedDemoClients(tx, startedAt, questionnaireKey);
   });

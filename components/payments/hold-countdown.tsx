@@ -48,3 +48,8 @@ export function HoldCountdown({ secondsLeft }: { secondsLeft: number }) {
     </p>
   );
 }
+
+/** The countdown on its own, for pay pages whose form does not show it (M-Pesa). */
+export function HoldCountdownLine({ hold }: { hold: { expiresAt: string; serverNow: string } }) {
+  return <HoldCountdown secondsLeft={useHoldSecondsLeft(hold.expiresAt, hold.serverNow)} />;
+}

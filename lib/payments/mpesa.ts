@@ -64,13 +64,20 @@ export function requirePhone(input: string | undefined): string {
  * is still waiting on the phone, a second one is refused (409); after a failed
  * one, this is the resend.
  */
-export async function startMpesaPayment(payables: PayableRegistry, payable: PayableRef, user: PublicUser, input: { phone?: string }): Promise<MpesaPaymentDto> {
-  const phone = requirePhone(input.phone);
+export async function startMpesaPayment(
+  payables: PayableRegistry,
+  payable: PayableRef,
+  user: PublicUser,
+  input: { phone?: string; samePhone?: boolean },
+): Promise<MpesaPaymentDto> {
+  // `samePhone`: the resend from the waiting page, to the number the last prompt went to.
+  const typed = input.samePhone ? null : requirePhone(input.phone);
   const charge = await chargeFor(payables, payable, user, 'mpesa');
   const problem = mpesaAmountProblem(charge.amount);
   if (problem) throw new AppError('unprocessable', problem.message, { fields: { [problem.field]: [problem.message] } });
 
   const payment = await mpesaPaymentRow(payables, charge);
+  const phone = typed ?? (payment.mpesaPhone ? payment.mpesaPhone : requirePhone(undefined));
   await refuseWhileWaiting(payables, payment.id);
 
   let push;

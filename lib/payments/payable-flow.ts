@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { payments } from '@/db/schema';
+import { isAppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { getSetting, paymentsEnabled } from '@/lib/settings';
 import type { PayableRef, PayableRegistry } from '@/lib/payables';
@@ -22,7 +23,9 @@ export async function paymentForNewPayable(payables: PayableRegistry, payable: P
   try {
     return await startPayment(payables, payable, user);
   } catch (err) {
-    logger.error('could not start the payment of a new payable', { payable_type: payable.type, payable_id: payable.id, message: (err as Error).message });
+    // A refusal (a KES price, paid by M-Pesa from the pay page) is expected; anything else is Stripe failing.
+    const log = isAppError(err) ? logger.info : logger.error;
+    log('could not start the payment of a new payable', { payable_type: payable.type, payable_id: payable.id, error: (err as Error).message });
     return null;
   }
 }

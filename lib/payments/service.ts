@@ -42,7 +42,7 @@ export function createPayments(payables: PayableRegistry) {
     refundForPayable: (payable: PayableRef, reason: string, actor: PublicUser) => refundForPayable(payables, payable, reason, actor),
     refundAutomatically: (paymentIntentId: string) => refundAutomatically(payables, paymentIntentId),
     /** Sends (or, after a failed prompt, re-sends) the M-Pesa STK Push of a payable in KES. */
-    startMpesa: (payable: PayableRef, user: PublicUser, input: { phone?: string }) => startMpesaPayment(payables, payable, user, input),
+    startMpesa: (payable: PayableRef, user: PublicUser, input: { phone?: string; samePhone?: boolean }) => startMpesaPayment(payables, payable, user, input),
     handleMpesaCallback: (body: unknown) => handleStkCallback(payables, body),
     handleMpesaReversalResult: (body: unknown) => handleReversalResult(payables, body),
     /** STK Query for every M-Pesa prompt pending longer than `olderThanSeconds` (a lost callback). */

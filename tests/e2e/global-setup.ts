@@ -6,5 +6,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const stack = await startStack({ seed: true, port, host: 'localhost', worker: true });
   // The specs read the mail catcher (workers inherit this process's environment).
   process.env.E2E_MAIL_URL = stack.mail.url;
+  // The M-Pesa specs open the Daraja emulator's phone pages.
+  process.env.E2E_MPESA_URL = stack.mpesa.url;
   return () => stack.stop();
 }

@@ -101,6 +101,7 @@ export async function clientPages(page: Page, browser: Browser): Promise<AppPage
     { name: 'a booking awaiting payment', path: pending.booking },
     { name: 'the pay page', path: `${pending.booking}/pay` },
     { name: 'a class pass purchase', path: pending.purchase },
+    { name: 'check your phone (M-Pesa)', path: pending.mpesa },
     { name: 'credits', path: '/account/credits' },
     { name: 'payments', path: '/account/payments' },
     { name: 'questionnaire', path: '/account/questionnaire' },
@@ -111,14 +112,14 @@ export async function clientPages(page: Page, browser: Browser): Promise<AppPage
 }
 
 /** A new client books a priced class by card and starts buying a pass, and leaves both unpaid; its pages are seen signed in as that client. */
-async function pendingBooking(browser: Browser, viewport: { width: number; height: number } | null): Promise<{ booking: string; purchase: string; page: Page }> {
+async function pendingBooking(browser: Browser, viewport: { width: number; height: number } | null): Promise<{ booking: string; purchase: string; mpesa: string; page: Page }> {
   // Set up at the desktop size; its pages are then seen at the caller's.
   // A context of its own (AxeBuilder refuses a page from browser.newPage()).
   const page = await (await browser.newContext()).newPage();
   await registerClient(page, `Ada Access ${randomUUID().slice(0, 6)}`, 'a11y');
   await completeQuestionnaire(page);
-  const { classes } = (await (await page.request.get('/api/v1/classes')).json()) as { classes: { id: string; price: { amount: number } }[] };
-  const priced = classes.filter((c) => c.price.amount > 0);
+  const { classes } = (await (await page.request.get('/api/v1/classes')).json()) as { classes: { id: string; price: { amount: number; currency: string } }[] };
+  const priced = classes.filter((c) => c.price.amount > 0 && c.price.currency !== 'kes');
   let booking = '';
   for (const c of priced) {
     const res = await page.request.post('/api/v1/bookings', { data: { class_id: c.id, pay_with: 'card' } });
@@ -128,15 +129,23 @@ async function pendingBooking(browser: Browser, viewport: { width: number; heigh
     }
   }
   expect(booking, 'a priced class to book').not.toBe('');
-  const { packages } = (await (await page.request.get('/api/v1/packages')).json()) as { packages: { id: string }[] };
-  const bought = await page.request.post(`/api/v1/packages/${packages[0]?.id ?? ''}/purchase`);
+  // A KES class paid by M-Pesa, its prompt left waiting on a phone nobody answers: the "Check your phone" page.
+  const kes = classes.find((c) => c.price.currency === 'kes' && c.price.amount > 0);
+  const phone = `254712${String(Math.floor(Math.random() * 900_000) + 100_000)}`;
+  const byMpesa = await page.request.post('/api/v1/bookings', { data: { class_id: kes?.id ?? '', pay_with: 'mpesa', phone } });
+  expect(byMpesa.status(), 'a KES class booked with M-Pesa').toBe(201);
+  const mpesa = `/account/payments/${((await byMpesa.json()) as { payment: { id: string } }).payment.id}/mpesa`;
+  // A card-priced pass: a purchase with no body is paid by card.
+  const { packages } = (await (await page.request.get('/api/v1/packages')).json()) as { packages: { id: string; price: { currency: string } }[] };
+  const bought = await page.request.post(`/api/v1/packages/${packages.find((p) => p.price.currency !== 'kes')?.id ?? ''}/purchase`);
   expect(bought.status(), 'starting a class pass purchase').toBe(201);
   const purchase = `/account/credits/purchases/${((await bought.json()) as { purchase_id: string }).purchase_id}`;
   if (viewport) await page.setViewportSize(viewport);
   pendingPages.set(booking, page);
   pendingPages.set(`${booking}/pay`, page);
   pendingPages.set(purchase, page);
-  return { booking, purchase, page };
+  pendingPages.set(mpesa, page);
+  return { booking, purchase, mpesa, page };
 }
 
 /** Pages seen as the new client of pendingBooking rather than the demo client. */

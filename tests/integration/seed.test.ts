@@ -29,17 +29,17 @@ describe('demo seed', () => {
     expect(await demoEarningCounts()).toEqual(earningsBefore);
   });
 
-  it('has an admin, three providers with profiles and four clients', async () => {
+  it('has an admin, four providers with profiles (one in Nairobi) and four clients', async () => {
     const rows = await testSql()`
       select u.role, count(*)::int as n, count(p.user_id)::int as profiles
       from users u left join provider_profiles p on p.user_id = u.id
       where u.email like '%@wellbook.test' group by u.role order by u.role`;
     expect(rows.map((r) => ({ ...r }))).toEqual([
       { role: 'client', n: 4, profiles: 0 },
-      { role: 'provider', n: 3, profiles: 3 },
+      { role: 'provider', n: 4, profiles: 4 },
       { role: 'admin', n: 1, profiles: 0 },
     ]);
-    expect(demoUsers).toHaveLength(8);
+    expect(demoUsers).toHaveLength(9);
   });
 
   it('gives every demo provider earnings: delivered sessions, one coming, and a manual payout already made', async () => {

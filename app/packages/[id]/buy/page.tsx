@@ -4,13 +4,15 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { PageHeader } from '@/components/page-header';
 import { startPackageCheckoutAction } from '@/app/payments/checkout-actions';
+import { startPackageMpesaAction } from '@/app/payments/mpesa-actions';
+import { MpesaPhoneForm } from '@/components/payments/mpesa-phone-form';
 import { StartCheckout } from '@/components/payments/start-checkout';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth';
 import { formatMoney } from '@/lib/money';
 import { getPackage } from '@/lib/packages';
-import { browserStripeConfig } from '@/lib/payments';
+import { browserStripeConfig, mpesaConfigured } from '@/lib/payments';
 
 export const metadata: Metadata = { title: 'Buy a class pass' };
 export const dynamic = 'force-dynamic';
@@ -78,25 +80,42 @@ export default async function BuyPackagePage({ params }: { params: Promise<{ id:
             </dl>
           </CardContent>
         </Card>
-        <Card className="lg:col-span-3">
-          <CardHeader>
-            <CardTitle>Card details</CardTitle>
-            <CardDescription>Payments are handled by Stripe; your card number never reaches our servers.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            {stripeConfig.publishableKey ? (
-              // The purchase and its payment are started (or resumed) from the browser, by an action: a render never creates one.
-              <StartCheckout
-                start={startPackageCheckoutAction.bind(null, pkg.id)}
-                amountLabel={amount}
-                hold={null}
-                stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
-              />
-            ) : (
-              <Alert variant="error">Card payments are not configured on this server.</Alert>
-            )}
-          </CardContent>
-        </Card>
+        {pkg.price.currency === 'kes' ? (
+          // Kenyan shillings are paid by M-Pesa (STK Push) only.
+          <Card className="lg:col-span-3">
+            <CardHeader>
+              <CardTitle>Pay with M-Pesa</CardTitle>
+              <CardDescription>We send a request to your phone and you approve it with your M-Pesa PIN.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {mpesaConfigured() ? (
+                <MpesaPhoneForm send={startPackageMpesaAction.bind(null, pkg.id)} amountLabel={amount} />
+              ) : (
+                <Alert variant="error">M-Pesa payments are not configured on this server.</Alert>
+              )}
+            </CardContent>
+          </Card>
+        ) : (
+          <Card className="lg:col-span-3">
+            <CardHeader>
+              <CardTitle>Card details</CardTitle>
+              <CardDescription>Payments are handled by Stripe; your card number never reaches our servers.</CardDescription>
+            </CardHeader>
+            <CardContent>
+              {stripeConfig.publishableKey ? (
+                // The purchase and its payment are started (or resumed) from the browser, by an action: a render never creates one.
+                <StartCheckout
+                  start={startPackageCheckoutAction.bind(null, pkg.id)}
+                  amountLabel={amount}
+                  hold={null}
+                  stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
+                />
+              ) : (
+                <Alert variant="error">Card payments are not configured on this server.</Alert>
+              )}
+            </CardContent>
+          </Card>
+        )}
       </div>
     </>
   );

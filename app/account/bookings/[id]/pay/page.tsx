@@ -7,8 +7,11 @@ import { LocalDateTime } from '@/components/local-date';
 import { PageHeader } from '@/components/page-header';
 import type { CreditOffer } from '@/components/bookings/pay-choice';
 import { UseCreditForm } from '@/components/credits/use-credit-form';
+import { HoldCountdownLine } from '@/components/payments/hold-countdown';
+import { MpesaPhoneForm } from '@/components/payments/mpesa-phone-form';
 import { StartCheckout } from '@/components/payments/start-checkout';
 import { startBookingCheckoutAction } from '@/app/payments/checkout-actions';
+import { startBookingMpesaAction } from '@/app/payments/mpesa-actions';
 import { Alert } from '@/components/ui/alert';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { requirePageRole } from '@/lib/auth';
@@ -16,7 +19,7 @@ import { toBookingDto, type BookingDto, findBookingRow } from '@/lib/bookings';
 import { now } from '@/lib/clock';
 import { classTarget, usableCreditFor, type CreditTarget } from '@/lib/credits';
 import { formatMoney } from '@/lib/money';
-import { browserStripeConfig } from '@/lib/payments';
+import { browserStripeConfig, mpesaConfigured } from '@/lib/payments';
 
 export const metadata: Metadata = { title: 'Pay for your booking' };
 
@@ -74,6 +77,8 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
   const amount = formatMoney(booking.amount_due);
   const credit = await creditOffer(client.id, booking);
   const isDeposit = booking.amount_due.amount < booking.price.amount;
+  // Kenyan shillings are paid by M-Pesa (STK Push) only.
+  const byMpesa = booking.amount_due.currency === 'kes';
 
   return (
     <>
@@ -130,25 +135,42 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
               </CardContent>
             </Card>
           ) : null}
-          <Card>
-            <CardHeader>
-              <CardTitle>Card details</CardTitle>
-              <CardDescription>Payments are handled by Stripe; your card number never reaches our servers.</CardDescription>
-            </CardHeader>
-            <CardContent>
-              {stripeConfig.publishableKey ? (
-                // The payment is started (or resumed) from the browser, by an action: a render never creates one.
-                <StartCheckout
-                  start={startBookingCheckoutAction.bind(null, booking.id)}
-                  amountLabel={amount}
-                  hold={{ expiresAt: booking.hold_expires_at, serverNow: at.toISOString() }}
-                  stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
-                />
-              ) : (
-                <Alert variant="error">Card payments are not configured on this server.</Alert>
-              )}
-            </CardContent>
-          </Card>
+          {byMpesa ? (
+            <Card>
+              <CardHeader>
+                <CardTitle>Pay with M-Pesa</CardTitle>
+                <CardDescription>Prices in Kenyan shillings are paid by M-Pesa: we send a request to your phone and you approve it with your PIN.</CardDescription>
+              </CardHeader>
+              <CardContent className="flex flex-col gap-4">
+                <HoldCountdownLine hold={{ expiresAt: booking.hold_expires_at, serverNow: at.toISOString() }} />
+                {mpesaConfigured() ? (
+                  <MpesaPhoneForm send={startBookingMpesaAction.bind(null, booking.id)} amountLabel={amount} />
+                ) : (
+                  <Alert variant="error">M-Pesa payments are not configured on this server.</Alert>
+                )}
+              </CardContent>
+            </Card>
+          ) : (
+            <Card>
+              <CardHeader>
+                <CardTitle>Card details</CardTitle>
+                <CardDescription>Payments are handled by Stripe; your card number never reaches our servers.</CardDescription>
+              </CardHeader>
+              <CardContent>
+                {stripeConfig.publishableKey ? (
+                  // The payment is started (or resumed) from the browser, by an action: a render never creates one.
+                  <StartCheckout
+                    start={startBookingCheckoutAction.bind(null, booking.id)}
+                    amountLabel={amount}
+                    hold={{ expiresAt: booking.hold_expires_at, serverNow: at.toISOString() }}
+                    stripeConfig={{ publishableKey: stripeConfig.publishableKey, stripeJsUrl: stripeConfig.stripeJsUrl }}
+                  />
+                ) : (
+                  <Alert variant="error">Card payments are not configured on this server.</Alert>
+                )}
+              </CardContent>
+            </Card>
+          )}
         </div>
       </div>
     </>
