@@ -109,3 +109,18 @@ export function parsePercentInput(raw: string): number | null {
   const bps = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0') || '0');
   return bps <= 10_000 ? bps : null;
 }
+
+/** The most M-Pesa takes in one STK Push: KES 250,000 (Daraja), in minor units. */
+const KES_MAX_MINOR = 250_000 * 100;
+
+/**
+ * Why a price cannot be set in its currency, or null. Kenyan shillings are
+ * paid by M-Pesa only, which takes whole shillings from KES 1 to 250,000, so
+ * a KES price with cents or above that could never be paid.
+ */
+export function priceProblem(amount: number, currency: string): string | null {
+  if (currency.toLowerCase() !== 'kes' || amount === 0) return null;
+  if (amount % 100 !== 0) return 'Prices in KES are paid by M-Pesa, which takes whole shillings only: leave out the cents.';
+  if (amount > KES_MAX_MINOR) return 'Prices in KES are paid by M-Pesa, which takes at most KES 250,000.';
+  return null;
+}

@@ -139,6 +139,8 @@ export const paymentTransactions = pgTable(
   (t) => [
     uniqueIndex('payment_transactions_stripe_object_key').on(t.stripeObjectId),
     index('payment_transactions_payment_idx').on(t.paymentId),
+    // The analytics summary's money by payment provider reads the ledger by time.
+    index('payment_transactions_created_idx').on(t.createdAt),
     check('payment_transactions_net_check', sql`${t.net} = ${t.gross} - ${t.fee}`),
   ],
 );

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { bookings, classes, connectAccounts, earningLines, earningTotals, payouts, sessionTypes, users } from '@/db/schema';
+import { bookings, classes, connectAccounts, earningLines, earningTotals, payments, payouts, sessionTypes, users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { money } from '@/lib/money';
 import { getSetting } from '@/lib/settings';
@@ -58,9 +58,17 @@ const lineColumns = {
   typeName: sessionTypes.name,
   clientName: clients.name,
   startsAt: bookings.startsAt,
+  paymentProvider: payments.provider,
 };
 
-type LineRow = { line: typeof earningLines.$inferSelect; classTitle: string | null; typeName: string | null; clientName: string | null; startsAt: Date | null };
+type LineRow = {
+  line: typeof earningLines.$inferSelect;
+  classTitle: string | null;
+  typeName: string | null;
+  clientName: string | null;
+  startsAt: Date | null;
+  paymentProvider: string | null;
+};
 
 function linesFrom(where: SQL | undefined) {
   return getDb()
@@ -70,6 +78,7 @@ function linesFrom(where: SQL | undefined) {
     .leftJoin(classes, eq(classes.id, bookings.classId))
     .leftJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
     .leftJoin(clients, eq(clients.id, bookings.clientId))
+    .leftJoin(payments, eq(payments.id, earningLines.paymentId))
     .where(where);
 }
 
@@ -82,6 +91,7 @@ export function toLineDto(r: LineRow): EarningLineDto {
     kind: l.kind,
     booking_id: l.bookingId,
     payment_id: l.paymentId,
+    payment_provider: r.paymentProvider === 'mpesa' ? 'mpesa' : r.paymentProvider === 'card' ? 'card' : null,
     credit_id: l.creditId,
     complimentary: l.complimentary,
     state: l.state,

@@ -38,6 +38,8 @@ export interface EarningLineDto {
   kind: EarningKind;
   booking_id: string | null;
   payment_id: string | null;
+  /** How the client paid: 'card' (Stripe) or 'mpesa'; null for a line paid with a credit. */
+  payment_provider: 'card' | 'mpesa' | null;
   credit_id: string | null;
   /** A booking paid with a complimentary credit: it earns 0, and says so. */
   complimentary: boolean;

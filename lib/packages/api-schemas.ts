@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { priceProblem } from '@/lib/money';
 import { uuidField } from '@/lib/fields';
 
 /**
@@ -51,18 +52,24 @@ const classCountField = z
   .min(1, 'Class count must be between 1 and 1000.')
   .max(1000, 'Class count must be between 1 and 1000.');
 
-const priceSchema = z.strictObject({
-  // Minor units (pence, cents): 10000 is £100.00.
-  amount: z
-    .number({ error: 'Amount must be a whole number of minor units (e.g. 10000 for £100.00).' })
-    .int('Amount must be a whole number of minor units (e.g. 10000 for £100.00).')
-    .positive('The price must be more than zero.')
-    .max(10_000_000, 'The price is too large.'),
-  currency: z
-    .string({ error: 'Currency must be a three-letter ISO code, like "gbp".' })
-    .regex(/^[a-zA-Z]{3}$/, 'Currency must be a three-letter ISO code, like "gbp".')
-    .transform((c) => c.toLowerCase()),
-});
+const priceSchema = z
+  .strictObject({
+    // Minor units (pence, cents): 10000 is £100.00.
+    amount: z
+      .number({ error: 'Amount must be a whole number of minor units (e.g. 10000 for £100.00).' })
+      .int('Amount must be a whole number of minor units (e.g. 10000 for £100.00).')
+      .positive('The price must be more than zero.')
+      .max(10_000_000, 'The price is too large.'),
+    currency: z
+      .string({ error: 'Currency must be a three-letter ISO code, like "gbp".' })
+      .regex(/^[a-zA-Z]{3}$/, 'Currency must be a three-letter ISO code, like "gbp".')
+      .transform((c) => c.toLowerCase()),
+  })
+  // KES is paid by M-Pesa: whole shillings, at most KES 250,000.
+  .superRefine((price, ctx) => {
+    const problem = priceProblem(price.amount, price.currency);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
+  });
 
 const validityDaysField = z
   .number({ error: 'Validity must be a whole number of days.' })

@@ -38,6 +38,8 @@ export const earningLineColumns: readonly CsvColumn<EarningLineDto>[] = [
   text('created_at', (l) => l.created_at),
   text('delivered_at', (l) => l.delivered_at),
   text('payout_id', (l) => l.payout_id),
+  // Last, so the columns before it keep their places: card, mpesa, or empty for a credit.
+  text('payment_provider', (l) => l.payment_provider),
 ];
 
 /** "earnings-20270301T000000Z-20270401T000000Z.csv", or "earnings.csv" with no range. */

@@ -4,7 +4,7 @@ export { exportFileName, exportRange, transactionColumns, transactionsCsv } from
 export { earningLineColumns, earningLinesCsv, earningLinesFileName } from './earning-lines-csv';
 export { summaryIntervals, summaryQuery, type SummaryInterval, type SummaryQuery } from './api-schemas';
 export { intervalStarts } from './summary-intervals';
-export { MAX_SUMMARY_DAYS, reportSummary, summaryRange, type ProviderSummary, type Summary, type SummaryEntry, type SummaryRequest } from './summary';
+export { MAX_SUMMARY_DAYS, reportSummary, summaryRange, type PaymentProviderSummary, type ProviderSummary, type Summary, type SummaryEntry, type SummaryRequest } from './summary';
 export { SUMMARY_BASIS, SUMMARY_DEFINITIONS, type SummaryFigure, type SummaryFigures } from './summary-figures';
 export { addDaysTo, PRESET_LABELS, presetRange, summaryPresets, type SummaryPreset } from './summary-presets';
 export { summaryChartCsv, summaryChartFileName, summaryCharts, type SummaryChart } from './summary-csv';

@@ -32,6 +32,18 @@ export interface ProviderSummary extends SummaryFigures {
   name: string;
 }
 
+/** The money of the span by how it was paid: card (Stripe) or mpesa, per currency. */
+export interface PaymentProviderSummary {
+  payment_provider: 'card' | 'mpesa';
+  currency: string;
+  gross: number;
+  refunds: number;
+  net: number;
+  platform_fees: number;
+  provider_share: number;
+  payments_succeeded: number;
+}
+
 export interface Summary {
   from: string;
   to: string;
@@ -40,6 +52,7 @@ export interface Summary {
   totals: SummaryFigures[];
   series: SummaryEntry[];
   by_provider: ProviderSummary[];
+  by_payment_provider: PaymentProviderSummary[];
 }
 
 const COUNT_COLUMNS = Object.keys(emptyCounts()) as (keyof SummaryCounts)[];
@@ -148,6 +161,7 @@ export async function reportSummary(q: SummaryRequest): Promise<Summary> {
     from (select greatest(date_trunc(${q.interval}, day::timestamp)::date, ${q.from}::date) as bucket, s.* from (${sql.join(sources, sql` union all `)}) s) g
     group by grouping sets ((bucket, currency), (provider_id, currency))`);
   const rows = [...result];
+  const byPaymentProvider = await paymentProviderMoney(inRange(sql`t.created_at`), q);
 
   const totals = new Map<string, SummaryCounts>();
   const buckets = new Map<string, SummaryCounts>();
@@ -184,7 +198,38 @@ export async function reportSummary(q: SummaryRequest): Promise<Summary> {
       currencies.map((currency) => ({ start: day, ...figuresOf(currency, buckets.get(`${day}|${currency}`) ?? emptyCounts()) })),
     ),
     by_provider: byProviderRows,
+    by_payment_provider: byPaymentProvider,
   };
+}
+
+/** The ledger's money of the span by payment provider, with the same definitions as the totals (cash basis, refunds net). */
+async function paymentProviderMoney(inRange: SQL, q: SummaryRequest): Promise<PaymentProviderSummary[]> {
+  const rows = await getDb().execute<{ payment_provider: string; currency: string; gross: string; refunds: string; platform_fees: string; provider_share: string; payments_succeeded: string }>(sql`
+    select p.provider as payment_provider, t.currency,
+           coalesce(sum(t.gross) filter (where t.type <> 'refund'), 0)::bigint as gross,
+           coalesce(-sum(t.gross) filter (where t.type = 'refund'), 0)::bigint as refunds,
+           sum(t.fee)::bigint as platform_fees, sum(t.net)::bigint as provider_share,
+           count(*) filter (where t.type <> 'refund')::bigint as payments_succeeded
+    from payment_transactions t join payments p on p.id = t.payment_id
+    where ${inRange}
+      ${q.providerId ? sql`and coalesce(p.provider_id, ${NO_PROVIDER}::uuid) = ${q.providerId}` : sql``}
+      ${q.currency ? sql`and t.currency = ${q.currency}` : sql``}
+    group by 1, 2
+    order by 2, 1`);
+  return [...rows].map((r) => {
+    const gross = Number(r.gross);
+    const refunds = Number(r.refunds);
+    return {
+      payment_provider: r.payment_provider === 'mpesa' ? 'mpesa' : 'card',
+      currency: r.currency,
+      gross,
+      refunds,
+      net: gross - refunds,
+      platform_fees: Number(r.platform_fees),
+      provider_share: Number(r.provider_share),
+      payments_succeeded: Number(r.payments_succeeded),
+    };
+  });
 }
 
 async function providerNames(ids: string[]): Promise<Map<string, string>> {

@@ -33,6 +33,8 @@ export interface LedgerExportRow {
   payment_status: string;
   payment_amount: number;
   refunded_amount: number;
+  payment_provider: string;
+  mpesa_receipt: string | null;
   card_brand: string | null;
   card_last4: string | null;
   client_id: string;
@@ -66,9 +68,9 @@ const decimal = (header: 'gross' | 'fee' | 'net'): TransactionColumn => ({
 export const transactionColumns: readonly TransactionColumn[] = [
   number('id', 'The ledger entry’s number; it only grows.'),
   text('created_at', 'When the money moved, UTC, ISO 8601.'),
-  text('type', 'single (a booking paid by card), purchase (a class package) or refund.'),
-  text('payment_id', 'The Stripe PaymentIntent (pi_…), the same on a payment and its refunds.'),
-  text('stripe_object_id', 'The Stripe charge (ch_…) or refund (re_…) that moved the money; “:failed” marks the reversal of a refund that failed.'),
+  text('type', 'single (a booking), purchase (a class package) or refund.'),
+  text('payment_id', 'The payment: a Stripe PaymentIntent (pi_…) or an M-Pesa payment (mp_…), the same on a payment and its refunds.'),
+  text('stripe_object_id', 'What moved the money: a Stripe charge (ch_…) or refund (re_…), or for M-Pesa mpesa:<CheckoutRequestID> or a reversal; “:failed” marks the reversal of a refund that failed.'),
   text('currency', 'ISO currency code, lower case.'),
   number('gross', 'What the client paid, in minor units (pence, cents); negative for refunds.'),
   number('fee', 'The platform’s fee in minor units, reduced in proportion on a refund.'),
@@ -81,6 +83,8 @@ export const transactionColumns: readonly TransactionColumn[] = [
   text('payment_status', 'The payment’s status now (succeeded, partially_refunded, refunded, …), not at the time of this entry.'),
   number('payment_amount', 'The whole payment, in minor units.'),
   number('refunded_amount', 'How much of the payment has been refunded so far, in minor units.'),
+  text('payment_provider', 'How the client paid: card (Stripe) or mpesa (M-Pesa STK Push).'),
+  text('mpesa_receipt', 'The M-Pesa receipt number, when paid by M-Pesa.'),
   text('card_brand', 'The card’s brand, when paid by card.'),
   text('card_last4', 'The card’s last four digits.'),
   text('client_id', 'The client who paid.'),
@@ -118,7 +122,7 @@ function ledgerQuery(range: ExportRange) {
   return getSql()<LedgerExportRow[]>`
     select t.id, to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at, t.type, t.payment_id, t.stripe_object_id, t.gross, t.fee, t.net, t.currency,
            p.payable_type, p.payable_id, p.status as payment_status, p.amount as payment_amount, p.refunded_amount,
-           p.card_brand, p.card_last4,
+           p.provider as payment_provider, p.mpesa_receipt, p.card_brand, p.card_last4,
            c.id as client_id, c.name as client_name, c.email as client_email,
            pr.id as provider_id, pr.name as provider_name,
            t.metadata::text as metadata

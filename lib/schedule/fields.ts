@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { priceProblem } from '@/lib/money';
 import { isValidZone, parseLocalTime } from './windows';
 
 /**
@@ -20,11 +21,16 @@ export const amountField = z
   .min(0, 'Amount cannot be negative.')
   .max(100_000_000, 'Amount is too large.');
 
-export const priceField = z.strictObject({
-  amount: amountField,
-  // Defaults to the platform's default_currency setting when omitted.
-  currency: currencyField.optional(),
-});
+export const priceField = z
+  .strictObject({
+    amount: amountField,
+    // Defaults to the platform's default_currency setting when omitted.
+    currency: currencyField.optional(),
+  })
+  .superRefine((price, ctx) => {
+    const problem = price.currency ? priceProblem(price.amount, price.currency) : null;
+    if (problem) ctx.addIssue({ code: 'custom', path: ['amount'], message: problem });
+  });
 
 export const feeBpsField = z
   .number({ error: 'Fee must be a whole number of basis points.' })

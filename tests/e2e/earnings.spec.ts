@@ -29,7 +29,7 @@ async function signedIn(browser: Browser, email: string, path: string): Promise<
   const signIn = new SignInPage(page);
   await signIn.open(path);
   await signIn.signIn(email, DEMO_PASSWORD);
-  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`), { timeout: 30_000 });
   return page;
 }
 
@@ -197,7 +197,7 @@ test('the earnings page shows the totals, the weekly chart and the lines, and fi
     expect(csv.ok()).toBe(true);
     expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
     const [header, ...records] = (await csv.text()).trim().split('\r\n');
-    expect(header).toBe('id,booking_id,payment_id,credit_id,kind,state,currency,gross,fee,net,created_at,delivered_at,payout_id');
+    expect(header).toBe('id,booking_id,payment_id,credit_id,kind,state,currency,gross,fee,net,created_at,delivered_at,payout_id,payment_provider');
     expect(records.length).toBeGreaterThanOrEqual(states.length);
     for (const r of records) expect(r.split(',')[5]).toBe('available');
   } finally {

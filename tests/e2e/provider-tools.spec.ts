@@ -45,7 +45,8 @@ async function signedInAs(page: Page, email: string, path: string): Promise<void
   const signIn = new SignInPage(page);
   await signIn.open(path);
   await signIn.signIn(email, DEMO_PASSWORD);
-  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`));
+  // Argon2 on a loaded two-core machine: give the sign-in time.
+  await expect(page).toHaveURL(new RegExp(`${path.replace(/[?]/g, '\\?')}$`), { timeout: 30_000 });
 }
 
 test('a practitioner opens a class roster, checks one client in, marks another a no-show and completes the class', async ({ page, request }) => {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, api, insertProvider, makeClient, testSql, type ErrorBody, type TestUser } from './fixtures';
 
 const PATH = '/api/v1/earnings/lines.csv';
-const HEADER = 'id,booking_id,payment_id,credit_id,kind,state,currency,gross,fee,net,created_at,delivered_at,payout_id';
+const HEADER = 'id,booking_id,payment_id,credit_id,kind,state,currency,gross,fee,net,created_at,delivered_at,payout_id,payment_provider';
 
 /** `n` lines of `provider` a minute apart from `start` (earning lines as lib/earnings would leave them; the export only reads). */
 async function insertLines(provider: TestUser, n: number, state: 'pending' | 'available', start: Date): Promise<void> {

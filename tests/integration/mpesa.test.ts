@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { payments } from '@/lib/flows/payments';
-import { adminToken, api, appUrls, bookingOf, creditsOfPurchase, expectErrorShape, makeClass, makeClient, testSql, waitFor, type TestUser } from './fixtures';
+import { adminToken, api, appUrls, bookingOf, creditsOfPurchase, expectErrorShape, makeClass, makeClient, testSql, tokenFor, waitFor, type TestUser } from './fixtures';
 
 // The in-process reconciliation reaches the stack's Daraja emulator (env() is read on first use, after this).
 process.env.MPESA_CONSUMER_KEY = 'wellbook-test-consumer-key';
@@ -150,6 +150,28 @@ describe('M-Pesa STK Push payments', () => {
     expect(detail.body.payment.mpesa.phone).toBe('*********149');
     expect(detail.body.payment.mpesa.receipt).toBe((await promptOf(payment.checkout_request_id))?.receipt);
     expect(await ledgerOf(payment.id)).toEqual([{ type: 'single', stripe_object_id: `mpesa:${payment.checkout_request_id}`, gross: 150_000, fee: 22_500, net: 127_500, currency: 'kes' }]);
+
+    // The ledger's CSV and the practitioner's earning lines say how it was paid.
+    const receipt = detail.body.payment.mpesa.receipt;
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const csv = await api<string>(`/api/v1/reports/transactions.csv?from=${from}`, { token: await adminToken() });
+    const header = csv.body.split('\r\n')[0]?.split(',') ?? [];
+    const row = csv.body.split('\r\n').find((r) => r.includes(`,${payment.id},`))?.split(',') ?? [];
+    expect(row[header.indexOf('payment_provider')]).toBe('mpesa');
+    expect(row[header.indexOf('mpesa_receipt')]).toBe(receipt);
+    expect(row[header.indexOf('card_last4')]).toBe('');
+    const maya = await tokenFor('maya@wellbook.test');
+    const lines = await api<{ lines: { payment_id: string; payment_provider: string; net: { amount: number; currency: string } }[] }>('/api/v1/earnings/lines?page_size=100', { token: maya.token });
+    expect(lines.body.lines.find((l) => l.payment_id === payment.id)).toMatchObject({ payment_provider: 'mpesa', net: { amount: 127_500, currency: 'kes' } });
+    // The analytics summary splits the money by payment provider: shillings only ever by M-Pesa.
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const summary = await api<{ by_payment_provider: { payment_provider: string; currency: string; gross: number; payments_succeeded: number }[] }>(
+      `/api/v1/reports/summary?from=${day(-2)}&to=${day(2)}&currency=kes`,
+      { token: await adminToken() },
+    );
+    expect(summary.status).toBe(200);
+    expect(summary.body.by_payment_provider.map((e) => [e.payment_provider, e.currency])).toEqual([['mpesa', 'kes']]);
+    expect(summary.body.by_payment_provider[0]?.gross).toBeGreaterThanOrEqual(150_000);
 
     // Another client cannot see it; a card is refused for a KES price.
     const other = await makeClient();

@@ -99,6 +99,8 @@ describe('admin: packages', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ ...good, price: { amount: 0, currency: 'gbp' } }, 'price.amount'],
       [{ ...good, price: { amount: 10.5, currency: 'gbp' } }, 'price.amount'],
+      // Shillings are paid by M-Pesa: whole shillings only.
+      [{ ...good, price: { amount: 600_050, currency: 'kes' } }, 'price.amount'],
       [{ ...good, class_count: 0 }, 'class_count'],
       [{ ...good, price: { amount: 1000, currency: 'pounds' } }, 'price.currency'],
       [{ ...good, validity_days: 0 }, 'validity_days'],

@@ -21,7 +21,7 @@ const PATH = '/api/v1/reports/summary';
 const NO_PROVIDER = '00000000-0000-0000-0000-000000000000';
 
 type Figures = Record<string, number | string | null> & { currency: string };
-type SummaryBody = { from: string; to: string; interval: string; totals: Figures[]; series: (Figures & { start: string })[]; by_provider: (Figures & { provider_id: string | null; name: string })[] };
+type SummaryBody = { from: string; to: string; interval: string; totals: Figures[]; series: (Figures & { start: string })[]; by_provider: (Figures & { provider_id: string | null; name: string })[]; by_payment_provider: Record<string, unknown>[] };
 
 let admin: string;
 beforeAll(async () => {
@@ -232,6 +232,13 @@ describe('GET /api/v1/reports/summary: the figures are the ledger’s and the bo
       if (want) expect(figures, `${start} ${entry.currency}`).toEqual(want);
       else expect(figures.gross === 0 && figures.payments_failed === 0 && figures.bookings_confirmed === 0 && figures.new_clients === 0, `${start} ${entry.currency}`).toBe(true);
     }
+    // By payment provider: all of it by card here, the same money as the totals.
+    expect(res.body.by_payment_provider).toEqual(
+      ['gbp', 'usd'].map((currency) => {
+        const t = expected.totals.get(currency)!;
+        return { payment_provider: 'card', currency, gross: t.gross, refunds: t.refunds, net: t.net, platform_fees: t.platform_fees, provider_share: t.provider_share, payments_succeeded: t.payments_succeeded };
+      }),
+    );
     // The provider's own line says the same.
     expect(res.body.by_provider.map((p) => p.provider_id)).toEqual([provider.id, provider.id]);
     for (const line of res.body.by_provider) {

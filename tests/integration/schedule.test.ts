@@ -263,6 +263,9 @@ describe('classes', () => {
       [{ capacity: 1001 }, 'capacity'],
       [{ duration_minutes: 481 }, 'duration_minutes'],
       [{ price: { amount: -5 } }, 'price.amount'],
+      // Shillings are paid by M-Pesa: whole shillings, at most KES 250,000.
+      [{ price: { amount: 150_050, currency: 'kes' } }, 'price.amount'],
+      [{ price: { amount: 25_000_100, currency: 'kes' } }, 'price.amount'],
       [{ location: null, online_url: null }, 'location'],
       [{ location: null, online_url: 'ftp://files.example/x' }, 'online_url'],
       [{ repeat: { weeks: 53 } }, 'repeat.weeks'],

@@ -5,7 +5,7 @@ import { adminToken, api, appUrls, insertPayment, insertUser, makeClient, makePr
 const PATH = '/api/v1/reports/transactions.csv';
 const HEADER =
   'id,created_at,type,payment_id,stripe_object_id,currency,gross,fee,net,gross_decimal,fee_decimal,net_decimal,' +
-  'payable_type,payable_id,payment_status,payment_amount,refunded_amount,card_brand,card_last4,' +
+  'payable_type,payable_id,payment_status,payment_amount,refunded_amount,payment_provider,mpesa_receipt,card_brand,card_last4,' +
   'client_id,client_name,client_email,provider_id,provider_name,metadata\r\n';
 
 let admin: string;
@@ -82,13 +82,13 @@ describe('GET /api/v1/reports/transactions.csv: the file', () => {
     expect(res.body).toBe(
       HEADER +
         `${single},2001-03-01T00:00:00.000Z,single,${paid.id},ch_${tag},gbp,2500,375,2125,25.00,3.75,21.25,` +
-        `booking,${paid.payableId},partially_refunded,2500,1000,visa,4242,` +
+        `booking,${paid.payableId},partially_refunded,2500,1000,card,,visa,4242,` +
         `${quoted.id},"Smith, ""JJ"" Jo",${quoted.email},${provider.id},Pat Provider,"{""note"": ""a, b""}"\r\n` +
         `${purchase},2001-03-10T12:00:00.250Z,purchase,${pack.id},ch_pack_${tag},gbp,5000,0,5000,50.00,0.00,50.00,` +
-        `booking,${pack.payableId},succeeded,5000,0,,,` +
+        `booking,${pack.payableId},succeeded,5000,0,card,,,,` +
         `${formula.id},"'=HYPERLINK(""http://evil.test"",""x"")",${formula.email},,,{}\r\n` +
         `${refund},2001-03-20T08:30:00.000Z,refund,${paid.id},'-re_${tag},gbp,-1000,-150,-850,-10.00,-1.50,-8.50,` +
-        `booking,${paid.payableId},partially_refunded,2500,1000,visa,4242,` +
+        `booking,${paid.payableId},partially_refunded,2500,1000,card,,visa,4242,` +
         `${quoted.id},"Smith, ""JJ"" Jo",${quoted.email},${provider.id},Pat Provider,"{""reason"": ""Late \\""start\\""""}"\r\n`,
     );
   });

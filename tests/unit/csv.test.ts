@@ -103,6 +103,8 @@ describe('the transactions export', () => {
     payment_status: 'partially_refunded',
     payment_amount: 2500,
     refunded_amount: 1500,
+    payment_provider: 'card',
+    mpesa_receipt: null,
     card_brand: 'visa',
     card_last4: '4242',
     client_id: '00000000-0000-4000-8000-000000000002',
@@ -116,7 +118,7 @@ describe('the transactions export', () => {
   it('guards text columns but not the signed amounts', () => {
     expect(csvRecord(transactionColumns, row)).toBe(
       '42,2027-03-05T10:00:00.123Z,refund,pi_1,re_1,gbp,-1500,-225,-1275,-15.00,-2.25,-12.75,booking,00000000-0000-4000-8000-000000000001,' +
-        'partially_refunded,2500,1500,visa,4242,00000000-0000-4000-8000-000000000002,"\'=cmd|""/c calc""!A1",c@example.test,,,' +
+        'partially_refunded,2500,1500,card,,visa,4242,00000000-0000-4000-8000-000000000002,"\'=cmd|""/c calc""!A1",c@example.test,,,' +
         '"{""reason"": ""late, \\""very\\""""}"\r\n',
     );
   });

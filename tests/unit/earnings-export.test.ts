@@ -13,6 +13,7 @@ const line: EarningLineDto = {
   kind: 'clawback',
   booking_id: 'b0000000-0000-4000-8000-000000000002',
   payment_id: 'pi_123',
+  payment_provider: 'card',
   credit_id: null,
   complimentary: false,
   state: 'available',
@@ -30,9 +31,9 @@ const line: EarningLineDto = {
 
 describe('the earning lines CSV', () => {
   it('has the columns in order, amounts as signed decimals of the currency', () => {
-    expect(csvHeader(earningLineColumns)).toBe('id,booking_id,payment_id,credit_id,kind,state,currency,gross,fee,net,created_at,delivered_at,payout_id\r\n');
+    expect(csvHeader(earningLineColumns)).toBe('id,booking_id,payment_id,credit_id,kind,state,currency,gross,fee,net,created_at,delivered_at,payout_id,payment_provider\r\n');
     expect(csvRecord(earningLineColumns, line)).toBe(
-      '5b0c1f9e-0d7e-4c1a-9a55-3f1a2b3c4d5e,b0000000-0000-4000-8000-000000000002,pi_123,,clawback,available,gbp,-12.00,-1.80,-10.20,2027-03-01T10:00:00.000Z,,\r\n',
+      '5b0c1f9e-0d7e-4c1a-9a55-3f1a2b3c4d5e,b0000000-0000-4000-8000-000000000002,pi_123,,clawback,available,gbp,-12.00,-1.80,-10.20,2027-03-01T10:00:00.000Z,,,card\r\n',
     );
     expect(csvRecord(earningLineColumns, { ...line, gross: { amount: 500, currency: 'jpy' }, fee: { amount: 75, currency: 'jpy' }, net: { amount: 425, currency: 'jpy' } })).toContain(',jpy,500,75,425,');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyExponent, formatBps, formatMoney, minorToDecimal, parseMoneyInput, parsePercentInput } from '@/lib/money';
+import { currencyExponent, formatBps, formatMoney, minorToDecimal, parseMoneyInput, parsePercentInput, priceProblem } from '@/lib/money';
 import { addDays, creditExpiry, daysUntil } from '@/lib/time';
 
 describe('currencies by their own digits (ISO 4217)', () => {
@@ -59,5 +59,17 @@ describe('day arithmetic', () => {
     expect(creditExpiry(at, 365).toISOString()).toBe('2028-01-31T10:00:00.000Z');
     expect(daysUntil(at, new Date('2027-02-02T09:00:00Z'))).toBe(2);
     expect(daysUntil(at, new Date('2027-01-01T00:00:00Z'))).toBe(0);
+  });
+});
+
+describe('priceProblem', () => {
+  it('refuses KES prices M-Pesa could not take: cents, or over KES 250,000; other currencies and free are left alone', () => {
+    expect(priceProblem(150_000, 'kes')).toBeNull();
+    expect(priceProblem(25_000_000, 'KES')).toBeNull();
+    expect(priceProblem(0, 'kes')).toBeNull();
+    expect(priceProblem(150_050, 'kes')).toMatch(/whole shillings/);
+    expect(priceProblem(25_000_100, 'kes')).toMatch(/at most KES 250,000/);
+    expect(priceProblem(150_050, 'gbp')).toBeNull();
+    expect(priceProblem(99_999_999, 'usd')).toBeNull();
   });
 });

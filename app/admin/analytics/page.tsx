@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { PageHeader } from '@/components/page-header';
 import { singleParam, type SearchParams } from '@/components/search-params';
 import { SummaryCharts } from '@/components/reports/summary-charts';
+import { PaidWithTable } from '@/components/reports/paid-with-table';
 import { SummaryFiguresList } from '@/components/reports/summary-figures-list';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -154,6 +155,7 @@ export default async function AdminAnalyticsPage({ searchParams }: { searchParam
                 </CardHeader>
                 <CardContent className="flex flex-col gap-8">
                   <SummaryFiguresList figures={totals} />
+                  <PaidWithTable rows={summary.by_payment_provider.filter((p) => p.currency === currency)} />
                   <SummaryCharts
                     currency={currency}
                     series={summary.series.filter((s) => s.currency === currency)}

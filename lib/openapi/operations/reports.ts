@@ -45,6 +45,20 @@ const summary = describes<Summary>()(
     by_provider: z
       .array(figures.extend({ provider_id: z.string().nullable().describe('Null: money no provider is paid through (class packages) and package credits.'), name: z.string() }))
       .describe('One entry per provider and currency over the whole range.'),
+    by_payment_provider: z
+      .array(
+        z.object({
+          payment_provider: z.enum(['card', 'mpesa']).describe('How the clients paid: card (Stripe) or mpesa (M-Pesa STK Push).'),
+          currency: z.string(),
+          gross: amount('gross'),
+          refunds: amount('refunds'),
+          net: amount('net'),
+          platform_fees: amount('platform_fees'),
+          provider_share: amount('provider_share'),
+          payments_succeeded: count('payments_succeeded'),
+        }),
+      )
+      .describe('The money of the whole range by payment provider and currency, from the same ledger rows as the totals.'),
   }),
 );
 
@@ -57,7 +71,7 @@ export const reportsApi = apiModule({
       path: '/api/v1/reports/summary',
       operationId: 'getReportSummary',
       summary: 'Analytics: money, payments, bookings, credits and clients per currency',
-      description: `${SUMMARY_BASIS} The same figures over the whole range (totals), per interval (series) and per provider (by_provider). At most three years at a time.`,
+      description: `${SUMMARY_BASIS} The same figures over the whole range (totals), per interval (series), per provider (by_provider) and per payment provider (by_payment_provider, money only). At most three years at a time.`,
       access: ['admin'],
       query: summaryQuery,
       fields: {
