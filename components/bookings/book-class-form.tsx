@@ -12,12 +12,12 @@ import { emptyFormState } from '@/lib/form-state';
  * "Book this class" for a client; the seat is taken on the server, then the
  * booking's page opens. With a covering credit, the client chooses how to pay.
  */
-export function BookClassForm({ classId, credit, priceLabel }: { classId: string; credit?: CreditOffer | null; priceLabel: string }) {
+export function BookClassForm({ classId, credit, priceLabel, byMpesa }: { classId: string; credit?: CreditOffer | null; priceLabel: string; byMpesa?: boolean }) {
   const [state, action, pending] = useActionState(bookClassAction, emptyFormState);
   return (
     <form action={action} className="flex flex-col gap-3">
       <input type="hidden" name="class_id" value={classId} />
-      {credit ? <PayChoice credit={credit} priceLabel={priceLabel} /> : null}
+      {credit ? <PayChoice credit={credit} priceLabel={priceLabel} byMpesa={byMpesa} /> : null}
       <Button type="submit" size="lg" disabled={pending} className="sm:self-start">
         {pending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
         {pending ? 'Booking…' : 'Book this class'}

@@ -19,6 +19,7 @@ export function ConfirmSessionForm({
   backHref,
   credit,
   priceLabel,
+  byMpesa,
 }: {
   providerId: string;
   sessionTypeId: string;
@@ -26,6 +27,7 @@ export function ConfirmSessionForm({
   backHref: string;
   credit?: CreditOffer | null;
   priceLabel: string;
+  byMpesa?: boolean;
 }) {
   const [state, action, pending] = useActionState(bookSessionAction, emptyFormState);
   const taken = state.code === 'slot_taken';
@@ -34,7 +36,7 @@ export function ConfirmSessionForm({
       <input type="hidden" name="provider_id" value={providerId} />
       <input type="hidden" name="session_type_id" value={sessionTypeId} />
       <input type="hidden" name="starts_at" value={startsAt} />
-      {credit ? <PayChoice credit={credit} priceLabel={priceLabel} /> : null}
+      {credit ? <PayChoice credit={credit} priceLabel={priceLabel} byMpesa={byMpesa} /> : null}
       <Button type="submit" size="lg" disabled={pending || taken} className="sm:self-start">
         {pending ? <LoaderCircle aria-hidden="true" className="animate-spin" /> : null}
         {pending ? 'Booking…' : 'Confirm booking'}

@@ -109,6 +109,11 @@ test.describe('M-Pesa payments', () => {
     const id = await bookKesClassAndSendPrompt(page, phone);
     const prompt = await promptFor(page, phone.normalised);
     expect(prompt.state).toBe('pending');
+    // Back on the pay page while the prompt waits: it points to the waiting page instead of sending another.
+    const waitUrl = page.url();
+    await page.goto(`/account/bookings/${id}/pay`);
+    await page.getByTestId('mpesa-waiting-notice').getByRole('link', { name: 'Follow it on the “Check your phone” page' }).click();
+    await expect(page).toHaveURL(waitUrl);
     await answerOnPhone(page, prompt, 'Enter PIN');
     await expectConfirmed(page, id);
   });
@@ -133,4 +138,19 @@ test.describe('M-Pesa payments', () => {
     await answerOnPhone(page, second, 'Enter PIN');
     await expectConfirmed(page, id);
   });
+});
+
+test('a client buys the Nairobi 5 Class Pass with M-Pesa from the test phone that approves by itself, and gets 5 classes', async ({ page }) => {
+  test.setTimeout(150_000);
+  await registerClient(page, `Njeri Pass ${randomUUID().slice(0, 6)}`, 'mpesa-pass');
+  await page.goto('/packages');
+  const pass = page.getByTestId('package-card').filter({ has: page.getByText('Nairobi 5 Class Pass', { exact: true }) });
+  await pass.getByRole('link', { name: 'Buy Nairobi 5 Class Pass' }).click();
+  await expect(page).toHaveURL(/\/packages\/[0-9a-f-]{36}\/buy$/);
+  await expect(page.getByTestId('checkout-amount')).toHaveText('KES 6,000.00');
+  await page.getByLabel('M-Pesa phone number').fill('0708 374 149');
+  await page.getByRole('button', { name: 'Pay KES 6,000.00 with M-Pesa' }).click();
+  // The emulator's test phone approves after about 2 s; the waiting page then moves on to the purchase.
+  await expect(page).toHaveURL(/\/account\/credits\/purchases\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByTestId('purchase-outcome')).toHaveText('5 classes added', { timeout: 30_000 });
 });

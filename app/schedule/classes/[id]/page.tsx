@@ -72,7 +72,7 @@ export default async function ClassPage({ params }: Props) {
       </div>
     );
   } else {
-    booking = <BookClassForm classId={item.id} credit={credits?.offer ?? null} priceLabel={formatMoney(item.price)} />;
+    booking = <BookClassForm classId={item.id} credit={credits?.offer ?? null} priceLabel={formatMoney(item.price)} byMpesa={item.price.currency === 'kes'} />;
   }
 
   return (

@@ -19,7 +19,7 @@ import { toBookingDto, type BookingDto, findBookingRow } from '@/lib/bookings';
 import { now } from '@/lib/clock';
 import { classTarget, usableCreditFor, type CreditTarget } from '@/lib/credits';
 import { formatMoney } from '@/lib/money';
-import { browserStripeConfig, mpesaConfigured } from '@/lib/payments';
+import { browserStripeConfig, mpesaConfigured, paymentStatusFor } from '@/lib/payments';
 
 export const metadata: Metadata = { title: 'Pay for your booking' };
 
@@ -79,6 +79,10 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
   const isDeposit = booking.amount_due.amount < booking.price.amount;
   // Kenyan shillings are paid by M-Pesa (STK Push) only.
   const byMpesa = booking.amount_due.currency === 'kes';
+  // A prompt already on its way to the phone: the client follows it rather than sending another.
+  const ref = row.booking.paymentRef;
+  const waiting = byMpesa && ref?.startsWith('mp_') ? await paymentStatusFor(client, ref).catch(() => null) : null;
+  const waitingPath = waiting && waiting.status === 'pending' && waiting.result === null ? `/account/payments/${encodeURIComponent(waiting.id)}/mpesa` : null;
 
   return (
     <>
@@ -128,7 +132,7 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
             <Card>
               <CardHeader>
                 <CardTitle>Use a class credit</CardTitle>
-                <CardDescription>Pay with one class from your credits instead of your card: the booking is confirmed at once.</CardDescription>
+                <CardDescription>Pay with one class from your credits instead of {byMpesa ? 'M-Pesa' : 'your card'}: the booking is confirmed at once.</CardDescription>
               </CardHeader>
               <CardContent>
                 <UseCreditForm bookingId={booking.id} credit={credit} />
@@ -143,6 +147,15 @@ export default async function PayPage({ params }: { params: Promise<{ id: string
               </CardHeader>
               <CardContent className="flex flex-col gap-4">
                 <HoldCountdownLine hold={{ expiresAt: booking.hold_expires_at, serverNow: at.toISOString() }} />
+                {waitingPath ? (
+                  <Alert data-testid="mpesa-waiting-notice">
+                    A request is already waiting on your phone.{' '}
+                    <Link href={waitingPath} className={linkClass}>
+                      Follow it on the “Check your phone” page
+                    </Link>
+                    , or answer it on the phone before sending another.
+                  </Alert>
+                ) : null}
                 {mpesaConfigured() ? (
                   <MpesaPhoneForm send={startBookingMpesaAction.bind(null, booking.id)} amountLabel={amount} />
                 ) : (

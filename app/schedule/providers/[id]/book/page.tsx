@@ -138,6 +138,7 @@ export default async function BookSessionPage({ params, searchParams }: Props) {
               backHref={backHref}
               credit={credits?.offer ?? null}
               priceLabel={type.deposit ? `${cardPrice} deposit` : cardPrice}
+              byMpesa={type.price.currency === 'kes'}
             />
           )}
         </CardFooter>
