@@ -44,7 +44,7 @@ export function PaymentFailed({ data: { booking, amount: due, reason, hold_expir
       <P>
         {hold_expires_at
           ? `Your place is held until ${at(hold_expires_at, booking.client_zone)}; pay before then to keep it.`
-          : 'Try again with another card to keep your place.'}
+          : 'Try again to keep your place.'}
       </P>
     </BookingMessage>
   );
