@@ -33,16 +33,10 @@ export interface ProviderSummary extends SummaryFigures {
 }
 
 /** The money of the span by how it was paid: card (Stripe) or mpesa, per currency. */
-export interface PaymentProviderSummary {
-  payment_provider: 'card' | 'mpesa';
-  currency: string;
-  gross: number;
-  refunds: number;
-  net: number;
-  platform_fees: number;
-  provider_share: number;
-  payments_succeeded: number;
-}
+export type PaymentProviderSummary = { payment_provider: 'card' | 'mpesa' } & Pick<
+  SummaryFigures,
+  'currency' | 'gross' | 'refunds' | 'net' | 'platform_fees' | 'provider_share' | 'payments_succeeded'
+>;
 
 export interface Summary {
   from: string;

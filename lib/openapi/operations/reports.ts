@@ -47,16 +47,9 @@ const summary = describes<Summary>()(
       .describe('One entry per provider and currency over the whole range.'),
     by_payment_provider: z
       .array(
-        z.object({
-          payment_provider: z.enum(['card', 'mpesa']).describe('How the clients paid: card (Stripe) or mpesa (M-Pesa STK Push).'),
-          currency: z.string(),
-          gross: amount('gross'),
-          refunds: amount('refunds'),
-          net: amount('net'),
-          platform_fees: amount('platform_fees'),
-          provider_share: amount('provider_share'),
-          payments_succeeded: count('payments_succeeded'),
-        }),
+        figures
+          .pick({ currency: true, gross: true, refunds: true, net: true, platform_fees: true, provider_share: true, payments_succeeded: true })
+          .extend({ payment_provider: z.enum(['card', 'mpesa']).describe('How the clients paid: card (Stripe) or mpesa (M-Pesa STK Push).') }),
       )
       .describe('The money of the whole range by payment provider and currency, from the same ledger rows as the totals.'),
   }),
