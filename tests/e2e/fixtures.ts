@@ -23,6 +23,16 @@ export class SignInPage {
     await this.page.getByLabel('Email').fill(email);
     await this.page.getByLabel('Password', { exact: true }).fill(password);
     await this.page.getByRole('button', { name: 'Sign in' }).click();
+    // Argon2 on a loaded two-core machine can take seconds: wait (up to 30 s) for the outcome, a page
+    // other than sign-in or the form's error, so no caller's 10 s expectation races the hash.
+    const started = Date.now();
+    while (Date.now() - started < 30_000) {
+      if (!new URL(this.page.url()).pathname.startsWith('/signin')) return;
+      if ((await this.page.getByTestId('form-error').count()) > 0) return;
+      // Answered with field errors: the button is back to "Sign in" (it says "Signing in…" while waiting).
+      if (Date.now() - started > 1_000 && (await this.page.getByRole('button', { name: 'Signing in…' }).count()) === 0) return;
+      await this.page.waitForTimeout(100);
+    }
   }
 }
 
