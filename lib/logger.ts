@@ -9,7 +9,16 @@ function threshold(): number {
   return order[level] ?? order.info;
 }
 
+// A failed query's error (Drizzle's "Failed query: … params: …") carries the values it was given: password
+// hashes, token hashes, questionnaire answers. They are cut out of every text, up to the stack's first frame.
+const QUERY_PARAMS = /\bparams: [\s\S]*?(?=\n\s+at |$)/g;
+
+function scrub(text: string): string {
+  return text.replace(QUERY_PARAMS, 'params: [redacted]');
+}
+
 function redact(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value);
   if (depth > 4 || value === null || typeof value !== 'object' || value instanceof Date) return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   return Object.fromEntries(
@@ -19,7 +28,7 @@ function redact(value: unknown, depth = 0): unknown {
 
 function write(level: Level, message: string, fields: Record<string, unknown> = {}): void {
   if (order[level] < threshold()) return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...(redact(fields) as Record<string, unknown>) });
+  const line = JSON.stringify({ time: new Date().toISOString(), level, message: scrub(message), ...(redact(fields) as Record<string, unknown>) });
   if (level === 'error' || level === 'warn') console.error(line);
   else console.log(line);
 }

@@ -21,4 +21,23 @@ describe('logger', () => {
     expect(lines[0]).not.toContain('hunter2');
     expect(lines[0]).toContain('a@b.test');
   });
+
+  it('never prints the parameters of a failed query, in a message, a field or a stack', () => {
+    const lines: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    const err = new Error('Failed query: insert into users (email, password_hash) values ($1, $2)\nparams: a@b.test,$argon2id$v=19$m=19456$secrethash\nsecond line of an answer');
+    logger.error('unhandled error', { name: err.name, message: err.message, stack: err.stack });
+    logger.error(`Failed query: select 1\nparams: 5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8`);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) {
+      expect(line).not.toContain('argon2id');
+      expect(line).not.toContain('second line of an answer');
+      expect(line).not.toContain('5e884898da28');
+      expect(line).toContain('params: [redacted]');
+    }
+    // The query text and the stack's frames stay, to find the fault.
+    const entry = JSON.parse(lines[0] ?? '{}') as { stack: string };
+    expect(entry.stack).toContain('insert into users');
+    expect(entry.stack).toMatch(/\n\s+at /);
+  });
 });
