@@ -54,14 +54,16 @@ export function validationError(error: z.ZodError): AppError {
 
 /** zod issues as `{ "field.path": ["message", ...] }`. */
 export function fieldErrors(error: z.ZodError): FieldErrors {
-  const fields: FieldErrors = {};
+  // A Map, so that no field name (even "__proto__") can reach an object's prototype.
+  const fields = new Map<string, string[]>();
+  const add = (key: string, message: string) => fields.set(key, [...(fields.get(key) ?? []), message]);
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
     if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) (fields[[...issue.path, k].join('.')] ??= []).push('Unknown field.');
+      for (const k of issue.keys) add([...issue.path, k].join('.'), 'Unknown field.');
       continue;
     }
-    (fields[key] ??= []).push(issue.message);
+    add(key, issue.message);
   }
-  return fields;
+  return Object.fromEntries(fields);
 }

@@ -3,6 +3,7 @@ import { isAppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { isCallbackSecret } from './mpesa-client';
 import type { StkOutcome } from './mpesa';
+import { MAX_WEBHOOK_BYTES, readJsonText } from '@/lib/http';
 
 const notFound = () => Response.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
 
@@ -16,9 +17,10 @@ export async function answerDaraja(request: Request, secret: string, handle: (bo
   if (!isCallbackSecret(secret)) return notFound();
   let body: unknown;
   try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: { code: 'invalid_json', message: 'The body is not JSON.' } }, { status: 400 });
+    body = await readJsonText(request, MAX_WEBHOOK_BYTES);
+  } catch (err) {
+    if (isAppError(err)) return Response.json(err.toBody(), { status: err.status });
+    throw err;
   }
   try {
     const outcome = await handle(body);

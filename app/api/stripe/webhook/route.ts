@@ -1,4 +1,5 @@
 import { payments } from '@/lib/flows';
+import { errorResponse, MAX_WEBHOOK_BYTES, readBodyText } from '@/lib/http';
 import { logger } from '@/lib/logger';
 import { verifyStripeEvent } from '@/lib/payments';
 
@@ -6,7 +7,13 @@ import { verifyStripeEvent } from '@/lib/payments';
 // (or for types we do not handle), 500 on a failure so Stripe retries.
 export async function POST(request: Request): Promise<Response> {
   // The signature covers the exact bytes: verify on the raw body, never on parsed JSON.
-  const raw = await request.text();
+  // Read at most 1 MB, a chunk at a time: a forged or endless body is refused before it fills memory.
+  let raw: string;
+  try {
+    raw = await readBodyText(request, MAX_WEBHOOK_BYTES);
+  } catch (err) {
+    return errorResponse(err);
+  }
   const event = verifyStripeEvent(raw, request.headers.get('stripe-signature'));
   if (!event) return Response.json({ error: { code: 'bad_request', message: 'Invalid Stripe signature.' } }, { status: 400 });
   try {
