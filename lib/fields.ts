@@ -17,18 +17,43 @@ export function isUuid(value: unknown): value is string {
 
 export const uuidField = (label: string) => z.string({ error: `${label} must be an id.` }).regex(UUID_RE, `${label} must be a valid id.`);
 
+const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i;
+/** The years an instant may fall in: wide for reports and history, narrow enough for every date library and PostgreSQL. */
+export const INSTANT_YEARS = { min: 1900, max: 2200 } as const;
+
+/**
+ * An ISO 8601 instant with its offset as a Date, or why not: the calendar day
+ * must exist (no 30 February rolled into March), the clock and the offset must
+ * be real, and the year within INSTANT_YEARS. The one parser of instants.
+ */
+export function parseInstant(value: string): { ok: true; date: Date } | { ok: false; reason: 'format' | 'calendar' | 'range' } {
+  const m = INSTANT_RE.exec(value);
+  if (!m) return { ok: false, reason: 'format' };
+  const [year, month, day, hour, minute, second = 0] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((x) => Number(x ?? 0)) as number[];
+  const daysInMonth = new Date(Date.UTC(year ?? 0, month ?? 0, 0)).getUTCDate();
+  if ((month ?? 0) < 1 || (month ?? 0) > 12 || (day ?? 0) < 1 || (day ?? 0) > daysInMonth) return { ok: false, reason: 'calendar' };
+  if ((hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59 || Number(m[8] ?? 0) > 14 || Number(m[9] ?? 0) > 59) return { ok: false, reason: 'calendar' };
+  if ((year ?? 0) < INSTANT_YEARS.min || (year ?? 0) > INSTANT_YEARS.max) return { ok: false, reason: 'range' };
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? { ok: false, reason: 'calendar' } : { ok: true, date };
+}
+
 /** An ISO 8601 instant with its offset ("2027-03-28T09:00:00+01:00" or "...Z"). */
 export const instantField = (label: string) =>
   z
     .string({ error: `${label} must be an ISO 8601 date-time.` })
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i, `${label} must be an ISO 8601 date-time with an offset, like 2027-03-28T09:00:00Z.`)
+    .regex(INSTANT_RE, `${label} must be an ISO 8601 date-time with an offset, like 2027-03-28T09:00:00Z.`)
     .transform((v, ctx) => {
-      const d = new Date(v);
-      if (Number.isNaN(d.getTime())) {
-        ctx.addIssue({ code: 'custom', message: `${label} is not a real date-time.` });
-        return z.NEVER;
-      }
-      return d;
+      const parsed = parseInstant(v);
+      if (parsed.ok) return parsed.date;
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          parsed.reason === 'range'
+            ? `${label} must be between the years ${INSTANT_YEARS.min} and ${INSTANT_YEARS.max}.`
+            : `${label} is not a real date-time (that day or time does not exist).`,
+      });
+      return z.NEVER;
     });
 
 /** Validates a URL's query string (single values only) with a schema; failures are 400 with field messages. */
@@ -41,6 +66,10 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
       throw new AppError('validation_failed', 'Some query parameters are invalid.', { fields: { [key]: ['Give this parameter once.'] } });
     }
     raw[key] = values[0] ?? '';
+    // PostgreSQL refuses a NUL in text: a 400 here rather than a failed query.
+    if (key.includes('\u0000') || raw[key].includes('\u0000')) {
+      throw new AppError('validation_failed', 'Some query parameters are invalid.', { fields: { [key.replace(/\u0000/g, '')]: ['must not contain a NUL character'] } });
+    }
   }
   const result = schema.safeParse(raw);
   if (!result.success) throw new AppError('validation_failed', 'Some query parameters are invalid.', { fields: fieldErrors(result.error) });

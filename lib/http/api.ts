@@ -97,6 +97,14 @@ export function apiRoute<A extends Access, S extends z.ZodType | undefined = und
       response = errorResponse(err);
     }
     if (keyToken) await auditKeyCall(request, keyId, response.status);
+    // API answers hold personal data or depend on who asks: never stored by a browser or a proxy.
+    if (!response.headers.has('cache-control')) {
+      try {
+        response.headers.set('cache-control', 'no-store');
+      } catch {
+        // A response with immutable headers keeps its own.
+      }
+    }
     return response;
   };
 }

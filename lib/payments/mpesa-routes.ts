@@ -3,7 +3,7 @@ import { isAppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { isCallbackSecret } from './mpesa-client';
 import type { StkOutcome } from './mpesa';
-import { MAX_WEBHOOK_BYTES, readJsonText } from '@/lib/http';
+import { MAX_WEBHOOK_BYTES, readJsonText } from '@/lib/request-body';
 
 const notFound = () => Response.json({ error: { code: 'not_found', message: 'Not found.' } }, { status: 404 });
 

@@ -259,6 +259,8 @@ describe('classes', () => {
       [{ starts_at: '2020-01-01T09:00:00Z' }, 'starts_at'],
       [{ starts_at: '2027-03-14T09:00:00' }, 'starts_at'],
       [{ starts_at: 'soon' }, 'starts_at'],
+      // 30 February is not rolled into March.
+      [{ starts_at: '2027-02-30T09:00:00Z' }, 'starts_at'],
       [{ capacity: 0 }, 'capacity'],
       [{ capacity: 1001 }, 'capacity'],
       [{ duration_minutes: 481 }, 'duration_minutes'],

@@ -1,5 +1,6 @@
 import { payments } from '@/lib/flows';
-import { errorResponse, MAX_WEBHOOK_BYTES, readBodyText } from '@/lib/http';
+import { errorResponse } from '@/lib/http';
+import { MAX_WEBHOOK_BYTES, readBodyText } from '@/lib/request-body';
 import { logger } from '@/lib/logger';
 import { verifyStripeEvent } from '@/lib/payments';
 
