@@ -15,6 +15,11 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID_RE.test(value);
 }
 
+/** A payment's id as this app makes them (pi_… from Stripe, mp_… for M-Pesa): anything else names no payment. */
+export function isPaymentId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_]{1,255}$/.test(value);
+}
+
 export const uuidField = (label: string) => z.string({ error: `${label} must be an id.` }).regex(UUID_RE, `${label} must be a valid id.`);
 
 const INSTANT_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i;

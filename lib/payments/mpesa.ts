@@ -6,6 +6,7 @@ import { mpesaRequests, payments, paymentTransactions, refunds, type Payment } f
 import { recordAudit } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
+import { isPaymentId } from '@/lib/fields';
 import { logger } from '@/lib/logger';
 import { formatMoney, type Money } from '@/lib/money';
 import type { PayableCharge, PayableHandler, PayableRef, PayableRegistry } from '@/lib/payables';
@@ -435,6 +436,7 @@ export interface PaymentStatusDto {
 }
 
 export async function paymentStatusFor(viewer: PublicUser, paymentId: string): Promise<PaymentStatusDto> {
+  if (!isPaymentId(paymentId)) throw new AppError('not_found', 'Payment not found.');
   const [payment] = await getDb().select().from(payments).where(eq(payments.id, paymentId)).limit(1);
   const visible = payment && (viewer.role === 'admin' || payment.userId === viewer.id || (viewer.role === 'provider' && payment.providerId === viewer.id));
   if (!payment || !visible) throw new AppError('not_found', 'Payment not found.');

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { paymentTransactions, payments, refunds, users, type PaymentState } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { isPaymentId } from '@/lib/fields';
 import type { Money } from '@/lib/money';
 import { maskPhone } from '@/lib/phone';
 import type { PublicUser } from '@/lib/users';
@@ -156,6 +157,7 @@ export async function getPaymentFor(
   id: string,
   viewer: PublicUser,
 ): Promise<{ payment: PaymentDto; refunds: RefundDto[]; ledger: LedgerEntryDto[] }> {
+  if (!isPaymentId(id)) throw new AppError('not_found', 'No such payment.');
   const [row] = await selectPayments()
     .where(and(eq(payments.id, id), visibleTo(viewer)))
     .limit(1);

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { payments, refunds, type Payment } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { isPaymentId } from '@/lib/fields';
 import { logger } from '@/lib/logger';
 import { formatMoney } from '@/lib/money';
 import type { PayableRef, PayableRegistry } from '@/lib/payables';
@@ -26,6 +27,7 @@ const OPEN_REFUND = ['pending', 'requires_action', 'succeeded'];
 
 /** Admins refund any payment, providers their own (others do not exist for them), up to what remains. */
 export async function refundPayment(payables: PayableRegistry, paymentId: string, input: { amount?: number; reason: string }, actor: PublicUser): Promise<RefundDto> {
+  if (!isPaymentId(paymentId)) throw new AppError('not_found', 'Payment not found.');
   const [payment] = await getDb().select().from(payments).where(eq(payments.id, paymentId)).limit(1);
   const visible = payment && (actor.role === 'admin' || (actor.role === 'provider' && payment.providerId === actor.id));
   if (!payment || !visible) throw new AppError('not_found', 'Payment not found.');

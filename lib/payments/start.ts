@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { payments } from '@/db/schema';
 import { AppError } from '@/lib/errors';
+import { isUuid } from '@/lib/fields';
 import type { Money } from '@/lib/money';
 import type { PayableCharge, PayableRef, PayableRegistry } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users';
@@ -22,6 +23,8 @@ export interface StartedPayment {
  * how clients in Kenya pay): a card asked for one is 422.
  */
 export async function chargeFor(payables: PayableRegistry, payable: PayableRef, user: PublicUser, provider: 'card' | 'mpesa' = 'card'): Promise<PayableCharge> {
+  // A malformed id names nothing: 404 before it reaches a uuid column.
+  if (!isUuid(payable.id)) throw new AppError('not_found', 'Booking not found.');
   const charge = await payables[payable.type].charge(getDb(), payable.id);
   if (!charge) throw new AppError('invalid_transition', 'Nothing to pay for this booking.');
   // Another client's booking does not exist, as far as this one can tell.

@@ -83,3 +83,22 @@ describe('security headers', () => {
     expect(me.headers.get('cache-control')).toBe('no-store');
   });
 });
+
+describe('ids in the path', () => {
+  it('a malformed booking or payment id is a 404 in the error shape, never a 500', async () => {
+    const client = await makeClient();
+    const admin = await adminToken();
+    const cases: { path: string; method?: string; json?: unknown; token: string }[] = [
+      { path: '/api/v1/bookings/not-a-uuid/payment', method: 'POST', json: {}, token: client.token },
+      { path: '/api/v1/bookings/not-a-uuid/payment', method: 'POST', json: { pay_with: 'mpesa', phone: '0712345678' }, token: client.token },
+      { path: '/api/v1/payments/%00', token: client.token },
+      { path: '/api/v1/payments/pi_x%00y/status', token: client.token },
+      { path: '/api/v1/payments/%00/refund', method: 'POST', json: { reason: 'x' }, token: admin },
+    ];
+    for (const c of cases) {
+      const res = await api(c.path, { method: c.method, json: c.json, token: c.token });
+      expect(res.status, c.path).toBe(404);
+      expect(expectErrorShape(res.body).error.code, c.path).toBe('not_found');
+    }
+  });
+});
