@@ -366,7 +366,7 @@ export async function reverseMpesaPayment(payment: Payment, input: { amount?: nu
     }
     return true;
   });
-  if (!claimed) throw new AppError('bad_request', 'This payment is already being refunded, or has been.');
+  if (!claimed) throw new AppError('conflict', 'This payment is already being refunded, or has been.');
   try {
     const answer = await reverseTransaction({ receipt: payment.mpesaReceipt, amountShillings: payment.amount / 100, remarks: input.reason });
     logger.info('M-Pesa reversal requested', { payment_id: payment.id, conversation_id: answer.ConversationID });
@@ -418,8 +418,8 @@ export async function reverseAutomatically(paymentId: string): Promise<void> {
   try {
     await reverseMpesaPayment(payment, { reason: 'auto: payable no longer available' }, null);
   } catch (err) {
-    // Already claimed by an earlier run: the Result settles it.
-    if (err instanceof AppError && err.code === 'bad_request') return;
+    // Already claimed by an earlier run: the Result settles it. (With no receipt yet, the conflict is that: retry.)
+    if (err instanceof AppError && err.code === 'conflict' && payment.mpesaReceipt) return;
     throw err;
   }
 }

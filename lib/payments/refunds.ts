@@ -62,10 +62,11 @@ async function refund(payables: PayableRegistry, payment: Payment, input: { amou
   }
   const remaining = await remainingOf(payment);
   const amount = input.amount ?? remaining;
-  if (remaining <= 0) throw new AppError('bad_request', 'This payment has already been refunded in full.');
+  // PRODUCT.md's pattern: a state that forbids it is a 409, a rule the caller can fix a 422.
+  if (remaining <= 0) throw new AppError('conflict', 'This payment has already been refunded in full.');
   if (amount > remaining) {
     throw new AppError(
-      'bad_request',
+      'unprocessable',
       `The refund (${formatMoney({ amount, currency: payment.currency })}) is more than what remains of this payment (${formatMoney({ amount: remaining, currency: payment.currency })}).`,
       { fields: { amount: [`must be at most ${remaining}`] } },
     );

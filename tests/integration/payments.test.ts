@@ -83,8 +83,9 @@ describe('POST /api/v1/payments/:id/refund', () => {
     expect((await bookingOf(bookingId, client.token)).payment_status).toBe('partially_refunded');
 
     const over = await api<ErrorBody>(`/api/v1/payments/${pi}/refund`, { json: { amount: 1600, reason: 'Too much' }, token: admin.token });
-    expect(over.status).toBe(400);
+    expect(over.status).toBe(422);
     expect(over.body.error.message).toMatch(/more than what remains/);
+    expect(over.body.error.fields).toHaveProperty('amount');
 
     const rest = await api<R>(`/api/v1/payments/${pi}/refund`, { json: { reason: 'Class cancelled' }, token: admin.token });
     expect(rest.status).toBe(201);

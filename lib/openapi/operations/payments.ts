@@ -82,7 +82,7 @@ export const paymentsApi = apiModule({
       body: refundBody,
       fields: { amount: 'Minor units; without it, whatever remains of the payment.' },
       response: { status: 201, description: 'The refund, as Stripe took it.', schema: z.object({ refund }) },
-      errors: ['invalid_transition', 'bad_request', 'unprocessable', 'service_unavailable'],
+      errors: ['invalid_transition', 'conflict', 'unprocessable', 'service_unavailable'],
     },
   ],
 });
