@@ -15,6 +15,16 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID_RE.test(value);
 }
 
+/** Text as a LIKE/ILIKE pattern matching itself literally: `%`, `_` and `\\` are escaped (PostgreSQL's default escape). */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The ILIKE pattern of a search box: the text anywhere, taken literally. */
+export function containsPattern(search: string): string {
+  return `%${escapeLike(search)}%`;
+}
+
 /** A payment's id as this app makes them (pi_… from Stripe, mp_… for M-Pesa): anything else names no payment. */
 export function isPaymentId(value: unknown): value is string {
   return typeof value === 'string' && /^[A-Za-z0-9_]{1,255}$/.test(value);

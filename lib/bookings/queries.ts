@@ -7,6 +7,7 @@ import { AppError } from '@/lib/errors';
 import type { PublicUser } from '@/lib/users';
 import { toBookingDto, type BookingDto, type BookingRow } from './dto';
 import { ACTIVE_STATUSES } from './rules';
+import { containsPattern } from '@/lib/fields';
 
 const clientUser = alias(users, 'client_user');
 const providerUser = alias(users, 'provider_user');
@@ -91,7 +92,7 @@ export async function listBookings(viewer: PublicUser, filters: BookingFilters):
   if (filters.to) where.push(lt(bookings.startsAt, filters.to));
   const search = filters.search?.trim();
   if (search && viewer.role !== 'client') {
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(search);
     where.push(or(ilike(clientUser.name, pattern), ilike(clientUser.email, pattern)));
   }
   const condition = and(...where);

@@ -6,6 +6,7 @@ import { apiKeys, creditEntries, credits, users, type Credit, type CreditEntry }
 import { now } from '@/lib/clock';
 import type { Money } from '@/lib/money';
 import { creditUsedBy, usableAt } from './ledger';
+import { containsPattern } from '@/lib/fields';
 
 export type CreditState = 'active' | 'used_up' | 'expired' | 'revoked';
 
@@ -119,7 +120,8 @@ export async function creditHistory(creditIds: string[]): Promise<CreditEntryDto
 export async function clientsWithCredits(options: { search?: string; page: number; pageSize: number }) {
   const at = now();
   const search = options.search?.trim();
-  const where = search ? sql`(${users.name} ilike ${`%${search}%`} or ${users.email} ilike ${`%${search}%`})` : undefined;
+  // Taken literally: a % or _ typed in the search box is that character, not a wildcard.
+  const where = search ? sql`(${users.name} ilike ${containsPattern(search)} or ${users.email} ilike ${containsPattern(search)})` : undefined;
   const base = getDb()
     .select({
       clientId: credits.clientId,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { outboxMessages, outboxState, type OutboxMessage } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { isUuid } from '@/lib/fields';
+import { containsPattern, isUuid } from '@/lib/fields';
 import { composeMessage } from './deliver';
 
 export const listMessagesQuery = z.object({
@@ -47,7 +47,7 @@ function toDto(m: OutboxMessage): OutboxMessageDto {
 
 /** Admins: every outbox message, newest first, by state and recipient (a part of the address). */
 export async function listMessages(q: ListMessagesQuery): Promise<{ messages: OutboxMessageDto[]; total: number; page: number; page_size: number }> {
-  const where = and(q.state ? eq(outboxMessages.state, q.state) : undefined, q.recipient ? ilike(outboxMessages.recipient, `%${q.recipient.replace(/[%_\\]/g, '\\$&')}%`) : undefined);
+  const where = and(q.state ? eq(outboxMessages.state, q.state) : undefined, q.recipient ? ilike(outboxMessages.recipient, containsPattern(q.recipient)) : undefined);
   const [rows, [count]] = await Promise.all([
     getDb().select().from(outboxMessages).where(where).orderBy(desc(outboxMessages.createdAt), desc(outboxMessages.id)).limit(q.page_size).offset((q.page - 1) * q.page_size),
     getDb().select({ n: sql<number>`count(*)::int` }).from(outboxMessages).where(where),

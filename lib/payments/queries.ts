@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
 import { paymentTransactions, payments, refunds, users, type PaymentState } from '@/db/schema';
 import { AppError } from '@/lib/errors';
-import { isPaymentId } from '@/lib/fields';
+import { containsPattern, escapeLike, isPaymentId } from '@/lib/fields';
 import type { Money } from '@/lib/money';
 import { maskPhone } from '@/lib/phone';
 import type { PublicUser } from '@/lib/users';
@@ -110,10 +110,6 @@ function toPaymentDto(row: PaymentRow, viewer: PublicUser): PaymentDto {
   };
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function filterConditions(viewer: PublicUser, filters: Omit<PaymentFilters, 'page' | 'pageSize'>): SQL | undefined {
   const where: (SQL | undefined)[] = [visibleTo(viewer)];
   if (filters.status) where.push(eq(payments.status, filters.status));
@@ -124,7 +120,7 @@ function filterConditions(viewer: PublicUser, filters: Omit<PaymentFilters, 'pag
   if (search) {
     if (/^(pi|mp)_/i.test(search)) where.push(like(payments.id, `${escapeLike(search)}%`));
     else if (viewer.role !== 'client') {
-      const pattern = `%${escapeLike(search)}%`;
+      const pattern = containsPattern(search);
       where.push(or(ilike(clientUser.email, pattern), ilike(clientUser.name, pattern)));
     }
   }

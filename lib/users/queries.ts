@@ -3,6 +3,7 @@ import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import { getDb, type DbOrTx } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
 import { publicUserFields, toPublicUser, type PublicUser } from './public-user';
+import { containsPattern } from '@/lib/fields';
 
 export async function findUserRoleByEmail(email: string): Promise<UserRole | null> {
   const [row] = await getDb().select({ role: users.role }).from(users).where(eq(users.email, email.trim().toLowerCase())).limit(1);
@@ -39,7 +40,7 @@ export async function listUsers(options: { page: number; pageSize: number; role?
   if (options.role) filters.push(eq(users.role, options.role));
   const search = options.search?.trim();
   if (search) {
-    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(search);
     const match = or(ilike(users.email, pattern), ilike(users.name, pattern));
     if (match) filters.push(match);
   }

@@ -102,3 +102,17 @@ describe('ids in the path', () => {
     }
   });
 });
+
+describe('search boxes', () => {
+  it('take % and _ literally: "%" finds no client with credits unless a name holds one', async () => {
+    const admin = await adminToken();
+    const all = await api<{ clients: unknown[]; total: number }>('/api/v1/credits/clients', { token: admin });
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBeGreaterThan(0);
+    for (const search of ['%', '_', '%%']) {
+      const res = await api<{ clients: { client: { name: string; email: string } }[] }>(`/api/v1/credits/clients?search=${encodeURIComponent(search)}`, { token: admin });
+      expect(res.status, search).toBe(200);
+      for (const c of res.body.clients) expect(`${c.client.name} ${c.client.email}`, search).toContain(search);
+    }
+  });
+});

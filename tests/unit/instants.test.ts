@@ -38,3 +38,11 @@ describe('query strings', () => {
     expect(() => parseQuery(request, schema)).toThrow(expect.objectContaining({ code: 'validation_failed', fields: { search: ['must not contain a NUL character'] } }));
   });
 });
+
+describe('search patterns', () => {
+  it('take %, _ and \\ literally', async () => {
+    const { containsPattern, escapeLike } = await import('@/lib/fields');
+    expect(escapeLike('50%_off\\')).toBe('50\\%\\_off\\\\');
+    expect(containsPattern('a_b')).toBe('%a\\_b%');
+  });
+});
