@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adminToken, api, appUrls, expectErrorShape, makeClient, testSql } from './fixtures';
+import { signInCookie } from '../../scripts/lib/sign-in';
+import { adminToken, api, appUrls, expectErrorShape, makeClient, registerAndToken, testSql } from './fixtures';
 
 /**
  * Input that used to reach a 500 (issue 16): prototype keys, NUL characters,
@@ -114,5 +115,17 @@ describe('search boxes', () => {
       expect(res.status, search).toBe(200);
       for (const c of res.body.clients) expect(`${c.client.name} ${c.client.email}`, search).toContain(search);
     }
+  });
+});
+
+describe('revoking a token', () => {
+  it('DELETE /api/v1/auth/token with only the session cookie is a 400 saying what to send, not a 204 that revoked nothing', async () => {
+    const client = await registerAndToken('revoke');
+    const cookie = await signInCookie(appUrls()[0] ?? '', client.email, client.password);
+    const res = await fetch(`${appUrls()[0]}/api/v1/auth/token`, { method: 'DELETE', headers: { cookie } });
+    expect(res.status).toBe(400);
+    expect(expectErrorShape(await res.json()).error.message).toMatch(/bearer token/);
+    // The bearer token still works: nothing was revoked.
+    expect((await api('/api/v1/me', { token: client.token })).status).toBe(200);
   });
 });
