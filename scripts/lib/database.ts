@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { canConnect, ensureDatabase } from './databases';
+import { realpathSync } from 'node:fs';
+import { canConnect, dataDirectoryOf, ensureDatabase } from './databases';
 import { dataDir } from './data-dir';
 import { isPortTaken, startEmbeddedPostgres } from './embedded-postgres';
 
@@ -23,6 +24,17 @@ function redactUrl(url: string): string {
  * PostgreSQL in the data folder, started now or reused if this project's
  * instance is already running (say, from `npm start` while seeding).
  */
+function samePath(a: string, b: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  return real(a) === real(b);
+}
+
 export async function openDatabase(log: (line: string) => void): Promise<OpenDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
@@ -37,9 +49,17 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
   const dir = path.join(dataDir(), 'pg');
 
   const ours = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-  if ((await isPortTaken(port)) && (await canConnect(ours))) {
-    const url = await ensureDatabase(ours, EMBEDDED_DB_NAME);
-    return { url, description: `embedded PostgreSQL already running on 127.0.0.1:${port}`, stop: async () => {} };
+  if (await isPortTaken(port)) {
+    // Reuse only this checkout's own server (its data folder), never another checkout's or another program's.
+    const theirs = (await canConnect(ours)) ? await dataDirectoryOf(ours) : null;
+    if (theirs && samePath(theirs, dir)) {
+      const url = await ensureDatabase(ours, EMBEDDED_DB_NAME);
+      return { url, description: `embedded PostgreSQL already running on 127.0.0.1:${port}`, stop: async () => {} };
+    }
+    throw new Error(
+      `Port ${port} is taken by ${theirs ? `another PostgreSQL (its data is in ${theirs})` : 'another program'}, not this checkout's database (${dir}). ` +
+        'Stop it, or choose another port for this checkout: EMBEDDED_PG_PORT=54339 npm start.',
+    );
   }
 
   log(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), dir) || dir})...`);

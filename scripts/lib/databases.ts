@@ -34,6 +34,18 @@ export async function createIsolatedDatabase(serverUrl: string, prefix: string):
   return { name, url: await ensureDatabase(serverUrl, name) };
 }
 
+/** Where the server at `url` keeps its data (`SHOW data_directory`; superusers only), or null when it will not say. */
+export async function dataDirectoryOf(url: string): Promise<string | null> {
+  try {
+    return await withAdmin(url, async (sql) => {
+      const [row] = await sql<{ data_directory: string }[]>`show data_directory`;
+      return row?.data_directory ?? null;
+    });
+  } catch {
+    return null;
+  }
+}
+
 export async function canConnect(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
   try {
