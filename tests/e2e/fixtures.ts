@@ -158,3 +158,15 @@ export async function cancelThroughDialog(page: Page, policy: string, reason?: s
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('booking-summary').getByTestId('booking-status')).toHaveText('Cancelled');
 }
+
+/** The latest priced class (well outside the cancellation window), booked and awaiting payment; returns its id, title, price and page. */
+export async function bookLatestPricedClass(page: Page): Promise<{ id: string; title: string; price: string; classPath: string }> {
+  const title = await openBookableClass(page, { price: 'priced', which: 'latest' });
+  const classPath = new URL(page.url()).pathname;
+  const price = (await page.getByTestId('class-price').textContent())?.trim() ?? '';
+  await page.getByRole('button', { name: 'Book this class' }).click();
+  await expect(page).toHaveURL(BOOKING_URL);
+  const id = BOOKING_URL.exec(new URL(page.url()).pathname)?.[1] ?? '';
+  await expect(page.getByTestId('booking-summary').getByTestId('booking-status')).toContainText('Awaiting payment');
+  return { id, title, price, classPath };
+}
