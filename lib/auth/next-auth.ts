@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { env } from '@/lib/env';
@@ -7,6 +8,7 @@ import { isAppError } from '@/lib/errors';
 import { logger } from '@/lib/logger';
 import { credentialsInput } from '@/lib/users';
 import { authenticate } from './authenticate';
+import { endSession } from './sessions';
 
 /** Surfaces the failed-login limit to the sign-in form as `code: rate_limited`. */
 class RateLimitedSignin extends CredentialsSignin {
@@ -17,6 +19,8 @@ declare module 'next-auth' {
   interface Session {
     /** The user's session epoch when this session was issued (lib/auth/sessions.ts). */
     epoch?: number;
+    /** This browser session's own id, the same across the JWT's refreshes; signing out ends it (ended_sessions). */
+    sid?: string;
   }
 }
 
@@ -49,13 +53,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // The token carries the user id (`sub`) and the session epoch it was issued under; role and
     // status are read fresh on each request, and an epoch behind the user's row ends the session.
     jwt({ token, user }) {
-      if (user) token.epoch = (user as { epoch?: number }).epoch ?? 0;
+      if (user) {
+        token.epoch = (user as { epoch?: number }).epoch ?? 0;
+        token.sid = randomUUID();
+      }
       return token;
     },
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.epoch = typeof token.epoch === 'number' ? token.epoch : 0;
+      if (typeof token.sid === 'string') session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Signing out ends this session on the server too: a copy of its cookie is refused from then on.
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (!token?.sub || typeof token.sid !== 'string') return;
+      const expires = typeof token.exp === 'number' ? new Date(token.exp * 1000) : new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+      await endSession(token.sid, token.sub, expires);
     },
   },
   logger: {

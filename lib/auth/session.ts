@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -15,19 +15,21 @@ export const getCurrentUser = cache(async (): Promise<PublicUser | null> => {
   const id = session?.user?.id;
   if (!id) return null;
   // A session from before session epochs carries none: it counts as issued under the first (0).
-  return findActiveUser(id, session.epoch ?? 0);
+  return findActiveUser(id, session.epoch ?? 0, session.sid);
 });
 
 /**
  * A user who is neither disabled nor deleted, or null. With `epoch` (a browser
  * session's), also null when the user's sessions were ended since it was issued.
  */
-export async function findActiveUser(id: string, epoch?: number): Promise<PublicUser | null> {
+export async function findActiveUser(id: string, epoch?: number, sessionId?: string): Promise<PublicUser | null> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  // A session signed out of (its id in ended_sessions) is over, whatever its cookie says.
+  const notEnded = sessionId && /^[0-9a-f-]{36}$/i.test(sessionId) ? sql`not exists (select 1 from ended_sessions e where e.session_id = ${sessionId}::uuid)` : undefined;
   const [user] = await getDb()
     .select({ ...publicUserFields, sessionEpoch: users.sessionEpoch })
     .from(users)
-    .where(and(eq(users.id, id), isNull(users.disabledAt), isNull(users.deletedAt)))
+    .where(and(eq(users.id, id), isNull(users.disabledAt), isNull(users.deletedAt), notEnded))
     .limit(1);
   if (!user || (epoch !== undefined && user.sessionEpoch !== epoch)) return null;
   return toPublicUser(user);

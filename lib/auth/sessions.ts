@@ -1,5 +1,7 @@
 import 'server-only';
 import type { DbOrTx } from '@/db/client';
+import { getDb } from '@/db/client';
+import { endedSessions } from '@/db/schema';
 import { bumpSessionEpoch } from '@/lib/users';
 import { revokeUserApiTokens } from './api-tokens';
 
@@ -11,4 +13,13 @@ import { revokeUserApiTokens } from './api-tokens';
 export async function endAllSessions(db: DbOrTx, userId: string): Promise<void> {
   await bumpSessionEpoch(db, userId);
   await revokeUserApiTokens(db, userId);
+}
+
+/**
+ * Ends one browser session (sign-out): its id is refused from now on, so a
+ * copy of its cookie stops working at once; the user's other sessions go on.
+ * Kept until the session would have expired anyway.
+ */
+export async function endSession(sessionId: string, userId: string, expiresAt: Date): Promise<void> {
+  await getDb().insert(endedSessions).values({ sessionId, userId, expiresAt }).onConflictDoNothing();
 }

@@ -129,3 +129,30 @@ describe('revoking a token', () => {
     expect((await api('/api/v1/me', { token: client.token })).status).toBe(200);
   });
 });
+
+describe('signing out', () => {
+  it('ends that session on the server: a copy of its cookie is refused at once; the same user’s other sessions go on', async () => {
+    const user = await registerAndToken('signout');
+    const base = appUrls()[0] ?? '';
+    const kept = await signInCookie(base, user.email, user.password);
+    const ended = await signInCookie(base, user.email, user.password);
+    const me = (cookie: string) => fetch(`${base}/api/v1/me`, { headers: { cookie } }).then((r) => r.status);
+    expect(await me(ended)).toBe(200);
+
+    // Sign out as the browser does: the CSRF token of this cookie jar, posted to Auth.js.
+    const { csrfToken } = (await (await fetch(`${base}/api/auth/csrf`, { headers: { cookie: ended } })).json()) as { csrfToken: string };
+    const out = await fetch(`${base}/api/auth/signout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: ended },
+      body: new URLSearchParams({ csrfToken }),
+    });
+    expect(out.status).toBeLessThan(400);
+
+    // The old cookie, replayed as a thief would, no longer signs anyone in, on either server.
+    expect(await me(ended)).toBe(401);
+    expect((await fetch(`${appUrls()[1]}/api/v1/me`, { headers: { cookie: ended } })).status).toBe(401);
+    expect(await me(kept)).toBe(200);
+    expect((await api('/api/v1/me', { token: user.token })).status).toBe(200);
+  });
+});
