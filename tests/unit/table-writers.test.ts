@@ -15,6 +15,7 @@ const OWNERS: Record<string, string> = {
   loginAttempts: 'lib/auth',
   apiTokens: 'lib/auth',
   passwordResetTokens: 'lib/auth',
+  endedSessions: 'lib/auth',
   questionnaires: 'lib/questionnaire',
   sessionTypes: 'lib/schedule',
   availabilityRules: 'lib/schedule',
