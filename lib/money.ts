@@ -110,8 +110,9 @@ export function parsePercentInput(raw: string): number | null {
   return bps <= 10_000 ? bps : null;
 }
 
-/** The most M-Pesa takes in one STK Push: KES 250,000 (Daraja), in minor units. */
-const KES_MAX_MINOR = 250_000 * 100;
+/** The most M-Pesa takes in one STK Push (Daraja): KES 250,000. The payments module's M-Pesa limit is this one. */
+export const KES_MAX_SHILLINGS = 250_000;
+const KES_MAX_MINOR = KES_MAX_SHILLINGS * 100;
 
 /**
  * Why a price cannot be set in its currency, or null. Kenyan shillings are

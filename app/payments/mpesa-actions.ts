@@ -2,7 +2,7 @@
 
 import { getCurrentUser } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
-import { isUuid } from '@/lib/fields';
+import { isPaymentId, isUuid } from '@/lib/fields';
 import { payments, startPackagePurchase } from '@/lib/flows';
 import { requestOrigin } from '@/lib/http';
 import { paymentStatusFor } from '@/lib/payments';
@@ -55,7 +55,7 @@ export async function resendMpesaAction(paymentId: string, phone: string): Promi
   const client = await getCurrentUser();
   if (!client || client.role !== 'client') return signedOut;
   // Payment ids are the provider's (pi_…, mp_…), not uuids.
-  if (!/^[A-Za-z0-9_]{1,100}$/.test(paymentId)) return { ok: false, message: 'No such payment.' };
+  if (!isPaymentId(paymentId)) return { ok: false, message: 'No such payment.' };
   return started(async () => {
     const status = await paymentStatusFor(client, paymentId);
     const type = status.payable.type === 'package' ? 'package' : 'booking';

@@ -1,3 +1,5 @@
+import { KES_MAX_SHILLINGS } from '@/lib/money';
+
 /**
  * What an STK Push result code means, in words a client understands. Daraja's
  * own ResultDesc is for engineers ("DS timeout user cannot be reached").
@@ -17,4 +19,4 @@ export function mpesaResultMessage(code: number): string {
 }
 
 /** Daraja's STK Push fields (PRODUCT.md): whole shillings, KES 1 to 250,000. */
-export const MPESA_MAX_SHILLINGS = 250_000;
+export const MPESA_MAX_SHILLINGS = KES_MAX_SHILLINGS;

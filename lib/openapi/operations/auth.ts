@@ -37,9 +37,10 @@ export const authApi = apiModule({
       path: '/api/v1/auth/token',
       operationId: 'revokeToken',
       summary: 'Revoke the bearer token sent',
-      description: 'Revokes the token in the `Authorization` header; with the session cookie there is nothing to revoke.',
+      description: 'Revokes the token in the `Authorization` header. Signed in with only the session cookie there is no token to revoke: a 400 `bad_request` (a browser signs out instead).',
       access: 'user',
       response: { status: 204, description: 'Revoked.' },
+      errors: ['bad_request'],
     },
   ],
 });
