@@ -81,6 +81,9 @@ test('filters narrow the schedule, live in the URL and survive a reload; an empt
   await expect(page).toHaveURL(/[?&]q=/);
   await expect(page).toHaveURL(/[?&]kind=class/);
   await expect(page).toHaveURL(/[?&]view=list/);
+  // The URL changes before the filtered list has streamed in: wait for the filtered list itself.
+  await expect(filters.getByLabel('Search')).toHaveValue(title);
+  await expect(classCards(page).first()).toContainText(title);
   const narrowed = await classCards(page).count();
   expect(narrowed).toBeGreaterThan(0);
   expect(narrowed).toBeLessThanOrEqual(all);
