@@ -1,6 +1,10 @@
-/** Runs once when the server starts: a bad configuration stops it there, naming each bad variable. */
+/**
+ * Runs once when the server starts: a bad configuration stops it there, naming
+ * each bad variable; then the front door (lib/front-door.ts) is put before Next.
+ */
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env } = await import('./lib/env');
-  env();
+  const { installFrontDoor } = await import('./lib/front-door');
+  installFrontDoor({ trustProxy: env().TRUST_PROXY });
 }

@@ -97,6 +97,9 @@ export async function startAppServer(options: {
       QUESTIONNAIRE_KEY: TEST_QUESTIONNAIRE_KEY,
       TEST_CLOCK: 'enabled',
       AUTH_TRUST_HOST: 'true',
+      // As behind a proxy: each test file speaks from its own X-Forwarded-For address (tests/integration/fixtures/api.ts).
+      // tests/integration/front-door.test.ts starts its own server without it.
+      TRUST_PROXY: 'true',
       PORT: String(port),
       ...options.env,
     },

@@ -1,0 +1,102 @@
+import http from 'node:http';
+import https from 'node:https';
+
+/**
+ * What every request passes before Next sees it (installed once by
+ * instrumentation.ts in the Node runtime). Next hands a route the headers it
+ * was sent, so three things are settled here, where the socket is still known:
+ *
+ * - **The client's address.** Unless TRUST_PROXY is set, X-Forwarded-For is
+ *   whatever the client wrote, so it is replaced by the socket's address, and
+ *   X-Real-IP and the X-Forwarded-Host/Proto/Port a client could forge are
+ *   dropped (Next fills them from the connection). Per-IP login limits then
+ *   count the real sender.
+ * - **Broken percent-encoding** (`/api/v1/bookings/%E0%A4%A`): Next would answer
+ *   a plain-text 500. The API answers its 400 error shape; a page path is
+ *   sent to the not-found page, a 404.
+ * - **Server actions from another origin**: Next refuses them with a 500; they
+ *   get a 403 here, before any action code is looked up.
+ */
+export interface FrontDoorOptions {
+  trustProxy: boolean;
+}
+
+/** Where a page path with broken encoding is sent: no route matches it, so Next renders the not-found page (404). */
+export const MALFORMED_PAGE_PATH = '/_malformed-url';
+
+const FORGEABLE = ['x-real-ip', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port'] as const;
+
+let installed = false;
+
+export function installFrontDoor(options: FrontDoorOptions): void {
+  if (installed) return;
+  installed = true;
+  for (const Server of [http.Server, https.Server]) {
+    const emit = Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+    Server.prototype.emit = function patchedEmit(this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
+      if (event === 'request' && !admit(args[0] as http.IncomingMessage, args[1] as http.ServerResponse, options)) return true;
+      return emit.call(this, event, ...args);
+    };
+  }
+}
+
+/** Settles the request's headers and URL; false when it has been answered here. */
+export function admit(req: http.IncomingMessage, res: http.ServerResponse, options: FrontDoorOptions): boolean {
+  if (!options.trustProxy) {
+    req.headers['x-forwarded-for'] = req.socket.remoteAddress ?? '';
+    for (const name of FORGEABLE) delete req.headers[name];
+  }
+
+  const url = req.url ?? '/';
+  const pathname = url.split('?')[0] ?? '/';
+  if (!decodes(pathname)) {
+    if (pathname.startsWith('/api/')) {
+      answer(res, 400, 'application/json', JSON.stringify({ error: { code: 'invalid_url', message: 'The address is not valid: it has broken percent-encoding.' } }));
+      return false;
+    }
+    req.url = MALFORMED_PAGE_PATH;
+  }
+
+  if (isCrossOriginAction(req, options)) {
+    answer(res, 403, 'application/json', JSON.stringify({ error: { code: 'forbidden', message: 'This form was sent from another site and was refused.' } }));
+    return false;
+  }
+  return true;
+}
+
+function decodes(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A server action (Next marks them with a Next-Action header) whose Origin is not this host. */
+function isCrossOriginAction(req: http.IncomingMessage, options: FrontDoorOptions): boolean {
+  if (req.method !== 'POST' || req.headers['next-action'] === undefined) return false;
+  const origin = req.headers.origin;
+  if (!origin) return false; // Next's own check handles a missing Origin.
+  const host = (options.trustProxy ? first(req.headers['x-forwarded-host']) : undefined) ?? req.headers.host;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  const one = Array.isArray(value) ? value[0] : value;
+  return one?.split(',')[0]?.trim() || undefined;
+}
+
+function answer(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, {
+    'content-type': `${type}; charset=utf-8`,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
