@@ -5,6 +5,7 @@
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { env } = await import('./lib/env');
-  const { installFrontDoor } = await import('./lib/front-door');
-  installFrontDoor({ trustProxy: env().TRUST_PROXY });
+  const { installFrontDoor, paymentOrigins } = await import('./lib/front-door');
+  const config = env();
+  installFrontDoor({ trustProxy: config.TRUST_PROXY, csp: paymentOrigins(config), dev: config.NODE_ENV === 'development' });
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 
@@ -16,10 +17,66 @@ import https from 'node:https';
  *   sent to the not-found page, a 404.
  * - **Server actions from another origin**: Next refuses them with a 500; they
  *   get a 403 here, before any action code is looked up.
+ * - **The content security policy**, with a fresh nonce per request: Next
+ *   reads the nonce from the request's policy and puts it on every script it
+ *   renders; scripts those load are trusted through 'strict-dynamic'. HSTS when
+ *   the request came over HTTPS.
  */
 export interface FrontDoorOptions {
   trustProxy: boolean;
+  /** Origins the pay pages need besides our own (Stripe's, or the emulator's). */
+  csp?: CspOrigins;
+  /** `next dev`: React's development build needs eval and the reload socket. */
+  dev?: boolean;
 }
+
+export interface CspOrigins {
+  script: string[];
+  frame: string[];
+  connect: string[];
+}
+
+/**
+ * Stripe's origins only when real Stripe is configured; the emulator's (or
+ * another STRIPE_API_BASE's) when that is where Stripe.js comes from.
+ */
+export function paymentOrigins(env: { STRIPE_SECRET_KEY?: string; STRIPE_API_BASE?: string }): CspOrigins {
+  if (env.STRIPE_API_BASE) {
+    const origin = new URL(env.STRIPE_API_BASE).origin;
+    return { script: [origin], frame: [origin], connect: [origin] };
+  }
+  if (env.STRIPE_SECRET_KEY) {
+    return {
+      script: ['https://js.stripe.com', 'https://*.js.stripe.com'],
+      frame: ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'],
+      connect: ['https://api.stripe.com'],
+    };
+  }
+  return { script: [], frame: [], connect: [] };
+}
+
+/** The policy of one answer; `nonce` is fresh per request. */
+export function contentSecurityPolicy(nonce: string, options: Pick<FrontDoorOptions, 'csp' | 'dev'> & { https?: boolean }): string {
+  const origins = options.csp ?? { script: [], frame: [], connect: [] };
+  const directives = [
+    "default-src 'self'",
+    ['script-src', "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(options.dev ? ["'unsafe-eval'"] : []), ...origins.script].join(' '),
+    // React, Radix and the charts set style attributes; scripts are what the policy guards.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    ['connect-src', "'self'", ...(options.dev ? ['ws:'] : []), ...origins.connect].join(' '),
+    ['frame-src', ...(origins.frame.length ? origins.frame : ["'none'"])].join(' '),
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+    ...(options.https ? ['upgrade-insecure-requests'] : []),
+  ];
+  return directives.join('; ');
+}
+
+export const HSTS = 'max-age=63072000; includeSubDomains';
 
 /** Where a page path with broken encoding is sent: no route matches it, so Next renders the not-found page (404). */
 export const MALFORMED_PAGE_PATH = '/_malformed-url';
@@ -57,11 +114,24 @@ export function admit(req: http.IncomingMessage, res: http.ServerResponse, optio
     req.url = MALFORMED_PAGE_PATH;
   }
 
+  const secure = isHttps(req, options);
+  if (secure) res.setHeader('Strict-Transport-Security', HSTS);
+  const policy = contentSecurityPolicy(randomBytes(16).toString('base64'), { ...options, https: secure });
+  // Next takes the nonce from the request's policy; the browser enforces the answer's.
+  req.headers['content-security-policy'] = policy;
+  delete req.headers['content-security-policy-report-only'];
+  res.setHeader('Content-Security-Policy', policy);
+
   if (isCrossOriginAction(req, options)) {
     answer(res, 403, 'application/json', JSON.stringify({ error: { code: 'forbidden', message: 'This form was sent from another site and was refused.' } }));
     return false;
   }
   return true;
+}
+
+function isHttps(req: http.IncomingMessage, options: FrontDoorOptions): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  return options.trustProxy && first(req.headers['x-forwarded-proto']) === 'https';
 }
 
 function decodes(pathname: string): boolean {

@@ -170,3 +170,12 @@ export async function bookLatestPricedClass(page: Page): Promise<{ id: string; t
   await expect(page.getByTestId('booking-summary').getByTestId('booking-status')).toContainText('Awaiting payment');
   return { id, title, price, classPath };
 }
+
+/** Collects what the content security policy refused on this page (scripts, frames, connections): none is expected. */
+export function watchCspViolations(page: Page): string[] {
+  const refused: string[] = [];
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text())) refused.push(msg.text());
+  });
+  return refused;
+}

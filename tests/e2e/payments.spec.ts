@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
-import { BOOKING_URL, DEMO_PASSWORD, SignInPage, cancelThroughDialog, completeQuestionnaire, expectBookingConfirmed, fillCard, openBookableClass, payButton, registerClient } from './fixtures';
+import { BOOKING_URL, DEMO_PASSWORD, SignInPage, cancelThroughDialog, completeQuestionnaire, expectBookingConfirmed, fillCard, openBookableClass, payButton, registerClient, watchCspViolations } from './fixtures';
 
 /**
  * Card payments end to end, against the offline Stripe emulator the test stack
@@ -59,6 +59,15 @@ async function bookingState(page: Page, id: string): Promise<{ status: string; p
 
 test.describe('card payments', () => {
   test.describe.configure({ timeout: 120_000 });
+
+  // The strict policy (a nonce per answer) lets the Payment Element and 3-D Secure run, and refuses nothing they need.
+  let refusedByCsp: string[] = [];
+  test.beforeEach(({ page }) => {
+    refusedByCsp = watchCspViolations(page);
+  });
+  test.afterEach(() => {
+    expect(refusedByCsp).toEqual([]);
+  });
 
   test('a new client pays for a class with 4242 and the booking is confirmed', async ({ page }) => {
     const booking = await newClientAtCheckout(page);
