@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { ViewerZoneProvider } from '@/components/local-date';
+import { NavigationProgress } from '@/components/navigation-progress';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { TimeZoneSync } from '@/components/time-zone-sync';
@@ -25,6 +26,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Skip to content
         </a>
+        <Suspense fallback={null}>
+          <NavigationProgress />
+        </Suspense>
         <ViewerZoneProvider zone={viewer.zone}>
           <TimeZoneSync cookieZone={viewer.cookieZone} followsBrowser={viewer.source !== 'profile'} />
           <SiteHeader />
