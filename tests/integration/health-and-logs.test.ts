@@ -1,5 +1,8 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { PassThrough } from 'node:stream';
 import { describe, expect, inject, it } from 'vitest';
+import { createIsolatedDatabase, dropDatabase } from '../../scripts/lib/databases';
 import { startAppServer } from '../support/stack';
 import { api, registerAndToken } from './fixtures';
 
@@ -36,5 +39,36 @@ describe('secrets in logs', () => {
     const logs = readFileSync(inject('appLogFile'), 'utf8');
     expect(logs).not.toContain(password);
     expect(logs).not.toMatch(/\$argon2/);
+  });
+
+  it('a failing query logs its error, never its parameters: no password hash, token hash, key or request data', async () => {
+    // A database without our tables: every query fails, as in an outage, with the parameters postgres-js carries.
+    const server = new URL(inject('databaseUrl'));
+    server.pathname = '/postgres';
+    const empty = await createIsolatedDatabase(server.toString(), 'wellbook_logs');
+    let log = '';
+    const sink = new PassThrough();
+    sink.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+    const app = await startAppServer({ databaseUrl: empty.url, expectHealthy: false, log: sink });
+    try {
+      const password = `pw-${randomUUID()}`;
+      const token = `wb_${randomUUID().replaceAll('-', '')}`;
+      const secretName = `Secret Contact ${randomUUID().slice(0, 8)}`;
+      const send = (path: string, init: RequestInit = {}) => fetch(`${app.url}${path}`, init).then((r) => r.status);
+      const json = { 'content-type': 'application/json' };
+      expect(await send('/api/v1/auth/register', { method: 'POST', headers: json, body: JSON.stringify({ email: 'leak@example.test', password, name: 'Leak' }) })).toBeGreaterThanOrEqual(500);
+      await send('/api/v1/auth/token', { method: 'POST', headers: json, body: JSON.stringify({ email: 'leak@example.test', password }) });
+      await send('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
+      await send('/api/v1/questionnaire', { method: 'PUT', headers: { ...json, authorization: `Bearer ${token}` }, body: JSON.stringify({ emergency_contact: { name: secretName } }) });
+      await new Promise((r) => setTimeout(r, 300));
+      // The errors were logged, so their absence below means something.
+      expect(log).toMatch(/unhandled error|error/i);
+      for (const secret of [password, token, createHash('sha256').update(token).digest('hex'), secretName]) expect(log).not.toContain(secret);
+      expect(log).not.toMatch(/\$argon2/);
+      expect(log).not.toMatch(/params: (?!\[redacted\])/);
+    } finally {
+      await app.stop();
+      await dropDatabase(server.toString(), empty.name);
+    }
   });
 });
