@@ -155,6 +155,12 @@ const reconcile = setInterval(() => {
     .finally(() => (reconciling = false));
 }, reconcileMinutes * 60_000);
 
+// Owed refunds whose tries ran out (or whose job was lost) get a new round, so one is never left owed for good.
+const owedRefundSweep = every(reconcileMinutes * 60, 'owed refund sweep', async () => {
+  const n = await payments.requeueStaleOwedRefunds();
+  if (n > 0) logger.info('owed refunds queued again', { count: n });
+});
+
 let queryingMpesa = false;
 const mpesaQuery = setInterval(() => {
   if (queryingMpesa || !mpesaConfigured()) return;
@@ -190,6 +196,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(autoComplete);
     clearInterval(mailSweep);
     clearInterval(reminderSweep);
+    clearInterval(owedRefundSweep);
     void boss.stop({ graceful: true, timeout: 5_000 }).finally(() => process.exit(0));
   });
 }

@@ -216,7 +216,7 @@ export const owedRefunds = pgTable(
     reason: text('reason').notNull().default(''),
     requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
     attempts: integer('attempts').notNull().default(0),
-    // The provider's (or network's) error of the last attempt, cut short; no card or personal data.
+    // The provider's (or network's) error of the last failed attempt, cut short; no card or personal data.
     lastError: text('last_error'),
     lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
     refundId: text('refund_id'),

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { owedRefunds, payments, users } from '@/db/schema';
 import { SYSTEM_ACTOR, type AuditActor } from '@/lib/audit';
@@ -18,8 +18,15 @@ import { syncRefunds } from './sync';
  * backoff until the refund is made, and admins see the debt meanwhile.
  */
 
-/** How often, and how far apart, the worker tries again: 5 s doubling (with jitter) up to pg-boss's cap. */
-const RETRY = { retryLimit: 30, retryDelay: 5, retryBackoff: true } as const;
+/**
+ * How often, and how far apart, the worker tries again: 2 s doubling (with
+ * jitter) up to pg-boss's cap of about 1.5 days between tries, 20 tries in at
+ * most about 9 days, inside the 14 days pg-boss keeps a job. A refund still owed
+ * after them (or whose job was lost) is queued again by requeueStaleOwedRefunds.
+ */
+const RETRY = { retryLimit: 20, retryDelay: 2, retryBackoff: true } as const;
+/** Longer than any gap between two tries: an owed refund untouched this long has no job left. */
+const STALE_MS = 2 * 24 * 60 * 60_000;
 
 /** An owed refund as admins see it: when, how often tried, and the last error (the provider's words, cut short). */
 export interface RefundOwedDto {
@@ -95,10 +102,24 @@ export async function retryOwedRefund(payables: PayableRegistry, paymentId: stri
   const at = now();
   await getDb()
     .update(owedRefunds)
-    .set({ attempts: sql`${owedRefunds.attempts} + 1`, lastError: null, lastAttemptAt: at, refundId: refund?.id ?? null, settledAt: at, updatedAt: at })
+    .set({ attempts: sql`${owedRefunds.attempts} + 1`, lastAttemptAt: at, refundId: refund?.id ?? null, settledAt: at, updatedAt: at })
     .where(and(eq(owedRefunds.paymentId, paymentId), isNull(owedRefunds.settledAt)));
   // No refund made: nothing remained (refunded meanwhile, by an admin or an earlier attempt Stripe did make).
   return refund ? 'refunded' : 'settled';
+}
+
+/** The worker's safety net: owed refunds no attempt has touched for longer than any backoff gap get a new cycle of tries. */
+export async function requeueStaleOwedRefunds(): Promise<number> {
+  const at = now();
+  return getDb().transaction(async (tx) => {
+    const stale = await tx
+      .update(owedRefunds)
+      .set({ updatedAt: at })
+      .where(and(isNull(owedRefunds.settledAt), lt(owedRefunds.updatedAt, new Date(at.getTime() - STALE_MS))))
+      .returning({ paymentId: owedRefunds.paymentId });
+    for (const { paymentId } of stale) await enqueue(tx, QUEUES.cancelRefund, { paymentId }, { singletonKey: paymentId, ...RETRY });
+    return stale.length;
+  });
 }
 
 export interface OwedRefundListItem extends RefundOwedDto {
