@@ -43,13 +43,20 @@ export default defineConfig({
       name: 'chromium',
       // Specs that move the app's clock run on their own afterwards (the 'clock' project): a shifted clock
       // would expire the holds of every test running beside them.
-      testIgnore: /\.clock\.spec\.ts$/,
+      // Specs that make the Stripe emulator fail requests run alone, last ('alone'): the failures would hit any test beside them.
+      testIgnore: /\.(clock|alone)\.spec\.ts$/,
       use: chromium,
     },
     {
       name: 'clock',
       testMatch: /\.clock\.spec\.ts$/,
       dependencies: ['chromium'],
+      use: chromium,
+    },
+    {
+      name: 'alone',
+      testMatch: /\.alone\.spec\.ts$/,
+      dependencies: ['clock'],
       use: chromium,
     },
   ],

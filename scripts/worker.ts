@@ -6,7 +6,9 @@
  * that catches any job that was lost. Every RECONCILE_MINUTES (10) it reads
  * payments still waiting on Stripe back from it, so a lost webhook never
  * leaves a paid booking unconfirmed or a hold stuck. It refunds a payment that
- * succeeded for a booking that could no longer take it (the auto-refund job). Every CREDIT_EXPIRY_SECONDS
+ * succeeded for a booking that could no longer take it (the auto-refund job), and
+ * retries, with backoff, a refund a cancellation owes that failed at once (the
+ * cancel-refund job). Every CREDIT_EXPIRY_SECONDS
  * (60) it writes off what is left of credits past their expiry. Every
  * AUTO_COMPLETE_SECONDS (300) it completes classes and sessions still open
  * auto_complete_hours after their end; it sends Stripe payouts' transfers
@@ -86,6 +88,13 @@ await boss.work<JobData['auto-refund']>(QUEUES.autoRefund, { batchSize: 5, polli
   }
 });
 
+// A refund a cancellation owes that failed at once: tried again (pg-boss's backoff) until it is made; keyed at Stripe by the payment, so once.
+await boss.work<JobData['cancel-refund']>(QUEUES.cancelRefund, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+  if (!job) return;
+  const outcome = await payments.retryOwedRefund(job.data.paymentId);
+  logger.info('owed refund retried', { payment_id: job.data.paymentId, outcome });
+});
+
 // A Stripe payout's transfer, after the commit that reserved its lines; idempotent by the payout's id.
 await boss.work<JobData['payout-transfer']>(QUEUES.payoutTransfer, { batchSize: 5, pollingIntervalSeconds: 1 }, async (jobs) => {
   for (const job of jobs) await sendPayout(job.data.payoutId);
@@ -146,6 +155,12 @@ const reconcile = setInterval(() => {
     .finally(() => (reconciling = false));
 }, reconcileMinutes * 60_000);
 
+// Owed refunds whose tries ran out (or whose job was lost) get a new round, so one is never left owed for good.
+const owedRefundSweep = every(reconcileMinutes * 60, 'owed refund sweep', async () => {
+  const n = await payments.requeueStaleOwedRefunds();
+  if (n > 0) logger.info('owed refunds queued again', { count: n });
+});
+
 let queryingMpesa = false;
 const mpesaQuery = setInterval(() => {
   if (queryingMpesa || !mpesaConfigured()) return;
@@ -181,6 +196,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     clearInterval(autoComplete);
     clearInterval(mailSweep);
     clearInterval(reminderSweep);
+    clearInterval(owedRefundSweep);
     void boss.stop({ graceful: true, timeout: 5_000 }).finally(() => process.exit(0));
   });
 }

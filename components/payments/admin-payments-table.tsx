@@ -5,6 +5,7 @@ import { formatMoney } from '@/lib/money';
 import type { PaymentDto } from '@/lib/payments';
 import { linkClass } from './empty-table';
 import { paidWithLabel } from './labels';
+import { RefundOwedBadge } from './refund-owed';
 import { PaymentStatusBadge } from './status-badge';
 
 const nowrap = 'whitespace-nowrap';
@@ -22,7 +23,15 @@ const columns: readonly Column<PaymentDto>[] = [
   },
   { header: 'Client', cell: (p) => <NameWithEmail person={p.client} /> },
   { header: 'Practitioner', cell: (p) => p.provider?.name ?? '—' },
-  { header: 'Status', cell: (p) => <PaymentStatusBadge status={p.status} /> },
+  {
+    header: 'Status',
+    cell: (p) => (
+      <span className="flex flex-wrap gap-1">
+        <PaymentStatusBadge status={p.status} />
+        {p.refund_owed ? <RefundOwedBadge /> : null}
+      </span>
+    ),
+  },
   { header: 'Amount', className: nowrap, cell: (p) => formatMoney(p.amount) },
   { header: 'Fee', className: nowrap, cell: (p) => formatMoney({ amount: p.platform_fee.amount, currency: p.amount.currency }) },
   { header: 'Refunded', className: nowrap, cell: (p) => (p.refunded_amount > 0 ? formatMoney({ amount: p.refunded_amount, currency: p.amount.currency }) : '—') },

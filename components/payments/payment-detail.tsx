@@ -8,6 +8,7 @@ import { linkClass } from '@/components/payments/empty-table';
 import { paidWithLabel, payableTypeLabel } from '@/components/payments/labels';
 import { LedgerTable, RefundsTable } from '@/components/payments/payment-ledger';
 import { RefundDialog } from '@/components/payments/refund-dialog';
+import { RefundOwedAttempts, RefundOwedBadge } from '@/components/payments/refund-owed';
 import { PaymentStatusBadge } from '@/components/payments/status-badge';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { formatBps, formatMoney } from '@/lib/money';
@@ -59,6 +60,15 @@ export function PaymentDetail({ detail, backHref, bookingHref }: { detail: Detai
       ),
     ],
   ];
+  if (payment.refund_owed) {
+    details.push([
+      'Refund owed',
+      <span key="o" className="flex flex-col gap-1">
+        <RefundOwedBadge />
+        <RefundOwedAttempts owed={payment.refund_owed} />
+      </span>,
+    ]);
+  }
   if (payment.failure) details.push([payment.payment_provider === 'mpesa' ? 'Last attempt' : 'Decline', `${payment.failure.message ?? ''}${payment.failure.code ? ` (${payment.failure.code})` : ''}`]);
 
   return (

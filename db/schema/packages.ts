@@ -51,6 +51,10 @@ export const packagePurchases = pgTable(
     currency: text('currency').notNull(),
     feeBps: integer('fee_bps').notNull(),
     feeAmount: integer('fee_amount').notNull(),
+    // The package's terms when the purchase was opened: the credit is granted from these, whatever the package says by the time it is paid.
+    classCount: integer('class_count').notNull(),
+    validityDays: integer('validity_days').notNull(),
+    ...creditScope,
     status: purchaseStatus('status').notNull().default('pending'),
     paymentRef: text('payment_ref'),
     ...timestamps,

@@ -197,3 +197,32 @@ export const webhookEvents = pgTable(
 );
 
 export type Payment = typeof payments.$inferSelect;
+
+/**
+ * A refund a cancellation owes that the provider has not yet accepted: written
+ * when the immediate refund fails, retried by the worker's cancel-refund job
+ * until it is made. One row per payment, so the job is queued once; settled
+ * (refund_id, settled_at) when the refund is made or nothing remains to refund.
+ */
+export const owedRefunds = pgTable(
+  'owed_refunds',
+  {
+    paymentId: text('payment_id')
+      .primaryKey()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    payableType: text('payable_type').notNull(),
+    payableId: uuid('payable_id').notNull(),
+    // Sent to the provider with the refund, as the immediate attempt would have; never shown in lists.
+    reason: text('reason').notNull().default(''),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    attempts: integer('attempts').notNull().default(0),
+    // The provider's (or network's) error of the last failed attempt, cut short; no card or personal data.
+    lastError: text('last_error'),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+    refundId: text('refund_id'),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('owed_refunds_open_idx').on(t.createdAt).where(sql`settled_at is null`)],
+);
+export type OwedRefund = typeof owedRefunds.$inferSelect;

@@ -26,7 +26,12 @@ export async function cancelBookingAndSettle(id: string, user: PublicUser, reaso
   return { booking: settled.refund ? await getBookingFor(id, user) : cancelled, ...settled };
 }
 
-/** What a cancelled booking is owed back, carried out. Failures are logged; `refund_due` stays recorded for an admin. */
+/**
+ * What a cancelled booking is owed back, carried out. A card refund the provider
+ * does not take at once is owed: payments record it and the worker retries it
+ * until it is made (admins see it on the payments page meanwhile). Only a
+ * failure to record even that is logged here; `refund_due` stays recorded.
+ */
 export async function settleBooking(cancelled: BookingDto, user: PublicUser, reason: string): Promise<Omit<CancelSettlement, 'booking'>> {
   if (cancelled.payment_type === 'credit') {
     if (cancelled.refund_due !== 'full') return { refund: null, credit_returned: null };
@@ -39,8 +44,8 @@ export async function settleBooking(cancelled: BookingDto, user: PublicUser, rea
     return { refund: null, credit_returned: credit ? { credit_id: credit.id, remaining_classes: credit.remainingUses } : null };
   }
   const refund = await payments.settleCancelled(cancelled.payable, { refundDue: cancelled.refund_due, paymentStatus: cancelled.payment_status }, reason, user).catch((err: unknown) => {
-    // The cancellation stands; refund_due stays recorded for an admin or the reconciliation to act on.
-    logger.error('refund after cancellation failed', { booking_id: cancelled.id, message: (err as Error).message });
+    // The cancellation stands; refund_due stays recorded for an admin to act on.
+    logger.error('refund after cancellation failed and could not be queued for retry', { booking_id: cancelled.id, message: (err as Error).message });
     return null;
   });
   return { refund, credit_returned: null };

@@ -8,6 +8,7 @@ import { logger } from '@/lib/logger';
 export const QUEUES = {
   expireHold: 'expire-hold',
   autoRefund: 'auto-refund',
+  cancelRefund: 'cancel-refund',
   payoutTransfer: 'payout-transfer',
   weeklyPayouts: 'weekly-payouts',
   deliverMail: 'deliver-mail',
@@ -19,6 +20,8 @@ export interface JobData {
   'expire-hold': { bookingId: string };
   /** A payment that succeeded for a payable that could no longer take it: give the money back. */
   'auto-refund': { paymentIntentId: string };
+  /** A refund a cancellation owes that failed at once: tried again with backoff until made (payments' owed_refunds row says whether it still is owed). */
+  'cancel-refund': { paymentId: string };
   /** A Stripe payout's transfer, made after the commit that reserved its lines (idempotent by the payout's id). */
   'payout-transfer': { payoutId: string };
   /** Monday 06:00 in the platform's zone, when payout_schedule is weekly. */

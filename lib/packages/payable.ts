@@ -8,7 +8,8 @@ import type { PayableCharge, PayableHandler } from '@/lib/payables';
 import { creditExpiry } from '@/lib/time';
 
 /** What a purchase charges: its own fixed price and fee, named after the package. */
-export function purchaseCharge(purchase: PackagePurchase, pkg: Pick<ClassPackage, 'name' | 'classCount'>): PayableCharge {
+export function purchaseCharge(purchase: PackagePurchase, pkg: Pick<ClassPackage, 'name'>): PayableCharge {
+  const count = purchase.classCount;
   return {
     payable: { type: 'package', id: purchase.id },
     clientId: purchase.clientId,
@@ -16,7 +17,7 @@ export function purchaseCharge(purchase: PackagePurchase, pkg: Pick<ClassPackage
     amount: { amount: purchase.priceAmount, currency: purchase.currency },
     feeBps: purchase.feeBps,
     feeAmount: purchase.feeAmount,
-    description: `${pkg.name} (${pkg.classCount} ${pkg.classCount === 1 ? 'class' : 'classes'})`,
+    description: `${pkg.name} (${count} ${count === 1 ? 'class' : 'classes'})`,
     holdExpiresAt: null,
   };
 }
@@ -69,16 +70,17 @@ export const packagePayable: PayableHandler = {
       // A purchase made outside the app and recorded through the integration API says so, with who recorded it.
       source: recorded ? 'integration' : 'purchase',
       packageName: pkg.name,
-      uses: pkg.classCount,
+      // The terms the purchase was opened with, not the package's now: an admin may have changed them meanwhile.
+      uses: purchase.classCount,
       paymentId: outcome.paymentRef,
       amountPaid: outcome.amount.amount,
       currency: outcome.amount.currency,
       feeBps: purchase.feeBps,
       purchasedAt: at,
-      expiresAt: creditExpiry(at, pkg.validityDays),
-      classScope: pkg.classScope,
-      classIds: pkg.classIds,
-      sessionTypeIds: pkg.sessionTypeIds,
+      expiresAt: creditExpiry(at, purchase.validityDays),
+      classScope: purchase.classScope,
+      classIds: purchase.classIds,
+      sessionTypeIds: purchase.sessionTypeIds,
       actor: recorded ?? SYSTEM_ACTOR,
       reason: recorded ? `Bought ${pkg.name} (recorded by the payment system)` : `Bought ${pkg.name}`,
     });

@@ -53,6 +53,7 @@ export async function openPurchase(packageId: string, client: PublicUser): Promi
         currency: pkg.currency,
         feeBps: pkg.feeBps,
         feeAmount: platformFee(pkg.priceAmount, pkg.feeBps),
+        ...termsOf(pkg),
       })
       .onConflictDoNothing();
     // Ours, or the one a concurrent request (or an earlier visit) opened first.
@@ -66,6 +67,11 @@ export async function openPurchase(packageId: string, client: PublicUser): Promi
   });
 }
 
+/** What a purchase keeps of its package when it is opened: the credit it pays for is granted on these terms. */
+function termsOf(pkg: ClassPackage) {
+  return { classCount: pkg.classCount, validityDays: pkg.validityDays, classScope: pkg.classScope, classIds: pkg.classIds, sessionTypeIds: pkg.sessionTypeIds };
+}
+
 /** Whether a purchase still waits for its payment (pending, or failed and retryable). */
 export async function isPurchaseOpen(purchaseId: string): Promise<boolean> {
   const [row] = await getDb().select({ status: packagePurchases.status }).from(packagePurchases).where(eq(packagePurchases.id, purchaseId)).limit(1);
@@ -77,7 +83,7 @@ export async function getPurchaseFor(purchaseId: string, viewer: PublicUser): Pr
   const notFound = new AppError('not_found', 'No such purchase.');
   if (!isUuid(purchaseId)) throw notFound;
   const [row] = await getDb()
-    .select({ purchase: packagePurchases, name: classPackages.name, classCount: classPackages.classCount })
+    .select({ purchase: packagePurchases, name: classPackages.name })
     .from(packagePurchases)
     .innerJoin(classPackages, eq(classPackages.id, packagePurchases.packageId))
     .where(eq(packagePurchases.id, purchaseId))
@@ -89,8 +95,8 @@ export async function getPurchaseFor(purchaseId: string, viewer: PublicUser): Pr
     purchase: {
       id: p.id,
       status: p.status,
-      // The credit's own count when there is one: the package may have changed since.
-      package: { id: p.packageId, name: credit?.packageName ?? row.name, class_count: credit?.totalUses ?? row.classCount },
+      // The count the purchase was opened with (the credit's own once granted): the package may have changed since.
+      package: { id: p.packageId, name: credit?.packageName ?? row.name, class_count: credit?.totalUses ?? p.classCount },
       price: money(p.priceAmount, p.currency),
       payment_id: p.paymentRef,
       created_at: p.createdAt.toISOString(),
@@ -116,6 +122,7 @@ export async function recordExternalPurchase(tx: Tx, input: { clientId: string; 
       currency: pkg.currency,
       feeBps: pkg.feeBps,
       feeAmount: platformFee(pkg.priceAmount, pkg.feeBps),
+      ...termsOf(pkg),
       status: 'paid',
       paymentRef: input.paymentRef,
       createdAt: at,

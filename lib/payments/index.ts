@@ -29,6 +29,7 @@ export {
 export { cancelOpenPayment } from './payable-flow';
 export { paymentIntentNamed, payableOfPayment, requireSucceeded } from './external';
 export { latestCharge } from './apply';
+export { listOwedRefunds, type OwedRefundListItem, type RefundOwedDto } from './owed-refunds';
 export {
   getPaymentFor,
   listPayments,

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import { getDb, type Tx } from '@/db/client';
 import { mpesaRequests, payments, paymentTransactions, refunds, type Payment } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, type AuditActor } from '@/lib/audit';
 import { now } from '@/lib/clock';
 import { AppError } from '@/lib/errors';
 import { isPaymentId } from '@/lib/fields';
@@ -339,7 +339,7 @@ export function reversalId(paymentId: string): string {
  * row is claimed before Daraja is called (a double click reverses once); the
  * Result, posted later to /api/mpesa/result, settles it.
  */
-export async function reverseMpesaPayment(payment: Payment, input: { amount?: number; reason: string }, actor: PublicUser | null): Promise<RefundDto> {
+export async function reverseMpesaPayment(payment: Payment, input: { amount?: number; reason: string }, actor: AuditActor | null): Promise<RefundDto> {
   if (input.amount !== undefined && input.amount !== payment.amount) {
     const message = `M-Pesa payments are refunded in full only (${formatMoney({ amount: payment.amount, currency: payment.currency })}).`;
     throw new AppError('unprocessable', message, { fields: { amount: [message] } });

@@ -7,7 +7,8 @@ import { logger } from '@/lib/logger';
 import { getSetting, paymentsEnabled } from '@/lib/settings';
 import type { PayableRef, PayableRegistry } from '@/lib/payables';
 import type { PublicUser } from '@/lib/users';
-import { refundForPayable, type RefundDto } from './refunds';
+import { refundOrOwe } from './owed-refunds';
+import type { RefundDto } from './refunds';
 import { startPayment, type StartedPayment } from './start';
 import { getStripe } from './stripe-client';
 
@@ -32,7 +33,7 @@ export async function paymentForNewPayable(payables: PayableRegistry, payable: P
 
 /**
  * What payments do once a payable is cancelled: refund what was paid by card when
- * the policy owes it in full, and cancel a PaymentIntent still waiting for a card
+ * the policy owes it in full (owed and retried by the worker when that fails), and cancel a PaymentIntent still waiting for a card
  * (a payment racing the cancellation is refunded automatically).
  */
 export async function settleCancelledPayable(
@@ -42,8 +43,9 @@ export async function settleCancelledPayable(
   reason: string,
   actor: PublicUser,
 ): Promise<RefundDto | null> {
+  // A refund the provider refuses or cannot take now is owed: the worker retries it until it is made.
   if (outcome.refundDue === 'full' && ['paid', 'partially_refunded'].includes(outcome.paymentStatus)) {
-    return refundForPayable(payables, payable, reason, actor);
+    return refundOrOwe(payables, payable, reason, actor);
   }
   await cancelOpenPayment(payable);
   return null;

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, ilike, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, like, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db/client';
-import { paymentTransactions, payments, refunds, users, type PaymentState } from '@/db/schema';
+import { owedRefunds, paymentTransactions, payments, refunds, users, type PaymentState } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { containsPattern, escapeLike, isPaymentId } from '@/lib/fields';
 import type { Money } from '@/lib/money';
 import { maskPhone } from '@/lib/phone';
+import { toRefundOwedDto, type RefundOwedDto } from './owed-refunds';
 import type { PublicUser } from '@/lib/users';
 
 const clientUser = alias(users, 'payment_client');
@@ -34,6 +35,8 @@ export interface PaymentDto {
   failure: { code: string | null; message: string | null } | null;
   created_at: string;
   succeeded_at: string | null;
+  /** Admins only: a refund a cancellation owes that the provider has not yet taken, retried by the worker; null otherwise. */
+  refund_owed: RefundOwedDto | null;
 }
 
 export interface RefundDto {
@@ -73,10 +76,12 @@ function selectPayments() {
       clientName: clientUser.name,
       clientEmail: clientUser.email,
       providerName: providerUser.name,
+      owed: owedRefunds,
     })
     .from(payments)
     .innerJoin(clientUser, eq(clientUser.id, payments.userId))
-    .leftJoin(providerUser, eq(providerUser.id, payments.providerId));
+    .leftJoin(providerUser, eq(providerUser.id, payments.providerId))
+    .leftJoin(owedRefunds, and(eq(owedRefunds.paymentId, payments.id), isNull(owedRefunds.settledAt)));
 }
 
 type PaymentRow = Awaited<ReturnType<ReturnType<typeof selectPayments>['limit']>>[number];
@@ -107,6 +112,7 @@ function toPaymentDto(row: PaymentRow, viewer: PublicUser): PaymentDto {
     failure: personal && (p.failureCode || p.failureMessage) ? { code: p.failureCode, message: p.failureMessage } : null,
     created_at: p.createdAt.toISOString(),
     succeeded_at: p.succeededAt?.toISOString() ?? null,
+    refund_owed: viewer.role === 'admin' && row.owed && p.status !== 'refunded' ? toRefundOwedDto(row.owed) : null,
   };
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
 import { payments, refunds, type Payment } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit, type AuditActor } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { isPaymentId } from '@/lib/fields';
 import { logger } from '@/lib/logger';
@@ -35,7 +35,7 @@ export async function refundPayment(payables: PayableRegistry, paymentId: string
 }
 
 /** Refunds whatever remains of a payable's succeeded payment (an in-time cancellation); null when nothing was paid by card. */
-export async function refundForPayable(payables: PayableRegistry, payable: PayableRef, reason: string, actor: PublicUser): Promise<RefundDto | null> {
+export async function refundForPayable(payables: PayableRegistry, payable: PayableRef, reason: string, actor: AuditActor): Promise<RefundDto | null> {
   const [payment] = await getDb()
     .select()
     .from(payments)
@@ -54,7 +54,7 @@ async function remainingOf(payment: Payment): Promise<number> {
   return payment.amount - Math.max(row?.requested ?? 0, payment.refundedAmount);
 }
 
-async function refund(payables: PayableRegistry, payment: Payment, input: { amount?: number; reason: string }, actor: PublicUser): Promise<RefundDto> {
+async function refund(payables: PayableRegistry, payment: Payment, input: { amount?: number; reason: string }, actor: AuditActor): Promise<RefundDto> {
   // M-Pesa has no refund: a Transaction Reversal, whole, settled by its asynchronous Result.
   if (payment.provider === 'mpesa') return reverseMpesaPayment(payment, input, actor);
   if (!['succeeded', 'partially_refunded'].includes(payment.status)) {
@@ -73,9 +73,10 @@ async function refund(payables: PayableRegistry, payment: Payment, input: { amou
   }
   let created;
   try {
-    // The key names the payment's state: a double click makes one refund, a later partial a new one.
+    // The key names the payment and its state: a double click, or a retry of a cancellation's refund whose
+    // answer was lost, makes one refund; a later partial a new one.
     created = await getStripe().refunds.create(
-      { payment_intent: payment.id, amount, reason: 'requested_by_customer', metadata: { reason: input.reason, requested_by: actor.id } },
+      { payment_intent: payment.id, amount, reason: 'requested_by_customer', metadata: { reason: input.reason, requested_by: actor.id ?? 'system' } },
       { idempotencyKey: `refund-${payment.id}-${payment.amount - remaining}-${amount}` },
     );
   } catch (err) {

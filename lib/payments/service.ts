@@ -5,6 +5,7 @@ import type { PublicUser } from '@/lib/users';
 import { checkoutFor } from './checkout';
 import { recordExternalPayment } from './external';
 import { paymentForNewPayable, settleCancelledPayable } from './payable-flow';
+import { requeueStaleOwedRefunds, retryOwedRefund } from './owed-refunds';
 import { queryAndApply, reconcileMpesa, startMpesaPayment } from './mpesa';
 import { handleReversalResult, handleStkCallback } from './mpesa-callbacks';
 import { reconcilePendingPayments } from './reconcile';
@@ -41,6 +42,10 @@ export function createPayments(payables: PayableRegistry) {
     refund: (paymentId: string, input: { amount?: number; reason: string }, actor: PublicUser) => refundPayment(payables, paymentId, input, actor),
     refundForPayable: (payable: PayableRef, reason: string, actor: PublicUser) => refundForPayable(payables, payable, reason, actor),
     refundAutomatically: (paymentIntentId: string) => refundAutomatically(payables, paymentIntentId),
+    /** The cancel-refund job: one more attempt at a refund a cancellation owes (throws to be retried). */
+    retryOwedRefund: (paymentId: string) => retryOwedRefund(payables, paymentId),
+    /** Queues again owed refunds whose tries ran out or whose job was lost. */
+    requeueStaleOwedRefunds: () => requeueStaleOwedRefunds(),
     /** Sends (or, after a failed prompt, re-sends) the M-Pesa STK Push of a payable in KES. */
     startMpesa: (payable: PayableRef, user: PublicUser, input: { phone?: string; samePhone?: boolean }) => startMpesaPayment(payables, payable, user, input),
     handleMpesaCallback: (body: unknown) => handleStkCallback(payables, body),

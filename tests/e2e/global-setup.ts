@@ -8,5 +8,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.E2E_MAIL_URL = stack.mail.url;
   // The M-Pesa specs open the Daraja emulator's phone pages.
   process.env.E2E_MPESA_URL = stack.mpesa.url;
+  // A spec makes the Stripe emulator fail requests through its control API.
+  process.env.E2E_STRIPE_URL = stack.stripe.url;
   return () => stack.stop();
 }

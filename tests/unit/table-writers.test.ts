@@ -28,6 +28,7 @@ const OWNERS: Record<string, string> = {
   paymentTransactions: 'lib/payments',
   mpesaRequests: 'lib/payments',
   refunds: 'lib/payments',
+  owedRefunds: 'lib/payments',
   stripeEvents: 'lib/payments',
   webhookEvents: 'lib/payments',
   auditLog: 'lib/audit',

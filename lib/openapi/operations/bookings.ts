@@ -76,6 +76,8 @@ export const bookingsApi = apiModule({
       description:
         'By its client, its provider or an admin. A client cancelling at least 24 hours (a setting) before the start is owed everything back; later, nothing. ' +
         'A provider or admin cancellation is always owed back in full. A card payment owed back is refunded at once (`refund`); ' +
+        'when the payment provider does not take the refund at once, the cancellation still stands, `refund` is null and the refund is owed: ' +
+        'the worker retries it with backoff until it is made, once, and admins see it meanwhile (`refund_owed` of the payment). ' +
         'a booking paid with a credit gets its use back on the credit it came from (`credit_returned`). ' +
         'The reason is optional for the client; a provider or admin must give one (400 without).',
       access: 'user',

@@ -85,7 +85,7 @@ export const classesApi = apiModule({
       body: cancelBody,
       response: {
         status: 200,
-        description: 'How many bookings were cancelled, how many card payments were refunded and how many credit uses returned.',
+        description: 'How many bookings were cancelled, how many card payments were refunded at once (a refund the provider did not take is owed and retried by the worker) and how many credit uses returned.',
         schema: z.object({ cancelled_bookings: z.int(), refunds: z.int(), credits_returned: z.int() }),
       },
       errors: ['invalid_transition'],

@@ -28,6 +28,15 @@ export const payment = describes<PaymentDto>()(
     failure: z.object({ code: z.string().nullable(), message: z.string().nullable() }).nullable().describe('The last decline, for the client and admins only.'),
     created_at: instant,
     succeeded_at: instant.nullable(),
+    refund_owed: z
+      .object({
+        since: instant.describe('When the refund first failed.'),
+        attempts: z.int().describe('Attempts so far, the immediate one included.'),
+        last_error: z.string().nullable().describe("The provider's error of the last attempt, cut short."),
+        last_attempt_at: instant.nullable(),
+      })
+      .nullable()
+      .describe('Admins only: a refund a cancellation owes that the provider has not yet taken; the worker retries it with backoff until it is made. null otherwise.'),
   }),
 );
 

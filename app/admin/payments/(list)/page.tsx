@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { AdminListPage, commonListParams, loadListPage } from '@/components/admin/admin-list';
 import { AdminPaymentsFilter } from '@/components/payments/admin-payments-filter';
 import { AdminPaymentsTable } from '@/components/payments/admin-payments-table';
+import { OwedRefunds } from '@/components/payments/refund-owed';
 import { paymentStatuses } from '@/components/payments/labels';
 import { singleParam, type SearchParams } from '@/components/search-params';
 import { requirePageRole } from '@/lib/auth';
-import { listPayments } from '@/lib/payments';
+import { listOwedRefunds, listPayments } from '@/lib/payments';
 import { listUsers } from '@/lib/users';
 
 export const metadata: Metadata = { title: 'Payments' };
@@ -19,9 +20,10 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
   const common = commonListParams(params);
   const status = paymentStatuses.find((s) => s === singleParam(params, 'status'));
   const values = { status, ...common.values };
-  const [providers, { result, pageCount }] = await Promise.all([
+  const [providers, { result, pageCount }, owed] = await Promise.all([
     listUsers({ role: 'provider', page: 1, pageSize: 200 }),
     loadListPage((page) => listPayments(admin, { status, ...common.filters, page, pageSize: PAGE_SIZE }), common.page, PAGE_SIZE),
+    listOwedRefunds(),
   ]);
 
   return (
@@ -36,6 +38,7 @@ export default async function AdminPaymentsPage({ searchParams }: { searchParams
       pageCount={pageCount}
       basePath="/admin/payments"
     >
+      <OwedRefunds owed={owed} />
       <AdminPaymentsTable payments={result.payments} />
     </AdminListPage>
   );
