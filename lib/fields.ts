@@ -25,9 +25,14 @@ export function containsPattern(search: string): string {
   return `%${escapeLike(search)}%`;
 }
 
+/** An id of Stripe's form (evt_…, pi_…, cs_…): letters, digits and underscores, at most 255. Anything else (a NUL, a slash) names nothing. */
+export function isStripeId(value: unknown): value is string {
+  return typeof value === 'string' && /^[A-Za-z0-9_]{1,255}$/.test(value);
+}
+
 /** A payment's id as this app makes them (pi_… from Stripe, mp_… for M-Pesa): anything else names no payment. */
 export function isPaymentId(value: unknown): value is string {
-  return typeof value === 'string' && /^[A-Za-z0-9_]{1,255}$/.test(value);
+  return isStripeId(value);
 }
 
 export const uuidField = (label: string) => z.string({ error: `${label} must be an id.` }).regex(UUID_RE, `${label} must be a valid id.`);

@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import { stripeEvents, webhookEvents } from '@/db/schema';
 import { recordAudit, type AuditActor } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
-import { instantField } from '@/lib/fields';
+import { instantField, isStripeId } from '@/lib/fields';
 import { logger } from '@/lib/logger';
 import type { PayableRegistry } from '@/lib/payables';
 import { getStripe } from './stripe-client';
@@ -90,6 +90,8 @@ export async function listWebhookEvents(q: ListWebhookEventsQuery): Promise<{ we
 
 /** One event with Stripe's payload, or 404. */
 export async function getWebhookEvent(id: string): Promise<WebhookEventDto & { payload: unknown }> {
+  // Not a Stripe event id (a NUL, which PostgreSQL refuses in text): no such event, not a failed query.
+  if (!isStripeId(id)) throw new AppError('not_found', 'No webhook event with this id was received.');
   const [row] = await getDb().select().from(webhookEvents).where(eq(webhookEvents.id, id)).limit(1);
   if (!row) throw new AppError('not_found', 'No webhook event with this id was received.');
   return { ...toDto(row), payload: row.payload };
@@ -122,6 +124,7 @@ export async function replayWebhookEvent(
   id: string,
   actor: AuditActor,
 ): Promise<{ outcome: LoggedOutcome; error: string | null; webhook_event: WebhookEventDto }> {
+  if (!isStripeId(id)) throw new AppError('not_found', 'No webhook event with this id was received.');
   const [row] = await getDb().select().from(webhookEvents).where(eq(webhookEvents.id, id)).limit(1);
   if (!row) throw new AppError('not_found', 'No webhook event with this id was received.');
   const before = { outcome: row.outcome, replay_count: row.replayCount };
