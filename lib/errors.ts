@@ -1,5 +1,7 @@
 export const errorStatus = {
   bad_request: 400,
+  // An address whose percent-encoding does not decode (lib/front-door.ts answers it before any route).
+  invalid_url: 400,
   invalid_json: 400,
   validation_failed: 400,
   unauthorized: 401,

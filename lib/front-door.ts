@@ -15,6 +15,8 @@ import https from 'node:https';
  * - **Broken percent-encoding** (`/api/v1/bookings/%E0%A4%A`): Next would answer
  *   a plain-text 500. The API answers its 400 error shape; a page path is
  *   sent to the not-found page, a 404.
+ * - **A method a route does not have** on the API: Next's bare 405 gets the
+ *   error shape.
  * - **Server actions from another origin**: Next refuses them with a 500; they
  *   get a 403 here, before any action code is looked up.
  * - **The content security policy**, with a fresh nonce per request: Next
@@ -122,11 +124,41 @@ export function admit(req: http.IncomingMessage, res: http.ServerResponse, optio
   delete req.headers['content-security-policy-report-only'];
   res.setHeader('Content-Security-Policy', policy);
 
+  if (pathname.startsWith('/api/')) explainBareErrors(req, res);
+
   if (isCrossOriginAction(req, options)) {
     answer(res, 403, 'application/json', JSON.stringify({ error: { code: 'forbidden', message: 'This form was sent from another site and was refused.' } }));
     return false;
   }
   return true;
+}
+
+/**
+ * Next answers a method a route does not have with a bare 405 (no body, no
+ * type); on the API it gets the error shape, with Next's Allow header kept.
+ */
+function explainBareErrors(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const body = JSON.stringify({ error: { code: 'method_not_allowed', message: `${req.method ?? 'This method'} is not allowed on this address.` } });
+  let replaced = false;
+  // Every way headers leave (writeHead, or the first write or end) goes through writeHead.
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.writeHead = function writeHeadWithShape(statusCode: number, ...rest: unknown[]): http.ServerResponse {
+    if (statusCode === 405 && !res.getHeader('content-type') && !rest.some((r) => typeof r === 'object' && r !== null)) {
+      replaced = true;
+      res.setHeader('content-type', 'application/json; charset=utf-8');
+      res.setHeader('content-length', Buffer.byteLength(body));
+    }
+    return writeHead(statusCode, ...rest);
+  } as typeof res.writeHead;
+  const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+  res.write = function writeUnlessReplaced(...args: unknown[]): boolean {
+    return replaced ? true : write(...args);
+  } as typeof res.write;
+  const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.end = function endWithShape(...args: unknown[]): http.ServerResponse {
+    if (!res.headersSent && res.statusCode === 405 && !res.getHeader('content-type')) res.writeHead(405);
+    return replaced ? end(body) : end(...args);
+  } as typeof res.end;
 }
 
 function isHttps(req: http.IncomingMessage, options: FrontDoorOptions): boolean {

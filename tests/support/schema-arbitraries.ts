@@ -274,17 +274,12 @@ export const malformedPathSegments: readonly string[] = [
   'constructor',
 ];
 
-/**
- * Segments that are not percent-encoded UTF-8. Next.js fails to decode them as
- * a route's param and answers a bare 500 before any route code runs; kept apart
- * until that is caught in front of the routes (see tests/integration/fuzz.test.ts).
- */
+/** Segments that are not percent-encoded UTF-8 (the front door answers them before any route). */
 export const undecodablePathSegments: readonly string[] = ['%FF', '%E0%A4%A', '%C0%AF', 'a%ZZ'];
 
 /**
  * Dot segments: the URL resolves them, so `/clients/../credits` is POST
- * /api/v1/credits, a route without POST, which Next.js answers with a bare 405
- * (see tests/integration/fuzz.test.ts); kept apart until that has the error shape.
+ * /api/v1/credits, a route without POST: a 405 in the error shape.
  */
 export const dotPathSegments: readonly string[] = ['..', '%2E%2E'];
 
