@@ -232,21 +232,24 @@ async function main(): Promise<void> {
   })();
   // The emulators are spawned now and waited for only beside the Next server (their URLs are known in advance).
   const emulatorsStarted = performance.now();
-  const stripe = await setUpStripe({ appPort: port, webhookSecret: secrets.STRIPE_WEBHOOK_SECRET, supervision });
-  if (stripe.service) services.push(stripe.service);
-  const mpesa = await setUpMpesa({ appPort: port, callbackSecret: process.env.MPESA_CALLBACK_SECRET || secrets.MPESA_CALLBACK_SECRET, supervision });
-  if (mpesa.service) services.push(mpesa.service);
-  const emulatorsReady = Promise.all([
-    stripe.ready.then(() => log(`Payments: ${stripe.description} (${seconds(performance.now() - emulatorsStarted)}).`)),
-    mpesa.ready.then(() => log(`M-Pesa: ${mpesa.description} (${seconds(performance.now() - emulatorsStarted)}).`)),
-  ]);
-  emulatorsReady.catch(() => undefined);
+  const emulatorsSpawned = (async () => {
+    const stripe = await setUpStripe({ appPort: port, webhookSecret: secrets.STRIPE_WEBHOOK_SECRET, supervision });
+    if (stripe.service) services.push(stripe.service);
+    const mpesa = await setUpMpesa({ appPort: port, callbackSecret: process.env.MPESA_CALLBACK_SECRET || secrets.MPESA_CALLBACK_SECRET, supervision });
+    if (mpesa.service) services.push(mpesa.service);
+    const ready = Promise.all([
+      stripe.ready.then(() => log(`Payments: ${stripe.description} (${seconds(performance.now() - emulatorsStarted)}).`)),
+      mpesa.ready.then(() => log(`M-Pesa: ${mpesa.description} (${seconds(performance.now() - emulatorsStarted)}).`)),
+    ]);
+    ready.catch(() => undefined);
+    return { stripe, mpesa, ready };
+  })();
   const mailReady = step((m) => `E-mail: ${m.description}`, () => setUpMail({ appPort: port })).then((m) => ((stopMail = m.stop), m));
   // Every step is awaited before a failure is thrown, so that shutdown() knows of all that was started.
-  const settled = await Promise.allSettled([databaseReady, mailReady]);
+  const settled = await Promise.allSettled([databaseReady, emulatorsSpawned, mailReady]);
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
-  const [opened, mail] = await Promise.all([databaseReady, mailReady]);
+  const [opened, { stripe, mpesa, ready: emulatorsReady }, mail] = await Promise.all([databaseReady, emulatorsSpawned, mailReady]);
 
   const runtimeEnv = { ...appEnv, ...stripe.appEnv, ...mpesa.appEnv, ...mail.appEnv, DATABASE_URL: opened.url };
   const nextStarted = performance.now();
@@ -287,7 +290,7 @@ async function main(): Promise<void> {
   } else if (emulatorBase) {
     log(`${CONNECTED_DEMO_PROVIDER} is connected to the Stripe emulator.`);
   }
-  log(`Ready in ${seconds(ready)}.`);
+  log(`Ready in ${seconds(ready)}: http://localhost:${port}`);
   const { DEMO_PASSWORD, demoUsers } = await seedModule();
 
   console.log(

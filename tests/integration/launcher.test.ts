@@ -66,7 +66,7 @@ describe('the launcher', () => {
     launcher.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     launcher.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 
-    await until('the launcher ready', () => /\[launcher\] Ready in [\d.]+ s\./.test(output), 90_000);
+    await until('the launcher ready', () => /\[launcher\] Ready in [\d.]+ s: http/.test(output), 90_000);
     const health = `http://127.0.0.1:${port}/api/health`;
     expect(await healthy(health)).toBe(true);
     // Each step says how long it took.
