@@ -22,6 +22,9 @@ export function connect(url: string, max: number): Connection {
     // Notices (e.g. "relation already exists, skipping") are noise in our logs.
     onnotice: () => {},
     connection: { application_name: 'wellbook' },
+    // postgres-js waits up to 20 s (3^n / 100 s) before reconnecting after failed attempts: queries made while the
+    // database was down then hung, and the pool came back that long after it. At most 1 s between attempts.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
   });
   return { sql, db: drizzle(sql, { schema }) };
 }

@@ -8,6 +8,12 @@ export interface OpenDatabase {
   url: string;
   /** How the database was reached, for the start-up banner. */
   description: string;
+  /** `embedded` only when this process started the server (and so can start it again). */
+  kind: 'external' | 'embedded' | 'reused';
+  /** For `embedded`: resolves when the current server process ends (a new promise after each restart). */
+  exited?(): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** For `embedded`: starts the server again on the same port and data folder. */
+  restart?(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -41,7 +47,7 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
     if (!(await canConnect(external))) {
       throw new Error(`Cannot connect to DATABASE_URL (${redactUrl(external)}). Is the server running?`);
     }
-    return { url: external, description: `PostgreSQL at ${redactUrl(external)}`, stop: async () => {} };
+    return { url: external, description: `PostgreSQL at ${redactUrl(external)}`, kind: 'external', stop: async () => {} };
   }
 
   const port = Number(process.env.EMBEDDED_PG_PORT || 54329);
@@ -54,7 +60,7 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
     const theirs = (await canConnect(ours)) ? await dataDirectoryOf(ours) : null;
     if (theirs && samePath(theirs, dir)) {
       const url = await ensureDatabase(ours, EMBEDDED_DB_NAME);
-      return { url, description: `embedded PostgreSQL already running on 127.0.0.1:${port}`, stop: async () => {} };
+      return { url, description: `embedded PostgreSQL already running on 127.0.0.1:${port}`, kind: 'reused', stop: async () => {} };
     }
     throw new Error(
       `Port ${port} is taken by ${theirs ? `another PostgreSQL (its data is in ${theirs})` : 'another program'}, not this checkout's database (${dir}). ` +
@@ -63,7 +69,17 @@ export async function openDatabase(log: (line: string) => void): Promise<OpenDat
   }
 
   log(`Starting the embedded PostgreSQL (data in ${path.relative(process.cwd(), dir) || dir})...`);
-  const server = await startEmbeddedPostgres({ dataDir: dir, port, persistent: true });
+  let server = await startEmbeddedPostgres({ dataDir: dir, port, persistent: true });
   const url = await ensureDatabase(server.adminUrl, EMBEDDED_DB_NAME);
-  return { url, description: `embedded PostgreSQL on 127.0.0.1:${port}`, stop: () => server.stop() };
+  return {
+    url,
+    description: `embedded PostgreSQL on 127.0.0.1:${port}`,
+    kind: 'embedded',
+    exited: () => server.exited,
+    async restart() {
+      await server.stop();
+      server = await startEmbeddedPostgres({ dataDir: dir, port, persistent: true });
+    },
+    stop: () => server.stop(),
+  };
 }

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
@@ -9,6 +10,10 @@ export interface EmbeddedServer {
   /** postgres://… URL of the maintenance database `postgres`. */
   adminUrl: string;
   urlFor(database: string): string;
+  /** The postmaster's process id. */
+  pid: number | undefined;
+  /** Resolves when the server process ends, on its own or by stop(). */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -117,5 +122,16 @@ export async function startEmbeddedPostgres(options: {
 
   const urlFor = (database: string) =>
     `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${encodeURIComponent(database)}`;
-  return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
+  // The package keeps the postmaster's ChildProcess on a field it does not type; its stop() waits for an
+  // 'exit' that never comes when the process is already gone, so a dead server is only cleaned up.
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (!child || child.exitCode !== null || child.signalCode !== null) resolve({ code: child?.exitCode ?? null, signal: child?.signalCode ?? null });
+    else child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
+  const stop = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) await pg.stop();
+    else if (!options.persistent) await fs.rm(dataDir, { recursive: true, force: true });
+  };
+  return { adminUrl: urlFor('postgres'), urlFor, pid: child?.pid, exited, stop };
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startChild, waitForHttp, type ChildService } from './child-service';
+import { startChild, waitForHttp, type ChildService, type Supervision } from './child-service';
 import { dataDir } from './data-dir';
 import { isPortTaken } from './embedded-postgres';
 
@@ -8,6 +8,8 @@ export interface MpesaSetup {
   appEnv: Record<string, string>;
   description: string;
   service?: ChildService;
+  /** Resolves when the emulator answers (at once when none is started); the app may start before. */
+  ready: Promise<void>;
 }
 
 // The emulator's default credentials (mpesa-emulator/README.md).
@@ -19,9 +21,9 @@ const EMULATOR_CONSUMER_SECRET = 'wellbook-test-consumer-secret';
  * configured and nothing is started. Without it, the offline Daraja emulator
  * starts on MPESA_EMULATOR_PORT, and its callbacks reach the app on 127.0.0.1.
  */
-export async function setUpMpesa(options: { appPort: number; callbackSecret: string; onUnexpectedExit: (code: number | null) => void }): Promise<MpesaSetup> {
+export async function setUpMpesa(options: { appPort: number; callbackSecret: string; supervision: Supervision }): Promise<MpesaSetup> {
   if (process.env.MPESA_CONSUMER_KEY) {
-    return { appEnv: { MPESA_CALLBACK_SECRET: options.callbackSecret }, description: `Daraja at ${process.env.MPESA_API_BASE || 'https://sandbox.safaricom.co.ke'}` };
+    return { appEnv: { MPESA_CALLBACK_SECRET: options.callbackSecret }, description: `Daraja at ${process.env.MPESA_API_BASE || 'https://sandbox.safaricom.co.ke'}`, ready: Promise.resolve() };
   }
   const port = Number(process.env.MPESA_EMULATOR_PORT || 12112);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error('MPESA_EMULATOR_PORT must be a port number.');
@@ -32,12 +34,12 @@ export async function setUpMpesa(options: { appPort: number; callbackSecret: str
     'M-Pesa emulator',
     ['--import', 'tsx', 'mpesa-emulator/src/main.ts'],
     { ...process.env, MPESA_EMULATOR_PORT: String(port), MPESA_EMULATOR_STATE: path.join(dataDir(), 'mpesa-emulator.json') },
-    options.onUnexpectedExit,
+    options.supervision,
   );
   const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/_emulator/prompts`, service, 30_000);
   return {
     service,
+    ready: waitForHttp(`${base}/_emulator/prompts`, service, 30_000),
     description: `offline M-Pesa emulator on ${base} (phone prompts and dashboard at ${base}/)`,
     appEnv: {
       MPESA_CONSUMER_KEY: EMULATOR_CONSUMER_KEY,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startChild, waitForHttp, type ChildService } from './child-service';
+import { startChild, waitForHttp, type ChildService, type Supervision } from './child-service';
 import { dataDir } from './data-dir';
 import { isPortTaken } from './embedded-postgres';
 
@@ -8,6 +8,8 @@ export interface StripeSetup {
   appEnv: Record<string, string>;
   description: string;
   service?: ChildService;
+  /** Resolves when the emulator answers (at once when none is started); the app may start before. */
+  ready: Promise<void>;
 }
 
 // Any sk_test_/pk_test_ key works with the emulator; these say where they come from.
@@ -22,10 +24,10 @@ const EMULATOR_PUBLISHABLE_KEY = 'pk_test_offline_emulator';
 export async function setUpStripe(options: {
   appPort: number;
   webhookSecret: string;
-  onUnexpectedExit: (code: number | null) => void;
+  supervision: Supervision;
 }): Promise<StripeSetup> {
   if (process.env.STRIPE_SECRET_KEY) {
-    return { appEnv: {}, description: process.env.STRIPE_API_BASE ? `Stripe API at ${process.env.STRIPE_API_BASE}` : 'Stripe (real keys)' };
+    return { appEnv: {}, description: process.env.STRIPE_API_BASE ? `Stripe API at ${process.env.STRIPE_API_BASE}` : 'Stripe (real keys)', ready: Promise.resolve() };
   }
   const port = Number(process.env.STRIPE_EMULATOR_PORT || 12111);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error('STRIPE_EMULATOR_PORT must be a port number.');
@@ -43,12 +45,12 @@ export async function setUpStripe(options: {
       STRIPE_WEBHOOK_URL: `http://127.0.0.1:${options.appPort}/api/stripe/webhook`,
       STRIPE_WEBHOOK_SECRET: webhookSecret,
     },
-    options.onUnexpectedExit,
+    options.supervision,
   );
   const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/js/stripe.js`, service, 30_000);
   return {
     service,
+    ready: waitForHttp(`${base}/js/stripe.js`, service, 30_000),
     description: `offline Stripe emulator on ${base} (dashboard ${base}/_emulator/dashboard)`,
     appEnv: {
       STRIPE_SECRET_KEY: EMULATOR_SECRET_KEY,

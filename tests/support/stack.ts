@@ -6,14 +6,14 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connect } from '../../db/client';
 import { runMigrations } from '../../db/migrate';
 import { seedDemoData } from '../../db/seed';
 import { createIsolatedDatabase, dropDatabase } from '../../scripts/lib/databases';
-import { freePort, startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres';
+import { freePort, startEmbeddedPostgres, type EmbeddedServer } from '../../scripts/lib/embedded-postgres';
 import type { Emulator } from '../../stripe-emulator/src/emulator';
 import { createEmulator } from '../../stripe-emulator/src/index';
 import { createEmulator as createDarajaEmulator, type Emulator as DarajaEmulator } from '../../mpesa-emulator/src/index';
@@ -38,6 +38,12 @@ export interface Stack {
   mail: { url: string; smtpUrl: string };
   /** Holds the running worker's pid (it is restarted when it dies). */
   workerPidFile: string;
+  /** Kills app server `index` (SIGKILL unless told) and resolves once it is gone; its port stays reserved for restartApp. */
+  killApp(index: number, signal?: NodeJS.Signals): Promise<void>;
+  /** Starts app server `index` again, on its port and with its environment, and waits until it is healthy. */
+  restartApp(index: number): Promise<void>;
+  /** With `restartablePg`: stop and start the embedded PostgreSQL (same port, same data). */
+  pg?: { stop(): Promise<void>; start(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -52,6 +58,11 @@ export interface StackOptions {
   worker?: boolean;
   /** Extra Node options for the app servers (a benchmark caps the heap with --max-old-space-size). */
   nodeArgs?: string[];
+  /** The embedded PostgreSQL keeps its data when stopped, so a test can stop and start it (Stack.pg). */
+  restartablePg?: boolean;
+  /** The Stripe emulator's webhook retries: first delay (200 ms) and attempts (6). */
+  webhookRetryBaseMs?: number;
+  webhookMaxAttempts?: number;
 }
 
 async function waitForHealth(url: string, child: ChildProcess, healthy: boolean, timeoutMs = 60_000): Promise<void> {
@@ -72,7 +83,8 @@ async function waitForHealth(url: string, child: ChildProcess, healthy: boolean,
 export interface AppServer {
   url: string;
   pid: number;
-  stop(): Promise<void>;
+  /** Sends SIGTERM (SIGKILL after 5 s), or the signal given; resolves when the process is gone. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Starts `next start` from the production build and waits until /api/health answers 200 (or any status, if `expectHealthy` is false). */
@@ -112,11 +124,11 @@ export async function startAppServer(options: {
     child.stdout?.resume();
     child.stderr?.resume();
   }
-  const stop = () =>
+  const stop = (signal: NodeJS.Signals = 'SIGTERM') =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      child.kill(signal);
       setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
     });
   const url = `http://${options.host ?? '127.0.0.1'}:${port}`;
@@ -138,10 +150,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
   try {
     let serverUrl = process.env.DATABASE_URL;
+    let pgControl: Stack['pg'];
     if (!serverUrl) {
-      const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), port: await freePort(), persistent: false });
-      cleanups.push(() => pg.stop());
+      const pgOptions = { dataDir: path.join(workDir, 'pg'), port: await freePort(), persistent: options.restartablePg ?? false };
+      let pg: EmbeddedServer | undefined = await startEmbeddedPostgres(pgOptions);
       serverUrl = pg.adminUrl;
+      if (options.restartablePg) {
+        pgControl = {
+          async stop() {
+            await pg?.stop();
+            pg = undefined;
+          },
+          async start() {
+            pg ??= await startEmbeddedPostgres(pgOptions);
+          },
+        };
+      }
+      cleanups.push(async () => {
+        await pg?.stop();
+        if (options.restartablePg) rmSync(pgOptions.dataDir, { recursive: true, force: true });
+      });
+    } else if (options.restartablePg) {
+      throw new Error('restartablePg needs the embedded PostgreSQL (DATABASE_URL is set).');
     }
     const database = await createIsolatedDatabase(serverUrl, 'wellbook_test');
     const adminUrl = serverUrl;
@@ -165,8 +195,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       port: 0,
       webhookUrl: `http://127.0.0.1:${firstPort}/api/stripe/webhook`,
       webhookSecret,
-      webhookRetryBaseMs: 200,
-      webhookMaxAttempts: 6,
+      webhookRetryBaseMs: options.webhookRetryBaseMs ?? 200,
+      webhookMaxAttempts: options.webhookMaxAttempts ?? 6,
     });
     const stripeUrl = await emulator.listen();
     cleanups.push(() => emulator.close());
@@ -194,20 +224,34 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const mailEnv = { SMTP_URL: mail.smtpUrl, MAIL_CATCHER_URL: mail.url, APP_URL: `http://${options.host ?? '127.0.0.1'}:${firstPort}`, MAIL_MAX_ATTEMPTS: '50', MAIL_RETRY_MAX_SECONDS: '4' };
     const appUrls: string[] = [];
     const appPids: number[] = [];
+    const servers: AppServer[] = [];
+    const serverOptions: Parameters<typeof startAppServer>[0][] = [];
     for (let i = 0; i < (options.servers ?? 1); i++) {
-      const server = await startAppServer({
+      serverOptions.push({
         databaseUrl: database.url,
         authSecret,
-        port: i === 0 ? firstPort : undefined,
+        port: i === 0 ? firstPort : await freePort(),
         host: options.host,
         env: { ...stripeEnv, ...mpesaEnv, ...mailEnv, ...options.env },
         log: logStream,
         nodeArgs: options.nodeArgs,
       });
-      cleanups.push(server.stop);
+      const server = await startAppServer(serverOptions[i]!);
+      servers.push(server);
       appUrls.push(server.url);
       appPids.push(server.pid);
     }
+    cleanups.push(async () => {
+      for (const server of servers) await server.stop();
+    });
+    const killApp = async (index: number, signal: NodeJS.Signals = 'SIGKILL') => {
+      await servers[index]?.stop(signal);
+    };
+    const restartApp = async (index: number) => {
+      const server = await startAppServer(serverOptions[index]!);
+      servers[index] = server;
+      appPids[index] = server.pid;
+    };
     const workerPidFile = path.join(workDir, 'worker.pid');
     if (options.worker) {
       // Supervised: a worker that dies (a test kills it with SIGKILL) is started again, as a process manager would.
@@ -254,7 +298,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           }),
       );
     }
-    return { databaseUrl: database.url, appUrls, appPids, logFile, stop, stripe: { url: stripeUrl, webhookSecret, emulator }, mpesa: { url: darajaUrl, callbackSecret, emulator: daraja }, mail: { url: mail.url, smtpUrl: mail.smtpUrl }, workerPidFile };
+    return { databaseUrl: database.url, appUrls, appPids, logFile, stop, killApp, restartApp, pg: pgControl, stripe: { url: stripeUrl, webhookSecret, emulator }, mpesa: { url: darajaUrl, callbackSecret, emulator: daraja }, mail: { url: mail.url, smtpUrl: mail.smtpUrl }, workerPidFile };
   } catch (err) {
     await stop();
     throw err;
