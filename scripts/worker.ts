@@ -88,6 +88,18 @@ process.on('unhandledRejection', (err) => {
   throw err;
 });
 
+// postgres-js 3.4.9 can throw from a setImmediate after a connection closed mid-write (nextWrite on a null socket,
+// porsager/postgres#1154 and #1208, unfixed upstream): nothing can catch it, and the query it belonged to was already
+// rejected with CONNECTION_CLOSED, so the worker logs it and goes on. Any other uncaught exception still ends it.
+process.on('uncaughtException', (err) => {
+  if (err instanceof TypeError && /reading 'write'/.test(err.message) && /postgres\/src\/connection\.js/.test(err.stack ?? '') && /nextWrite/.test(err.stack ?? '')) {
+    logger.error('database connection closed mid-write (a postgres-js defect; the query was already refused)', { message: err.message });
+    return;
+  }
+  console.error(err);
+  process.exit(1);
+});
+
 /** pg-boss, once the database answers: started while it is down (a restart), the worker waits rather than exits. */
 async function startBoss() {
   for (let attempt = 1; ; attempt++) {

@@ -15,11 +15,34 @@ export function errorResponse(err: unknown): Response {
   if (isAppError(err)) {
     return Response.json(err.toBody(), { status: err.status, headers: err.headers });
   }
+  if (isDatabaseUnavailable(err)) {
+    logger.warn('database unavailable', { message: (err as Error)?.message });
+    return Response.json(new AppError('service_unavailable', 'The service is briefly unavailable. Please try again in a moment.').toBody(), {
+      status: 503,
+      headers: { 'retry-after': '5' },
+    });
+  }
   // Only the code and message of unknown failures are logged: never request data.
   logger.error('unhandled error', { name: (err as Error)?.name, message: (err as Error)?.message, stack: (err as Error)?.stack });
   return Response.json(new AppError('internal_error', 'Something went wrong on our side. Please try again.').toBody(), {
     status: 500,
   });
+}
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+
+/**
+ * The database cannot be reached or is shutting down (postgres-js's connection
+ * errors, PostgreSQL's class 08 and 57P0x), through Drizzle's wrapping: a 503
+ * the caller may retry, not a 500.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (UNREACHABLE.has(code) || code.startsWith('08') || /^57P0[1-3]$/.test(code) || code === '53300') return true;
+  }
+  return false;
 }
 
 /** The bearer token sent, if any: undefined without an Authorization header, null when it is malformed. */
