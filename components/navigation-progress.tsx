@@ -22,12 +22,14 @@ export function NavigationProgress() {
       const link = (event.target as Element | null)?.closest?.('a[href]');
       if (!(link instanceof HTMLAnchorElement) || (link.target && link.target !== '_self') || link.hasAttribute('download')) return;
       const to = new URL(link.href, window.location.href);
-      if (to.origin !== window.location.origin) return;
+      // Another site, or a file from the API (a CSV, a calendar entry): no page of ours is on its way.
+      if (to.origin !== window.location.origin || to.pathname.startsWith('/api/')) return;
       if (to.pathname === window.location.pathname && to.search === window.location.search) return;
       setLeaving(`${window.location.pathname}?${new URLSearchParams(window.location.search).toString()}`);
     }
-    document.addEventListener('click', onClick);
-    return () => document.removeEventListener('click', onClick);
+    // Capture: next/link prevents the default in its own handler, which runs before a bubbling listener here.
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
   }, []);
 
   // Never stuck: a navigation that failed or went nowhere stops showing after a while.
