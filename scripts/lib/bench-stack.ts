@@ -19,7 +19,9 @@ export async function withBenchStack<T>(run: (ctx: BenchContext) => Promise<T>, 
   process.env.QUESTIONNAIRE_KEY ??= TEST_QUESTIONNAIRE_KEY;
   process.env.AUTH_SECRET ??= 'bench-secret-bench-secret-bench-secret';
   const serverUrl = process.env.DATABASE_URL;
-  const stack = await startStack({ seed: true, nodeArgs: options.nodeArgs });
+  // BENCH_CPU_PROF=<folder>: the app server writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const stack = await startStack({ seed: true, nodeArgs: [...profile, ...(options.nodeArgs ?? [])] });
   process.env.DATABASE_URL = stack.databaseUrl;
   const sql = postgres(stack.databaseUrl, { max: 4, onnotice: () => {} });
   try {
