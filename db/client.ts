@@ -48,3 +48,20 @@ export async function closeDb(): Promise<void> {
   globalForDb.__dbConnection = undefined;
   await current?.sql.end({ timeout: 5 });
 }
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+
+/**
+ * The database cannot be reached or is shutting down: postgres-js's connection
+ * errors, PostgreSQL's class 08, 57P01-57P03 and 53300, or a terminated
+ * connection's message, through Drizzle's wrapping (`cause`). The API answers
+ * these with a 503; the worker rides them out.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNREACHABLE.has(code) || code.startsWith('08') || /^57P0[1-3]$/.test(code) || code === '53300')) return true;
+    if (typeof message === 'string' && /Connection terminated|terminating connection/i.test(message)) return true;
+  }
+  return false;
+}

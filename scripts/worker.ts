@@ -14,7 +14,7 @@
  * auto_complete_hours after their end; it sends Stripe payouts' transfers
  * (payout-transfer jobs) and runs the weekly payouts when payout_schedule is weekly.
  */
-import { getDb } from '../db/client';
+import { getDb, isDatabaseUnavailable } from '../db/client';
 import { autoCompleteDue, expireDueHolds, expireHold } from '../lib/bookings';
 import { now } from '../lib/clock';
 import { expireDueCredits } from '../lib/credits';
@@ -68,20 +68,11 @@ function seconds(name: string, fallback: number): number {
 const mailSweepSeconds = seconds('MAIL_SWEEP_SECONDS', 30);
 const reminderSweepSeconds = seconds('REMINDER_SWEEP_SECONDS', 300);
 
-/** Errors that say the database is unreachable or going away (a restart, an outage): waited out, not fatal. */
-function isConnectionError(err: unknown): boolean {
-  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
-  const connectionCodes = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT'];
-  // SQLSTATE class 08 (connection exception) and 57P01-57P03 (admin shutdown, crash shutdown, cannot connect now).
-  if (typeof code === 'string' && (connectionCodes.includes(code) || /^08|^57P0[123]$/.test(code))) return true;
-  return typeof message === 'string' && /Connection terminated|terminating connection/i.test(message);
-}
-
 // pg-boss 10 does not await its own complete()/fail() after a job (manager.js onFetch): with the database gone
 // they reject unhandled, which ends the process. Such a job stays active and pg-boss retries it once it expires;
 // the worker rides the outage out. Any other unhandled rejection still ends it.
 process.on('unhandledRejection', (err) => {
-  if (isConnectionError(err)) {
+  if (isDatabaseUnavailable(err)) {
     logger.error('database connection lost (the job is retried when it expires)', { message: (err as Error).message });
     return;
   }
@@ -106,7 +97,7 @@ async function startBoss() {
     try {
       return await getBoss('worker');
     } catch (err) {
-      if (!isConnectionError(err) || attempt >= 120) throw err;
+      if (!isDatabaseUnavailable(err) || attempt >= 120) throw err;
       if (attempt === 1) console.error(`[worker] database unreachable (${(err as Error).message}); waiting for it...`);
       await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5_000)));
     }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { UserRole } from '@/db/schema';
+import { isDatabaseUnavailable } from '@/db/client';
 import { userForApiToken, getCurrentUser, identifyApiKey, recordApiKeyCall, type ApiKeyCaller, isApiKeyToken, clientIp } from '@/lib/auth';
 import { logger } from '@/lib/logger';
 import type { PublicUser } from '@/lib/users';
@@ -27,22 +28,6 @@ export function errorResponse(err: unknown): Response {
   return Response.json(new AppError('internal_error', 'Something went wrong on our side. Please try again.').toBody(), {
     status: 500,
   });
-}
-
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
-
-/**
- * The database cannot be reached or is shutting down (postgres-js's connection
- * errors, PostgreSQL's class 08 and 57P0x), through Drizzle's wrapping: a 503
- * the caller may retry, not a 500.
- */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code !== 'string') continue;
-    if (UNREACHABLE.has(code) || code.startsWith('08') || /^57P0[1-3]$/.test(code) || code === '53300') return true;
-  }
-  return false;
 }
 
 /** The bearer token sent, if any: undefined without an Authorization header, null when it is malformed. */
