@@ -42,8 +42,9 @@ async function claim(id: string): Promise<OutboxMessage | null> {
   });
 }
 
-export function retryDelaySeconds(attempts: number): number {
-  return Math.min(env().MAIL_RETRY_MAX_SECONDS, 2 ** Math.max(1, attempts));
+/** Seconds before the next attempt after `attempts` failed ones: doubling from 2 s, capped at `maxSeconds`. */
+export function retryDelaySeconds(attempts: number, maxSeconds = env().MAIL_RETRY_MAX_SECONDS): number {
+  return Math.min(maxSeconds, 2 ** Math.max(1, attempts));
 }
 
 export async function composeMessage(m: OutboxMessage) {

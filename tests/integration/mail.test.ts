@@ -107,7 +107,9 @@ describe('e-mail', () => {
     expect(cancellations).toHaveLength(1);
   });
 
-  it('with the SMTP server down for two minutes while bookings are made, every message arrives after it returns, none twice', async () => {
+  // Half a minute of outage is many attempts with the test stack's 4 s retry cap; that the real budget (10
+  // attempts, up to 600 s apart) outlasts far longer outages is tests/unit/mail-retry.test.ts's to prove.
+  it('with the SMTP server down for half a minute while bookings are made, every message arrives after it returns, none twice', async () => {
     await smtpControl({ up: false });
     const clients: TestUser[] = [];
     try {
@@ -117,12 +119,12 @@ describe('e-mail', () => {
         expect((await api('/api/v1/bookings', { json: { class_id: cls }, token: client.token })).status).toBe(201);
         clients.push(client);
       }
-      await new Promise((r) => setTimeout(r, 120_000));
+      await new Promise((r) => setTimeout(r, 30_000));
       for (const c of clients) expect(await confirmationsTo(c.email)).toHaveLength(0);
       // Waiting to be retried, or (at this instant) mid-attempt against the dead server: neither sent nor given up.
       const [pending] = await testSql()`select count(*)::int as n, max(attempts)::int as attempts from outbox_messages where recipient = any(${clients.map((c) => c.email)}) and state in ('pending', 'sending')`;
       expect(pending?.n).toBe(4);
-      expect(pending?.attempts).toBeGreaterThan(1);
+      expect(pending?.attempts).toBeGreaterThan(3);
     } finally {
       await smtpControl({ up: true });
     }
