@@ -4,7 +4,7 @@ import { closeDb } from '@/db/client';
 import { decryptJson, keyFromBase64 } from '@/lib/crypto/field-encryption';
 import { assertCanBook, bookingEligibility } from '@/lib/questionnaire/eligibility';
 import { api, appUrls, makeClass, moveClock, registerAndToken, testSql, tokenFor, userIdOf } from './fixtures';
-import { TEST_QUESTIONNAIRE_KEY } from '../support/stack';
+import { TEST_QUESTIONNAIRE_KEY } from '../support/test-keys';
 
 const DAY = 86_400_000;
 const QUESTION_IDS = ['heart_condition', 'chest_pain', 'dizziness', 'chronic_condition', 'medication', 'bone_joint', 'supervised_activity'];

@@ -18,9 +18,10 @@ import type { Emulator } from '../../stripe-emulator/src/emulator';
 import { createEmulator } from '../../stripe-emulator/src/index';
 import { createEmulator as createDarajaEmulator, type Emulator as DarajaEmulator } from '../../mpesa-emulator/src/index';
 import { startMailCatcher } from '../../scripts/lib/mail-catcher';
+// Fixed for test runs so tests can decrypt what the app stored.
+import { TEST_QUESTIONNAIRE_KEY } from './test-keys';
 
-/** Fixed for test runs so tests can decrypt what the app stored. */
-export const TEST_QUESTIONNAIRE_KEY = Buffer.alloc(32, 7).toString('base64');
+export { TEST_QUESTIONNAIRE_KEY };
 
 export interface Stack {
   databaseUrl: string;
@@ -236,10 +237,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         log: logStream,
         nodeArgs: options.nodeArgs,
       });
-      const server = await startAppServer(serverOptions[i]!);
-      servers.push(server);
-      appUrls.push(server.url);
-      appPids.push(server.pid);
+    }
+    // Side by side: each Next server takes seconds to start.
+    const started = await Promise.allSettled(serverOptions.map((o) => startAppServer(o)));
+    for (const result of started) {
+      if (result.status === 'rejected') {
+        await Promise.all(started.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)));
+        throw result.reason;
+      }
+      servers.push(result.value);
+      appUrls.push(result.value.url);
+      appPids.push(result.value.pid);
     }
     cleanups.push(async () => {
       for (const server of servers) await server.stop();

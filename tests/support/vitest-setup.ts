@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { TEST_QUESTIONNAIRE_KEY } from './stack';
+import { TEST_QUESTIONNAIRE_KEY } from './test-keys';
 
 // Lets tests call lib/ code directly against this run's database.
 process.env.DATABASE_URL = inject('databaseUrl');
