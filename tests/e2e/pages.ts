@@ -5,7 +5,7 @@ import { DEMO_PASSWORD, SignInPage, completeQuestionnaire, registerClient } from
 
 /**
  * Every page of the app, by role, with real ids from the seeded database: what
- * the accessibility and page-width sweep (sweep.spec.ts) visits.
+ * the accessibility and page-width sweep (a11y-layout.spec.ts) visits.
  * Keep it in step with `find app -name page.tsx`.
  */
 
