@@ -127,5 +127,6 @@ for (const step of chosen.filter((s) => !s.lane)) {
   if (!(await run(step, false))) ok = false;
 }
 
-console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}, in ${minutes} min`);
 process.exit(ok ? 0 : 1);
