@@ -77,6 +77,9 @@ const demoClasses: [number, string, string, Teacher, number, number, number, str
   [14, '16:00', 'Mobility for runners', 'tom@wellbook.test', 45, 10, 900, 'https://meet.example/tom-mobility-runners'],
 ];
 
+/** The demo classes' titles: tests that need a class no other test touches pick one of these. */
+export const DEMO_CLASS_TITLES: ReadonlySet<string> = new Set(demoClasses.map(([, , title]) => title));
+
 const CLASS_ZONE = 'Europe/London';
 
 /**

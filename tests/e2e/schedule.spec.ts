@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { DEMO_CLASS_TITLES } from '@/db/seed-schedule';
 import { BOOKING_URL, answerQuestionnaire, mainNav, registerClient } from './fixtures';
 
 /**
@@ -9,9 +10,6 @@ import { BOOKING_URL, answerQuestionnaire, mainNav, registerClient } from './fix
 test.use({ timezoneId: 'America/New_York' });
 
 const NY_DATETIME = /\w{3} \d{1,2} \w{3} \d{4}, \d{2}:\d{2} New York time/;
-
-/** Titles of the demo schedule's classes (db/seed-schedule.ts), which no test moves, cancels or lets start. */
-const DEMO_TITLES = new Set(['Sunrise vinyasa', 'Lunchtime stretch', 'Strength circuit', 'Restorative yoga', 'HIIT bootcamp', 'Kettlebell basics', 'Prenatal yoga', 'Core and mobility', 'Yin yoga', 'Weekend flow', 'Park run club', 'Beginners’ yoga', 'Boxing fitness', 'Mobility for runners']);
 
 /** Bookable classes on the schedule: cards with a Book link and seats left. */
 function classCards(page: Page) {
@@ -77,7 +75,7 @@ test('filters narrow the schedule, live in the URL and survive a reload; an empt
   expect(all).toBeGreaterThan(1);
   // A demo class, not one a parallel test made: those start within minutes and leave the schedule mid-test.
   const titles = (await classCards(page).getByRole('heading').allTextContents()).map((t) => t.trim());
-  const title = titles.find((t) => DEMO_TITLES.has(t)) ?? '';
+  const title = titles.find((t) => DEMO_CLASS_TITLES.has(t)) ?? '';
   expect(title, `no demo class among ${titles.join(', ')}`).not.toBe('');
 
   const filters = page.getByRole('search', { name: 'Filter the schedule' });
